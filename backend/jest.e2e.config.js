@@ -1,0 +1,11 @@
+const unit = require('./jest.unit.config.js');
+
+/** Integration and e2e tests: the real Nest app against the real MariaDB, one suite at a time. */
+module.exports = {
+  ...unit,
+  rootDir: '.',
+  roots: ['<rootDir>/test'],
+  testRegex: '.*\\.e2e-spec\\.ts$',
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  testTimeout: 60_000,
+};

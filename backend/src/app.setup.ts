@@ -1,0 +1,34 @@
+import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { AppConfig } from './config/app-config';
+import { HttpExceptionFilter } from './http/http-exception.filter';
+
+/** Request bodies are a few small fields; anything much larger is refused with 413. */
+export const BODY_LIMIT = '16kb';
+
+/** Everything main.ts and the e2e tests share: prefix, validation, errors, security, docs. */
+export function configureApp(app: NestExpressApplication, config: AppConfig): void {
+  app.setGlobalPrefix('api');
+  app.useBodyParser('json', { limit: BODY_LIMIT });
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalFilters(new HttpExceptionFilter());
+  app.use(helmet());
+  if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins });
+  app.enableShutdownHooks();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApiConfig()), {
+    jsonDocumentUrl: 'api/docs-json',
+  });
+}
+
+export function openApiConfig() {
+  return new DocumentBuilder()
+    .setTitle('Lookbook Product Import')
+    .setDescription('Imports enabled, in-stock products from the shop’s Magento 2 database into the Lookbook.')
+    .setVersion('1.0')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'ADMIN_API_TOKEN' })
+    .build();
+}
+
+export type App = INestApplication;

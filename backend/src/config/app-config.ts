@@ -1,0 +1,112 @@
+/**
+ * The backend's configuration, read from the environment once at boot. A missing or malformed
+ * variable stops the app with one line naming it (never echoing a password).
+ */
+export interface MysqlConnectionConfig {
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+  database: string;
+}
+
+export type StockSource = 'legacy' | 'msi';
+
+export interface AppConfig {
+  port: number;
+  shopDb: MysqlConnectionConfig;
+  lookbookDb: MysqlConnectionConfig;
+  adminApiToken: string;
+  magento: { storeId: number; stockSource: StockSource; includeNotVisible: boolean };
+  import: {
+    chunkSize: number;
+    heartbeatIntervalMs: number;
+    staleAfterMs: number;
+    /** Test-only: pause before each source page, to make a job slow enough to interrupt. */
+    sourceDelayMs: number;
+  };
+  corsOrigins: string[];
+}
+
+/** Injection token for the validated configuration. */
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+export function parseMysqlUrl(name: string, value: string | undefined): MysqlConnectionConfig {
+  if (!value) throw new ConfigError(`${name} is not set; expected mysql://user:pass@host:port/db`);
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`${name} is not a valid URL; expected mysql://user:pass@host:port/db`);
+  }
+  const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
+  if (!['mysql:', 'mariadb:'].includes(url.protocol) || !url.hostname || !url.username || !database) {
+    throw new ConfigError(`${name} must look like mysql://user:pass@host:port/db`);
+  }
+  const port = Number(url.port || 3306);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new ConfigError(`${name} has an invalid port`);
+  return {
+    host: url.hostname,
+    port,
+    user: decodeURIComponent(url.username),
+    password: decodeURIComponent(url.password),
+    database,
+  };
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max}`);
+  }
+  return value;
+}
+
+function boolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw new ConfigError(`${name} must be true or false`);
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!allowed.includes(raw as T)) throw new ConfigError(`${name} must be one of ${allowed.join(', ')}`);
+  return raw as T;
+}
+
+function adminToken(env: Env): string {
+  const token = env.ADMIN_API_TOKEN;
+  if (!token) throw new ConfigError('ADMIN_API_TOKEN is not set; use a random string of at least 32 characters');
+  if (token.length < 32) throw new ConfigError('ADMIN_API_TOKEN must be at least 32 characters long');
+  return token;
+}
+
+export function loadAppConfig(env: Env = process.env): AppConfig {
+  return {
+    port: integer(env, 'PORT', 3001, 1, 65535),
+    shopDb: parseMysqlUrl('MYSQL_SHOP_URL', env.MYSQL_SHOP_URL),
+    lookbookDb: parseMysqlUrl('LOOKBOOK_DB_URL', env.LOOKBOOK_DB_URL),
+    adminApiToken: adminToken(env),
+    magento: {
+      storeId: integer(env, 'MAGENTO_STORE_ID', 1, 0, 65535),
+      stockSource: oneOf(env, 'MAGENTO_STOCK_SOURCE', ['legacy', 'msi'] as const, 'legacy'),
+      includeNotVisible: boolean(env, 'IMPORT_INCLUDE_NOT_VISIBLE', false),
+    },
+    import: {
+      chunkSize: integer(env, 'IMPORT_CHUNK_SIZE', 250, 1, 1000),
+      heartbeatIntervalMs: integer(env, 'IMPORT_HEARTBEAT_INTERVAL_MS', 2_000, 100, 60_000),
+      staleAfterMs: integer(env, 'IMPORT_STALE_AFTER_MS', 30_000, 1_000, 3_600_000),
+      sourceDelayMs: integer(env, 'IMPORT_TEST_SOURCE_DELAY_MS', 0, 0, 60_000),
+    },
+    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+  };
+}

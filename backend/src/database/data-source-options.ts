@@ -1,0 +1,45 @@
+import { DataSourceOptions } from 'typeorm';
+import { join } from 'node:path';
+import { MysqlConnectionConfig } from '../config/app-config';
+
+export const MAGENTO_DATA_SOURCE = 'magento';
+
+/** The Lookbook database: the app's own, written by the importer; schema owned by migrations. */
+export function lookbookDataSourceOptions(db: MysqlConnectionConfig): DataSourceOptions {
+  return {
+    type: 'mysql',
+    ...connection(db),
+    synchronize: false,
+    migrationsRun: false,
+    migrations: [join(__dirname, '../../migrations/*.{ts,js}')],
+    migrationsTableName: 'lookbook_migrations',
+    extra: { connectionLimit: 10 },
+  };
+}
+
+/** The shop's Magento database: read-only for us, so there is nothing to migrate. */
+export function magentoDataSourceOptions(db: MysqlConnectionConfig): DataSourceOptions {
+  return {
+    type: 'mysql',
+    ...connection(db),
+    synchronize: false,
+    extra: { connectionLimit: 5 },
+  };
+}
+
+function connection(db: MysqlConnectionConfig) {
+  return {
+    host: db.host,
+    port: db.port,
+    username: db.user,
+    password: db.password,
+    database: db.database,
+    charset: 'utf8mb4',
+    // Keep DATETIME values as written (UTC) rather than shifting them by the server's zone.
+    timezone: 'Z',
+    // DECIMAL and BIGINT come back as strings, so prices never pass through a float.
+    supportBigNumbers: true,
+    bigNumberStrings: true,
+    connectTimeout: 5_000,
+  };
+}

@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule } from './app.module';
+import { configureApp } from './app.setup';
+import { APP_CONFIG, AppConfig, ConfigError, loadAppConfig } from './config/app-config';
+import { loadEnvFile } from './config/env-file';
+
+async function bootstrap() {
+  loadEnvFile();
+  try {
+    loadAppConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`Configuration error: ${error.message}`);
+    process.exit(1);
+  }
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false });
+  const config = app.get<AppConfig>(APP_CONFIG);
+  configureApp(app, config);
+  await app.listen(config.port, process.env.HOST ?? '127.0.0.1');
+  new Logger('Bootstrap').log(`Listening on http://127.0.0.1:${config.port}/api (docs at /api/docs)`);
+}
+
+void bootstrap();

@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { JobAlreadyRunningError } from '../../domain/import-errors';
+import { ImportJob, ImportJobError, ImportJobMetrics, ImportJobParams, emptyMetrics } from '../../domain/import-job';
+import { ImportJobStore } from '../../ports/import-job-store';
+
+const SELECT_JOB = `SELECT id, status, params, metrics, errors, created_at, started_at, finished_at, heartbeat_at, error_message
+                      FROM product_import_jobs`;
+
+/** Import jobs in the Lookbook database; the table's unique active_slot key enforces one active job. */
+@Injectable()
+export class ImportJobRepository extends ImportJobStore {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    super();
+  }
+
+  async createQueued(id: string, params: ImportJobParams, now: Date): Promise<void> {
+    try {
+      await this.dataSource.query(
+        `INSERT INTO product_import_jobs (id, status, params, metrics, errors, created_at, heartbeat_at)
+         VALUES (?, 'queued', ?, ?, '[]', ?, ?)`,
+        [id, JSON.stringify(params), JSON.stringify(emptyMetrics()), now, now],
+      );
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'ER_DUP_ENTRY') throw error;
+      const active = await this.findActive();
+      // The active job may have finished between the refused insert and this read: report it anyway.
+      throw new JobAlreadyRunningError(active?.id ?? (await this.findLastFinished())?.id ?? '');
+    }
+  }
+
+  async findById(id: string): Promise<ImportJob | null> {
+    const rows = await this.dataSource.query(`${SELECT_JOB} WHERE id = ?`, [id]);
+    return rows.length ? toJob(rows[0]) : null;
+  }
+
+  async findActive(): Promise<ImportJob | null> {
+    const rows = await this.dataSource.query(`${SELECT_JOB} WHERE active_slot = 1`);
+    return rows.length ? toJob(rows[0]) : null;
+  }
+
+  async findLastFinished(): Promise<ImportJob | null> {
+    const rows = await this.dataSource.query(
+      `${SELECT_JOB} WHERE status IN ('completed', 'failed') ORDER BY finished_at DESC, created_at DESC LIMIT 1`,
+    );
+    return rows.length ? toJob(rows[0]) : null;
+  }
+
+  async markRunning(id: string, now: Date): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE product_import_jobs SET status = 'running', started_at = ?, heartbeat_at = ? WHERE id = ? AND status = 'queued'`,
+      [now, now, id],
+    );
+  }
+
+  async saveProgress(id: string, metrics: ImportJobMetrics, errors: ImportJobError[], now: Date): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE product_import_jobs SET metrics = ?, errors = ?, heartbeat_at = ? WHERE id = ? AND status = 'running'`,
+      [JSON.stringify(metrics), JSON.stringify(errors), now, id],
+    );
+  }
+
+  async heartbeat(id: string, now: Date): Promise<void> {
+    await this.dataSource.query(`UPDATE product_import_jobs SET heartbeat_at = ? WHERE id = ? AND status IN ('queued', 'running')`, [now, id]);
+  }
+
+  async finish(
+    id: string,
+    outcome: { status: 'completed' | 'failed'; metrics: ImportJobMetrics; errors: ImportJobError[]; errorMessage: string | null },
+    now: Date,
+  ): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE product_import_jobs
+          SET status = ?, metrics = ?, errors = ?, error_message = ?, finished_at = ?, heartbeat_at = ?
+        WHERE id = ? AND status IN ('queued', 'running')`,
+      [outcome.status, JSON.stringify(outcome.metrics), JSON.stringify(outcome.errors), outcome.errorMessage, now, now, id],
+    );
+  }
+
+  async failStale(before: Date, message: string, now: Date): Promise<string[]> {
+    const stale: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT id FROM product_import_jobs WHERE status IN ('queued', 'running') AND COALESCE(heartbeat_at, created_at) < ?`,
+      [before],
+    );
+    if (stale.length === 0) return [];
+    await this.dataSource.query(
+      `UPDATE product_import_jobs SET status = 'failed', error_message = ?, finished_at = ?
+        WHERE id IN (?) AND status IN ('queued', 'running') AND COALESCE(heartbeat_at, created_at) < ?`,
+      [message, now, stale.map((s) => s.id), before],
+    );
+    return stale.map((s) => s.id);
+  }
+}
+
+function toJob(row: Record<string, any>): ImportJob {
+  const json = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value);
+  return {
+    id: row.id,
+    status: row.status,
+    params: json(row.params),
+    metrics: json(row.metrics),
+    errors: json(row.errors),
+    created_at: row.created_at,
+    started_at: row.started_at,
+    finished_at: row.finished_at,
+    heartbeat_at: row.heartbeat_at,
+    error_message: row.error_message,
+  };
+}

@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, QueryRunner } from 'typeorm';
+import { ProductRecord, UpsertResult } from '../../domain/product-record';
+import { ProductSink, ProductSinkTransaction } from '../../ports/product-sink';
+import { ProductWriter } from './product-writer';
+
+/**
+ * The Lookbook database side of an import. `transaction` hands out one connection in one
+ * transaction, so a chunk's rows and the cursor that points past them commit together.
+ */
+@Injectable()
+export class LookbookRepository extends ProductSink {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    super();
+  }
+
+  async transaction<T>(work: (tx: ProductSinkTransaction) => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      // Strict mode makes the server refuse a value it would otherwise truncate or coerce.
+      await runner.query("SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'");
+      await runner.startTransaction();
+      const result = await work(new LookbookTransaction(runner));
+      await runner.commitTransaction();
+      return result;
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      throw error;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  batchUpsertProducts(products: ProductRecord[]): Promise<UpsertResult> {
+    return this.transaction((tx) => tx.batchUpsertProducts(products));
+  }
+
+  getMeta(key: string): Promise<string | null> {
+    return this.transaction((tx) => tx.getMeta(key));
+  }
+
+  setMeta(key: string, value: string): Promise<void> {
+    return this.transaction((tx) => tx.setMeta(key, value));
+  }
+}
+
+class LookbookTransaction implements ProductSinkTransaction {
+  constructor(private readonly runner: QueryRunner) {}
+
+  batchUpsertProducts(products: ProductRecord[]): Promise<UpsertResult> {
+    return new ProductWriter(this.runner).upsert(products);
+  }
+
+  async getMeta(key: string): Promise<string | null> {
+    const rows: Array<{ value: string }> = await this.runner.query('SELECT value FROM product_import_meta WHERE `key` = ?', [key]);
+    return rows[0]?.value ?? null;
+  }
+
+  async setMeta(key: string, value: string): Promise<void> {
+    await this.runner.query(
+      'INSERT INTO product_import_meta (`key`, value) VALUES (?, ?) ON DUPLICATE KEY UPDATE value = VALUES(value)',
+      [key, value],
+    );
+  }
+}

@@ -1,0 +1,125 @@
+import { QueryRunner } from 'typeorm';
+import { StockSource } from '../../../config/app-config';
+
+// One set-based query per function, each for a whole page of products at once.
+
+/** entity id → attribute id → value, already resolved for the store (its row, else the admin row). */
+export type ScopedValues = Map<number, Map<number, string | null>>;
+
+export type ValueTable = 'int' | 'varchar' | 'decimal' | 'text';
+
+/** Values of the given attributes for the given products from one EAV value table. */
+export async function selectScopedValues(
+  runner: QueryRunner,
+  table: ValueTable,
+  entityIds: number[],
+  attributeIds: number[],
+  storeId: number,
+): Promise<ScopedValues> {
+  const values: ScopedValues = new Map();
+  if (entityIds.length === 0 || attributeIds.length === 0) return values;
+  const rows: Array<{ entity_id: number; attribute_id: number; store_id: number; value: string | number | null }> =
+    await runner.query(
+      `SELECT entity_id, attribute_id, store_id, value
+         FROM catalog_product_entity_${table}
+        WHERE entity_id IN (?) AND attribute_id IN (?) AND store_id IN (0, ?)`,
+      [entityIds, attributeIds, storeId],
+    );
+  for (const row of rows) {
+    const entityId = Number(row.entity_id);
+    const attributes = values.get(entityId) ?? new Map<number, string | null>();
+    values.set(entityId, attributes);
+    // The store view's own row wins over the admin (store 0) row, even when its value is NULL.
+    if (Number(row.store_id) === storeId || !attributes.has(Number(row.attribute_id))) {
+      attributes.set(Number(row.attribute_id), row.value === null ? null : String(row.value));
+    }
+  }
+  return values;
+}
+
+export interface ChildLink {
+  parentId: number;
+  childId: number;
+  childSku: string | null;
+}
+
+/** The simple children of the given configurable products. */
+export async function selectChildLinks(runner: QueryRunner, parentIds: number[]): Promise<ChildLink[]> {
+  if (parentIds.length === 0) return [];
+  const rows: Array<{ parent_id: number; product_id: number; sku: string | null }> = await runner.query(
+    `SELECT l.parent_id, l.product_id, c.sku
+       FROM catalog_product_super_link l
+       JOIN catalog_product_entity c ON c.entity_id = l.product_id
+      WHERE l.parent_id IN (?)
+      ORDER BY l.parent_id, l.product_id`,
+    [parentIds],
+  );
+  return rows.map((r) => ({ parentId: Number(r.parent_id), childId: Number(r.product_id), childSku: r.sku }));
+}
+
+export interface StockLevel {
+  qty: string | null;
+  isInStock: boolean;
+}
+
+/**
+ * Stock per product: legacy reads the default stock (stock_id 1) item; msi adds up the quantity of
+ * the SKU's in-stock source items. Keyed by entity id either way.
+ */
+export async function selectStock(
+  runner: QueryRunner,
+  source: StockSource,
+  products: Array<{ id: number; sku: string | null }>,
+): Promise<Map<number, StockLevel>> {
+  const stock = new Map<number, StockLevel>();
+  if (products.length === 0) return stock;
+  if (source === 'legacy') {
+    const rows: Array<{ product_id: number; qty: string | null; is_in_stock: number }> = await runner.query(
+      `SELECT product_id, qty, is_in_stock FROM cataloginventory_stock_item
+        WHERE stock_id = 1 AND product_id IN (?)`,
+      [products.map((p) => p.id)],
+    );
+    for (const row of rows) stock.set(Number(row.product_id), { qty: row.qty, isInStock: Number(row.is_in_stock) === 1 });
+    return stock;
+  }
+  const skus = [...new Set(products.map((p) => p.sku).filter((s): s is string => !!s))];
+  if (skus.length === 0) return stock;
+  const rows: Array<{ sku: string; qty: string | null }> = await runner.query(
+    `SELECT sku, SUM(quantity) AS qty FROM inventory_source_item
+      WHERE status = 1 AND sku IN (?) GROUP BY sku`,
+    [skus],
+  );
+  const bySku = new Map(rows.map((r) => [r.sku, r.qty]));
+  for (const product of products) {
+    if (!product.sku || !bySku.has(product.sku)) continue;
+    stock.set(product.id, { qty: bySku.get(product.sku) ?? null, isInStock: true });
+  }
+  return stock;
+}
+
+export interface OptionLabel {
+  label: string;
+  sortOrder: number;
+}
+
+/** Labels of the given option ids for the store (its label, else the admin label), with sort order. */
+export async function selectOptionLabels(runner: QueryRunner, optionIds: number[], storeId: number): Promise<Map<number, OptionLabel>> {
+  const labels = new Map<number, OptionLabel & { fromStore: boolean }>();
+  if (optionIds.length === 0) return labels;
+  const rows: Array<{ option_id: number; sort_order: number; store_id: number; value: string | null }> = await runner.query(
+    `SELECT o.option_id, o.sort_order, v.store_id, v.value
+       FROM eav_attribute_option o
+       JOIN eav_attribute_option_value v ON v.option_id = o.option_id AND v.store_id IN (0, ?)
+      WHERE o.option_id IN (?)
+      ORDER BY v.value_id`,
+    [storeId, optionIds],
+  );
+  for (const row of rows) {
+    if (row.value === null) continue;
+    const fromStore = Number(row.store_id) === storeId;
+    const current = labels.get(Number(row.option_id));
+    if (current && (current.fromStore || !fromStore)) continue;
+    labels.set(Number(row.option_id), { label: row.value, sortOrder: Number(row.sort_order), fromStore });
+  }
+  return labels;
+}

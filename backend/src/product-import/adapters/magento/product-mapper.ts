@@ -1,0 +1,144 @@
+import { ProductRecord, SkippedProduct } from '../../domain/product-record';
+import { fromUnits, normalizeDecimal, toUnits } from './decimal';
+import { AttributeMeta, MagentoMetadata } from './magento-metadata';
+import { OptionLabel, StockLevel } from './page-queries';
+
+export interface SourceRow {
+  entity_id: number;
+  type_id: string;
+  sku: string | null;
+  created_at: string | null;
+}
+
+/** What was read for one page, store-resolved, ready to be mapped without further queries. */
+export interface PageData {
+  rows: SourceRow[];
+  /** entity id → attribute id → raw value, for the page's products and their children. */
+  values: Map<number, Map<number, string | null>>;
+  childrenOf: Map<number, number[]>;
+  stock: Map<number, StockLevel>;
+  labels: Map<number, OptionLabel>;
+  categories: Map<number, string>;
+}
+
+/** Attributes that have their own column, so they are left out of the `attributes` JSON. */
+const OWN_COLUMNS = new Set(['size', 'color', 'material', 'pattern', 'occasion', 'season', 'status', 'visibility']);
+
+export class ProductMapper {
+  constructor(
+    private readonly meta: MagentoMetadata,
+    private readonly page: PageData,
+  ) {}
+
+  map(row: SourceRow): ProductRecord | SkippedProduct {
+    const sku = (row.sku ?? '').trim();
+    if (sku === '') return { source_id: Number(row.entity_id), sku: '', reason: 'Empty SKU' };
+    const id = Number(row.entity_id);
+    const counted = row.type_id === 'configurable' ? this.countedChildren(id) : [];
+    const stockQty = row.type_id === 'configurable' ? this.sumQty(counted) : toUnits(this.page.stock.get(id)?.qty);
+    return {
+      source_id: id,
+      sku,
+      title: this.raw(id, 'name')?.trim() || sku,
+      price: this.price(id, row.type_id, counted),
+      stock_qty: fromUnits(stockQty),
+      in_stock: (this.page.stock.get(id)?.isInStock ?? false) && stockQty > 0n,
+      size_range: this.ownOrChildren(id, 'size', counted),
+      color: this.ownOrChildren(id, 'color', counted),
+      material: this.labels(id, 'material'),
+      pattern: this.labels(id, 'pattern'),
+      occasion: this.labels(id, 'occasion'),
+      season: this.labels(id, 'season'),
+      image_key: this.image(id),
+      url_key: this.raw(id, 'url_key') || null,
+      category: this.page.categories.get(id) ?? null,
+      attributes: this.otherAttributes(id),
+      product_created_at: row.created_at,
+    };
+  }
+
+  /** Children that are enabled for the store and have stock. */
+  private countedChildren(parentId: number): number[] {
+    return (this.page.childrenOf.get(parentId) ?? []).filter(
+      (child) => this.raw(child, 'status') === '1' && toUnits(this.page.stock.get(child)?.qty) > 0n,
+    );
+  }
+
+  private sumQty(children: number[]): bigint {
+    return children.reduce((sum, child) => sum + toUnits(this.page.stock.get(child)?.qty), 0n);
+  }
+
+  private price(id: number, typeId: string, counted: number[]): string | null {
+    const own = normalizeDecimal(this.raw(id, 'price'));
+    if (own !== null || typeId !== 'configurable') return own;
+    const prices = counted.map((child) => this.raw(child, 'price')).filter((p): p is string => p !== null && p !== '');
+    if (prices.length === 0) return null;
+    return fromUnits(prices.map(toUnits).reduce((min, p) => (p < min ? p : min)));
+  }
+
+  /** The product's own label(s) for the attribute, else the distinct labels of its counted children. */
+  private ownOrChildren(id: number, code: string, counted: number[]): string | null {
+    return this.labels(id, code) ?? this.join(counted.flatMap((child) => this.optionIds(child, code)));
+  }
+
+  private labels(id: number, code: string): string | null {
+    return this.join(this.optionIds(id, code));
+  }
+
+  private join(optionIds: number[]): string | null {
+    const known = optionIds.filter((o) => this.page.labels.has(o));
+    return known.length === 0 ? null : sortByShopOrder(known, this.page.labels).join(', ');
+  }
+
+  private optionIds(id: number, code: string): number[] {
+    return parseOptionIds(this.raw(id, code));
+  }
+
+  private image(id: number): string | null {
+    const value = this.raw(id, 'image')?.trim();
+    return value && value !== 'no_selection' ? value : null;
+  }
+
+  private otherAttributes(id: number): Record<string, string | string[]> {
+    const result: Record<string, string | string[]> = {};
+    for (const attribute of this.meta.labelled) {
+      if (OWN_COLUMNS.has(attribute.code)) continue;
+      const value = this.attributeLabel(id, attribute);
+      if (value !== null) result[attribute.code] = value;
+    }
+    return result;
+  }
+
+  private attributeLabel(id: number, attribute: AttributeMeta): string | string[] | null {
+    const raw = this.page.values.get(id)?.get(attribute.id) ?? null;
+    if (raw === null || raw === '') return null;
+    if (attribute.frontendInput === 'boolean') return raw === '1' ? 'Yes' : 'No';
+    // Options without a label (system selects backed by a source model) are not shop data.
+    const labels = parseOptionIds(raw).filter((o) => this.page.labels.has(o));
+    if (labels.length === 0) return null;
+    if (attribute.frontendInput !== 'multiselect') return this.page.labels.get(labels[0])!.label;
+    return sortByShopOrder(labels, this.page.labels);
+  }
+
+  private raw(id: number, code: string): string | null {
+    const attribute = this.meta.byCode.get(code);
+    if (!attribute) return null;
+    return this.page.values.get(id)?.get(attribute.id) ?? null;
+  }
+}
+
+/** Labels of the options, each once, ordered as the shop orders them (sort_order, then id). */
+function sortByShopOrder(optionIds: number[], labels: Map<number, OptionLabel>): string[] {
+  return [...new Set(optionIds)]
+    .sort((a, b) => labels.get(a)!.sortOrder - labels.get(b)!.sortOrder || a - b)
+    .map((o) => labels.get(o)!.label);
+}
+
+/** "12,15,19" (multiselect) or "12" (select) → option ids. */
+export function parseOptionIds(raw: string | null): number[] {
+  if (raw === null || raw === '') return [];
+  return raw
+    .split(',')
+    .map((part) => Number(part.trim()))
+    .filter((n) => Number.isInteger(n) && n > 0);
+}

@@ -1,0 +1,3 @@
+import { CreateImportJobHandler } from './create-import-job.handler';
+
+export const CommandHandlers = [CreateImportJobHandler];

@@ -1,0 +1,77 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ImportJob, ImportJobStatus } from '../domain/import-job';
+
+export class ImportJobParamsView {
+  @ApiProperty({ example: 100 }) limit: number;
+  @ApiProperty({ example: true }) resumeFromLast: boolean;
+  @ApiProperty({ type: 'integer', nullable: true, example: null }) startAfterId: number | null;
+}
+
+export class ImportJobMetricsView {
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Eligible products this job will process; null until counted.', example: 100 })
+  total_found: number | null;
+  @ApiProperty({ example: 40 }) processed: number;
+  @ApiProperty({ example: 30 }) inserted: number;
+  @ApiProperty({ example: 5 }) updated: number;
+  @ApiProperty({ example: 4 }) unchanged: number;
+  @ApiProperty({ description: 'Eligible products the mapping could not use (e.g. an empty SKU).', example: 1 }) skipped: number;
+  @ApiProperty({ description: 'Rows the Lookbook database refused.', example: 0 }) errors_count: number;
+  @ApiProperty({ type: 'integer', nullable: true, example: 180 }) elapsed_ms: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, example: 2411 }) last_processed_source_id: number | null;
+}
+
+export class ImportJobErrorView {
+  @ApiProperty({ example: 2412 }) source_id: number;
+  @ApiProperty({ example: 'MH01-XS-Black' }) sku: string;
+  @ApiProperty({ example: "Data too long for column 'title' at row 1" }) message: string;
+}
+
+export class ImportJobView {
+  @ApiProperty({ format: 'uuid', example: '3b241101-e2bb-4255-8caf-4136c566a962' }) id: string;
+  @ApiProperty({ enum: ['queued', 'running', 'completed', 'failed'], example: 'running' }) status: ImportJobStatus;
+  @ApiProperty({ type: ImportJobParamsView }) params: ImportJobParamsView;
+  @ApiProperty({ type: ImportJobMetricsView }) metrics: ImportJobMetricsView;
+  @ApiProperty({ type: [ImportJobErrorView], description: 'The first 50 rows the database refused.' }) errors: ImportJobErrorView[];
+  @ApiProperty({ format: 'date-time' }) created_at: string;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) started_at: string | null;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) finished_at: string | null;
+  @ApiProperty({ type: 'string', nullable: true, example: null }) error_message: string | null;
+
+  static from(job: ImportJob): ImportJobView {
+    const iso = (date: Date | null) => (date ? new Date(date).toISOString() : null);
+    return {
+      id: job.id,
+      status: job.status,
+      params: job.params,
+      metrics: job.metrics,
+      errors: job.errors,
+      created_at: iso(job.created_at)!,
+      started_at: iso(job.started_at),
+      finished_at: iso(job.finished_at),
+      error_message: job.error_message,
+    };
+  }
+}
+
+export class CreateImportJobResponse {
+  @ApiProperty({ format: 'uuid', example: '3b241101-e2bb-4255-8caf-4136c566a962' }) jobId: string;
+}
+
+export class JobConflictResponse {
+  @ApiProperty({ example: 'Job already running' }) message: string;
+  @ApiProperty({ format: 'uuid', description: 'The job that is queued or running.' }) jobId: string;
+}
+
+export class ImportStateView {
+  @ApiProperty({ description: 'The resume cursor: the last Magento entity_id committed.', example: 2411 }) last_successful_source_id: number;
+  @ApiProperty({ description: 'Eligible products after the cursor.', example: 4620 }) remaining: number;
+  @ApiProperty({ type: ImportJobView, nullable: true, description: 'The queued or running job, to re-attach to.' }) active_job: ImportJobView | null;
+  @ApiProperty({ type: ImportJobView, nullable: true, description: 'The most recently finished job.' }) last_job: ImportJobView | null;
+}
+
+export class ErrorResponse {
+  @ApiProperty({ example: 400 }) statusCode: number;
+  @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }], example: ['limit must not be greater than 1000'] })
+  message: string | string[];
+  @ApiProperty({ example: 'Bad Request', required: false }) error?: string;
+}

@@ -1,0 +1,3 @@
+export class ImportJobCreatedEvent {
+  constructor(readonly jobId: string) {}
+}

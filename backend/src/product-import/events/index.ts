@@ -1,0 +1,3 @@
+import { ImportJobCreatedHandler } from './import-job-created.handler';
+
+export const EventHandlers = [ImportJobCreatedHandler];

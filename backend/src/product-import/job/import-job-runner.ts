@@ -1,0 +1,115 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { ImportJob, ImportJobError, ImportJobMetrics, MAX_LISTED_ERRORS, emptyMetrics } from '../domain/import-job';
+import { CatalogPage, UpsertResult } from '../domain/product-record';
+import { CatalogSource } from '../ports/catalog-source';
+import { ImportJobStore } from '../ports/import-job-store';
+import { CURSOR_META_KEY, ProductSink } from '../ports/product-sink';
+import { StageError, inStage } from './describe-failure';
+
+export const SHUTDOWN_MESSAGE = 'Interrupted by shutdown';
+
+/**
+ * Runs one import job: counts what it will process, then pages through eligible products after
+ * the cursor in chunks. Each chunk's rows and the cursor commit in one Lookbook transaction, so
+ * whatever happens next, the cursor never points past rows that are not written, nor behind them.
+ */
+@Injectable()
+export class ImportJobRunner {
+  private readonly logger = new Logger(ImportJobRunner.name);
+  private stopRequested = false;
+
+  constructor(
+    private readonly source: CatalogSource,
+    private readonly sink: ProductSink,
+    private readonly jobs: ImportJobStore,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'import'>,
+  ) {}
+
+  /** Replaceable in unit tests that need fixed timestamps. */
+  clock: () => Date = () => new Date();
+
+  /** Asks running jobs to stop after the chunk they are writing. */
+  requestStop(): void {
+    this.stopRequested = true;
+  }
+
+  async run(jobId: string): Promise<void> {
+    const job = await this.jobs.findById(jobId);
+    if (!job || job.status !== 'queued') return;
+    const startedAt = this.clock();
+    await this.jobs.markRunning(jobId, startedAt);
+    const progress = new JobProgress(startedAt);
+    try {
+      await this.importChunks(job, progress);
+      const outcome = this.stopRequested
+        ? { status: 'failed' as const, errorMessage: SHUTDOWN_MESSAGE }
+        : { status: 'completed' as const, errorMessage: null };
+      await this.jobs.finish(jobId, { ...outcome, ...progress.snapshot(this.clock()) }, this.clock());
+    } catch (error) {
+      const message = error instanceof StageError ? error.message : 'Import failed unexpectedly';
+      this.logger.error(`Import job ${jobId} failed: ${message}`, (error as StageError).cause ?? error);
+      await this.jobs
+        .finish(jobId, { status: 'failed', errorMessage: message, ...progress.snapshot(this.clock()) }, this.clock())
+        .catch((finishError) => this.logger.error(`Could not mark job ${jobId} failed; the heartbeat rule will`, finishError));
+    }
+  }
+
+  private async importChunks(job: ImportJob, progress: JobProgress): Promise<void> {
+    const { limit, resumeFromLast, startAfterId } = job.params;
+    let cursor = resumeFromLast
+      ? Number((await inStage('Lookbook', () => this.sink.getMeta(CURSOR_META_KEY))) ?? 0)
+      : (startAfterId ?? 0);
+    progress.metrics.total_found = await inStage('Magento', () => this.source.countEligible({ afterId: cursor, limit }));
+    await this.save(job.id, progress);
+
+    while (progress.metrics.processed < limit && !this.stopRequested) {
+      const chunk = Math.min(this.config.import.chunkSize, limit - progress.metrics.processed);
+      const page = await inStage('Magento', () => this.source.fetchEligible({ afterId: cursor, limit: chunk }));
+      if (page.lastSourceId === null) break;
+      const result = await inStage('Lookbook', () => this.writeChunk(page));
+      cursor = page.lastSourceId;
+      progress.addChunk(page, result);
+      await this.save(job.id, progress);
+    }
+  }
+
+  /** The chunk's rows and the advanced cursor, in one transaction. */
+  private writeChunk(page: CatalogPage): Promise<UpsertResult> {
+    return this.sink.transaction(async (tx) => {
+      const result = await tx.batchUpsertProducts(page.products);
+      await tx.setMeta(CURSOR_META_KEY, String(page.lastSourceId));
+      return result;
+    });
+  }
+
+  private save(jobId: string, progress: JobProgress): Promise<void> {
+    const { metrics, errors } = progress.snapshot(this.clock());
+    return inStage('Lookbook', () => this.jobs.saveProgress(jobId, metrics, errors, this.clock()));
+  }
+}
+
+/** The job's counters: every processed product lands in exactly one of them. */
+class JobProgress {
+  readonly metrics: ImportJobMetrics = emptyMetrics();
+  private readonly errors: ImportJobError[] = [];
+
+  constructor(private readonly startedAt: Date) {}
+
+  addChunk(page: CatalogPage, result: UpsertResult): void {
+    const m = this.metrics;
+    m.processed += page.products.length + page.skipped.length;
+    m.inserted += result.inserted;
+    m.updated += result.updated;
+    m.unchanged += result.unchanged;
+    m.skipped += page.skipped.length;
+    m.errors_count += result.rejected.length;
+    m.last_processed_source_id = page.lastSourceId;
+    const room = MAX_LISTED_ERRORS - this.errors.length;
+    if (room > 0) this.errors.push(...result.rejected.slice(0, room));
+  }
+
+  snapshot(now: Date): { metrics: ImportJobMetrics; errors: ImportJobError[] } {
+    return { metrics: { ...this.metrics, elapsed_ms: now.getTime() - this.startedAt.getTime() }, errors: [...this.errors] };
+  }
+}

@@ -1,0 +1,64 @@
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { ImportJobStore } from '../ports/import-job-store';
+import { ImportJobRunner } from './import-job-runner';
+
+/**
+ * Owns the jobs this process runs: starts them in the background with a heartbeat, fails jobs whose
+ * process died (no heartbeat for IMPORT_STALE_AFTER_MS, checked at boot and periodically, by every
+ * instance), and on shutdown lets the running job finish its chunk before it is marked failed.
+ */
+@Injectable()
+export class ImportJobSupervisor implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(ImportJobSupervisor.name);
+  private readonly running = new Set<Promise<void>>();
+  private staleTimer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly runner: ImportJobRunner,
+    private readonly jobs: ImportJobStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  start(jobId: string): void {
+    const beat = setInterval(() => {
+      this.jobs.heartbeat(jobId, new Date()).catch((error) => this.logger.warn(`Heartbeat for job ${jobId} failed: ${error.code ?? error.message}`));
+    }, this.config.import.heartbeatIntervalMs);
+    const run = this.runner
+      .run(jobId)
+      .catch((error) => this.logger.error(`Import job ${jobId} stopped unexpectedly`, error))
+      .finally(() => {
+        clearInterval(beat);
+        this.running.delete(run);
+      });
+    this.running.add(run);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.failStaleJobs();
+    const every = Math.max(1_000, Math.floor(this.config.import.staleAfterMs / 3));
+    this.staleTimer = setInterval(() => void this.failStaleJobs(), every);
+    this.staleTimer.unref();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.staleTimer);
+    this.runner.requestStop();
+    await Promise.allSettled([...this.running]);
+  }
+
+  private async failStaleJobs(): Promise<void> {
+    const staleAfterMs = this.config.import.staleAfterMs;
+    const seconds = Math.round(staleAfterMs / 1000);
+    try {
+      const failed = await this.jobs.failStale(
+        new Date(Date.now() - staleAfterMs),
+        `Interrupted: the import process stopped (no heartbeat for ${seconds} s)`,
+        new Date(),
+      );
+      if (failed.length) this.logger.warn(`Marked interrupted import job(s) failed: ${failed.join(', ')}`);
+    } catch (error) {
+      this.logger.warn(`Could not check for interrupted jobs: ${(error as { code?: string }).code ?? (error as Error).message}`);
+    }
+  }
+}

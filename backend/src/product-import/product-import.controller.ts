@@ -1,0 +1,60 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import {
+  ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse,
+  ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import { AdminTokenGuard } from '../security/admin-token.guard';
+import { CreateImportJobCommand } from './commands/create-import-job.command';
+import { CreateImportJobDto } from './dto/create-import-job.dto';
+import { CreateImportJobResponse, ErrorResponse, ImportJobView, ImportStateView, JobConflictResponse } from './dto/import-job.view';
+import { GetImportJobQuery } from './queries/get-import-job.query';
+import { GetImportStateQuery } from './queries/get-import-state.query';
+
+@ApiTags('product-import')
+@ApiBearerAuth()
+@ApiUnauthorizedResponse({ description: 'Missing or wrong bearer token.', type: ErrorResponse })
+@UseGuards(AdminTokenGuard)
+@Controller('admin/product-import')
+export class ProductImportController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post('jobs')
+  @HttpCode(201)
+  @UseGuards(ThrottlerGuard)
+  @Throttle({ default: { limit: 60, ttl: 60_000 } })
+  @ApiOperation({ summary: 'Start an import job', description: 'Queues a job that imports the next batch of eligible Magento products. One job at a time.' })
+  @ApiCreatedResponse({ type: CreateImportJobResponse })
+  @ApiBadRequestResponse({ description: 'Invalid body: each problem named by field.', type: ErrorResponse })
+  @ApiConflictResponse({ description: 'A job is already queued or running.', type: JobConflictResponse })
+  @ApiPayloadTooLargeResponse({ description: 'Body larger than the limit.', type: ErrorResponse })
+  @ApiTooManyRequestsResponse({ description: 'Too many job requests from this client.', type: ErrorResponse })
+  create(@Body() body: CreateImportJobDto): Promise<CreateImportJobResponse> {
+    return this.commands.execute(new CreateImportJobCommand(body.toParams()));
+  }
+
+  @Get('jobs/:jobId')
+  @ApiOperation({ summary: 'Poll an import job' })
+  @ApiOkResponse({ type: ImportJobView })
+  @ApiBadRequestResponse({ description: 'The id is not a UUID.', type: ErrorResponse })
+  @ApiNotFoundResponse({ description: 'No job with this id.', type: ErrorResponse })
+  async get(@Param('jobId', new ParseUUIDPipe()) jobId: string): Promise<ImportJobView> {
+    return ImportJobView.from(await this.queries.execute(new GetImportJobQuery(jobId)));
+  }
+
+  @Get('state')
+  @ApiOperation({ summary: 'Import state', description: 'The resume cursor, how many eligible products remain after it, the active job and the last finished one.' })
+  @ApiOkResponse({ type: ImportStateView })
+  async state(): Promise<ImportStateView> {
+    const state = await this.queries.execute(new GetImportStateQuery());
+    return {
+      ...state,
+      active_job: state.active_job && ImportJobView.from(state.active_job),
+      last_job: state.last_job && ImportJobView.from(state.last_job),
+    };
+  }
+}

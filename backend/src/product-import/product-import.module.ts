@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { MagentoCatalogAdapter } from './adapters/magento/magento-catalog.adapter';
+import { ImportJobRepository } from './adapters/lookbook/import-job.repository';
+import { LookbookRepository } from './adapters/lookbook/lookbook.repository';
+import { CommandHandlers } from './commands';
+import { EventHandlers } from './events';
+import { ImportJobRunner } from './job/import-job-runner';
+import { ImportJobSupervisor } from './job/import-job-supervisor';
+import { CatalogSource } from './ports/catalog-source';
+import { ImportJobStore } from './ports/import-job-store';
+import { ProductSink } from './ports/product-sink';
+import { ProductImportController } from './product-import.controller';
+import { QueryHandlers } from './queries';
+
+@Module({
+  imports: [CqrsModule],
+  controllers: [ProductImportController],
+  providers: [
+    { provide: CatalogSource, useClass: MagentoCatalogAdapter },
+    { provide: ProductSink, useClass: LookbookRepository },
+    { provide: ImportJobStore, useClass: ImportJobRepository },
+    ImportJobRunner,
+    ImportJobSupervisor,
+    ...CommandHandlers,
+    ...EventHandlers,
+    ...QueryHandlers,
+  ],
+  exports: [ImportJobRunner, CatalogSource, ProductSink],
+})
+export class ProductImportModule {}

@@ -1,0 +1,25 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { inStage } from '../job/describe-failure';
+import { CatalogSource } from '../ports/catalog-source';
+import { ImportJobStore } from '../ports/import-job-store';
+import { CURSOR_META_KEY, ProductSink } from '../ports/product-sink';
+import { GetImportStateQuery, ImportState } from './get-import-state.query';
+
+@QueryHandler(GetImportStateQuery)
+export class GetImportStateHandler implements IQueryHandler<GetImportStateQuery> {
+  constructor(
+    private readonly source: CatalogSource,
+    private readonly sink: ProductSink,
+    private readonly jobs: ImportJobStore,
+  ) {}
+
+  async execute(): Promise<ImportState> {
+    const cursor = Number((await inStage('Lookbook', () => this.sink.getMeta(CURSOR_META_KEY))) ?? 0);
+    const [remaining, active_job, last_job] = await Promise.all([
+      inStage('Magento', () => this.source.countEligible({ afterId: cursor })),
+      this.jobs.findActive(),
+      this.jobs.findLastFinished(),
+    ]);
+    return { last_successful_source_id: cursor, remaining, active_job, last_job };
+  }
+}

@@ -1,0 +1,12 @@
+import { Query } from '@nestjs/cqrs';
+import { ImportJob } from '../domain/import-job';
+
+export interface ImportState {
+  last_successful_source_id: number;
+  remaining: number;
+  active_job: ImportJob | null;
+  last_job: ImportJob | null;
+}
+
+/** What the import dialog shows when it opens. */
+export class GetImportStateQuery extends Query<ImportState> {}

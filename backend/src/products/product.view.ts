@@ -1,0 +1,23 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class ProductView {
+  @ApiProperty({ example: 'MH01' }) sku: string;
+  @ApiProperty({ example: 1204 }) source_id: number;
+  @ApiProperty({ example: 'Chaz Kangeroo Hoodie' }) title: string;
+  @ApiProperty({ type: 'string', nullable: true, example: '52.0000' }) price: string | null;
+  @ApiProperty({ type: 'string', nullable: true, example: 'XS, S, M, L, XL' }) size_range: string | null;
+  @ApiProperty({ type: 'string', nullable: true, example: 'Black, Blue' }) color: string | null;
+  @ApiProperty({ example: 240 }) stock_qty: number;
+  @ApiProperty({ example: true }) in_stock: boolean;
+  @ApiProperty({ type: 'string', nullable: true, example: 'Men > Tops > Hoodies & Sweatshirts' }) category: string | null;
+  @ApiProperty({ type: 'string', nullable: true, example: '/m/h/mh01-black_main.jpg' }) image_key: string | null;
+  @ApiProperty({ type: 'string', nullable: true, example: 'chaz-kangeroo-hoodie' }) url_key: string | null;
+  @ApiProperty({ format: 'date-time' }) updated_at: string;
+}
+
+export class ProductPage {
+  @ApiProperty({ type: [ProductView] }) items: ProductView[];
+  @ApiProperty({ example: 5012 }) total: number;
+  @ApiProperty({ example: 1 }) page: number;
+  @ApiProperty({ example: 25 }) pageSize: number;
+}

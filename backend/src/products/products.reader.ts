@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ProductPage } from './product.view';
+
+/** Reads the Lookbook's products for the admin table. */
+@Injectable()
+export class ProductsReader {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async page({ page, pageSize, q }: { page: number; pageSize: number; q: string }): Promise<ProductPage> {
+    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const where = q ? 'WHERE sku LIKE ? OR title LIKE ?' : '';
+    const filter = q ? [pattern, pattern] : [];
+    const [{ total }] = await this.dataSource.query(`SELECT COUNT(*) AS total FROM products ${where}`, filter);
+    const rows = await this.dataSource.query(
+      `SELECT sku, source_id, title, price, size_range, color, stock_qty, in_stock, category, image_key, url_key, updated_at
+         FROM products ${where}
+        ORDER BY source_id
+        LIMIT ? OFFSET ?`,
+      [...filter, pageSize, (page - 1) * pageSize],
+    );
+    return {
+      items: rows.map((row: Record<string, any>) => ({
+        ...row,
+        source_id: Number(row.source_id),
+        stock_qty: Number(row.stock_qty),
+        in_stock: Number(row.in_stock) === 1,
+        updated_at: new Date(row.updated_at).toISOString(),
+      })),
+      total: Number(total),
+      page,
+      pageSize,
+    };
+  }
+}
