@@ -1,0 +1,39 @@
+import { ConfigError, loadAppConfig } from './app-config';
+
+const valid = {
+  MYSQL_SHOP_URL: 'mysql://shop:s3cret@db.internal:3307/magento',
+  LOOKBOOK_DB_URL: 'mysql://lookbook:hunter2@127.0.0.1:3306/lookbook',
+  ADMIN_API_TOKEN: 'x'.repeat(32),
+};
+
+describe('loadAppConfig', () => {
+  it('reads both database URLs and applies defaults', () => {
+    const config = loadAppConfig(valid);
+
+    expect(config.shopDb).toEqual({ host: 'db.internal', port: 3307, user: 'shop', password: 's3cret', database: 'magento' });
+    expect(config.port).toBe(3001);
+    expect(config.magento).toEqual({ storeId: 1, stockSource: 'legacy', includeNotVisible: false });
+  });
+
+  it.each([
+    ['MYSQL_SHOP_URL', undefined, /MYSQL_SHOP_URL is not set/],
+    ['LOOKBOOK_DB_URL', undefined, /LOOKBOOK_DB_URL is not set/],
+    ['MYSQL_SHOP_URL', 'not a url', /MYSQL_SHOP_URL is not a valid URL/],
+    ['LOOKBOOK_DB_URL', 'postgres://u:hunter2@h/db', /LOOKBOOK_DB_URL must look like mysql:\/\//],
+    ['LOOKBOOK_DB_URL', 'mysql://u:hunter2@h:3306/', /LOOKBOOK_DB_URL must look like/],
+    ['ADMIN_API_TOKEN', 'short', /ADMIN_API_TOKEN must be at least 32 characters/],
+    ['ADMIN_API_TOKEN', undefined, /ADMIN_API_TOKEN is not set/],
+    ['MAGENTO_STOCK_SOURCE', 'warehouse', /MAGENTO_STOCK_SOURCE must be one of legacy, msi/],
+    ['PORT', 'eighty', /PORT must be an integer/],
+  ])('rejects %s=%s with a message naming it', (name, value, message) => {
+    const run = () => loadAppConfig({ ...valid, [name]: value });
+
+    expect(run).toThrow(ConfigError);
+    expect(run).toThrow(message);
+    try {
+      run();
+    } catch (error) {
+      expect((error as Error).message).not.toContain('hunter2');
+    }
+  });
+});

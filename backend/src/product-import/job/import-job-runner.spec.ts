@@ -1,0 +1,132 @@
+import { ImportJobParams } from '../domain/import-job';
+import { InMemoryCatalog, InMemoryJobs, InMemoryLookbook, product } from '../testing/in-memory-ports';
+import { ImportJobRunner, SHUTDOWN_MESSAGE } from './import-job-runner';
+
+const CURSOR = 'last_successful_source_id';
+
+function setup(products = Array.from({ length: 10 }, (_, i) => product(i + 1)), chunkSize = 3) {
+  const catalog = new InMemoryCatalog(products);
+  const lookbook = new InMemoryLookbook();
+  const jobs = new InMemoryJobs();
+  const sut = new ImportJobRunner(catalog, lookbook, jobs, { import: { chunkSize, heartbeatIntervalMs: 1000, staleAfterMs: 30_000, sourceDelayMs: 0 } });
+  const runJob = async (params: Partial<ImportJobParams> = {}) => {
+    const id = `job-${jobs.jobs.size + 1}`;
+    await jobs.createQueued(id, { limit: 100, resumeFromLast: true, startAfterId: null, ...params }, new Date());
+    await sut.run(id);
+    return jobs.jobs.get(id)!;
+  };
+  return { catalog, lookbook, jobs, sut, runJob };
+}
+
+describe('ImportJobRunner', () => {
+  it('completes with zero processed and leaves the cursor alone when the source has no rows', async () => {
+    const { lookbook, runJob } = setup([]);
+    lookbook.meta.set(CURSOR, '42');
+
+    const job = await runJob();
+
+    expect(job.status).toBe('completed');
+    expect(job.metrics).toMatchObject({ total_found: 0, processed: 0, inserted: 0, last_processed_source_id: null });
+    expect(lookbook.meta.get(CURSOR)).toBe('42');
+  });
+
+  it('imports N products with exact metrics and advances the cursor to the last one', async () => {
+    const { lookbook, runJob } = setup();
+
+    const job = await runJob({ limit: 100 });
+
+    expect(job.status).toBe('completed');
+    expect(job.metrics).toMatchObject({ total_found: 10, processed: 10, inserted: 10, updated: 0, unchanged: 0, skipped: 0, errors_count: 0, last_processed_source_id: 10 });
+    expect(job.metrics.elapsed_ms).toBeGreaterThanOrEqual(0);
+    expect(job.finished_at).not.toBeNull();
+    expect([...lookbook.rows.keys()]).toHaveLength(10);
+    expect(lookbook.meta.get(CURSOR)).toBe('10');
+  });
+
+  it('respects the limit, and the next resume job continues right after it', async () => {
+    const { lookbook, runJob } = setup();
+
+    const first = await runJob({ limit: 4 });
+    const second = await runJob({ limit: 4 });
+
+    expect(first.metrics).toMatchObject({ total_found: 4, processed: 4, last_processed_source_id: 4 });
+    expect(second.metrics).toMatchObject({ total_found: 4, processed: 4, inserted: 4, last_processed_source_id: 8 });
+    expect(lookbook.meta.get(CURSOR)).toBe('8');
+    expect([...lookbook.rows.values()].map((p) => p.source_id).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+
+  it('starts after startAfterId when resume is off, whatever the cursor says', async () => {
+    const { lookbook, runJob } = setup();
+    lookbook.meta.set(CURSOR, '2');
+
+    const job = await runJob({ resumeFromLast: false, startAfterId: 6, limit: 100 });
+
+    expect(job.metrics).toMatchObject({ total_found: 4, processed: 4, last_processed_source_id: 10 });
+    expect([...lookbook.rows.values()].map((p) => p.source_id)).toEqual([7, 8, 9, 10]);
+  });
+
+  it('counts unchanged and updated rows when the same products are imported again', async () => {
+    const products = Array.from({ length: 5 }, (_, i) => product(i + 1));
+    const { runJob } = setup(products);
+    await runJob();
+    products[0].title = 'Renamed';
+
+    const again = await runJob({ resumeFromLast: false, startAfterId: 0 });
+
+    expect(again.metrics).toMatchObject({ processed: 5, inserted: 0, updated: 1, unchanged: 4 });
+  });
+
+  it('counts skipped and refused rows, lists the refused ones, and still completes', async () => {
+    const { lookbook, runJob } = setup([product(1), product(2, { sku: '' }), product(3), product(4)]);
+    lookbook.refused.add('SKU-3');
+
+    const job = await runJob();
+
+    expect(job.status).toBe('completed');
+    expect(job.metrics).toMatchObject({ processed: 4, inserted: 2, skipped: 1, errors_count: 1 });
+    expect(job.errors).toEqual([{ source_id: 3, sku: 'SKU-3', message: 'Data too long' }]);
+    const m = job.metrics;
+    expect(m.inserted + m.updated + m.unchanged + m.skipped + m.errors_count).toBe(m.processed);
+  });
+
+  it('fails with a readable message when the source is lost mid-job, keeping the committed chunks and their cursor', async () => {
+    const { catalog, lookbook, runJob } = setup();
+    catalog.failAfterId = 6; // chunks of 3: 1-3 and 4-6 commit, the third fetch fails
+
+    const job = await runJob();
+
+    expect(job.status).toBe('failed');
+    expect(job.error_message).toBe('Magento database unavailable: connection lost');
+    expect(job.error_message).not.toMatch(/127\.0\.0\.1|password|mysql:\/\//);
+    expect(lookbook.meta.get(CURSOR)).toBe('6');
+    expect(lookbook.rows.size).toBe(6);
+    expect(job.metrics).toMatchObject({ processed: 6, last_processed_source_id: 6 });
+  });
+
+  it('reports progress after every chunk, with the total known before the first write', async () => {
+    const { jobs, runJob } = setup();
+
+    await runJob({ limit: 7 });
+
+    const saved = jobs.history.filter((h) => h.status === 'running').map((h) => [h.metrics.total_found, h.metrics.processed]);
+    expect(saved).toEqual([[null, 0], [7, 0], [7, 3], [7, 6], [7, 7]]);
+  });
+
+  it('stops after the current chunk on shutdown and marks the job failed', async () => {
+    const { sut, lookbook, jobs } = setup();
+    await jobs.createQueued('job-1', { limit: 100, resumeFromLast: true, startAfterId: null }, new Date());
+    const saveProgress = jobs.saveProgress.bind(jobs);
+    jobs.saveProgress = async (id, metrics, errors) => {
+      await saveProgress(id, metrics, errors);
+      if (metrics.processed > 0) sut.requestStop(); // SIGTERM arrives while the first chunk is written
+    };
+
+    await sut.run('job-1');
+
+    const job = jobs.jobs.get('job-1')!;
+    expect(job.status).toBe('failed');
+    expect(job.error_message).toBe(SHUTDOWN_MESSAGE);
+    expect(lookbook.meta.get(CURSOR)).toBe('3');
+    expect(lookbook.rows.size).toBe(3);
+  });
+});

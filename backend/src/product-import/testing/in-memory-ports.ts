@@ -1,0 +1,134 @@
+// In-memory stand-ins for the ports, for unit tests of the job logic only.
+import { JobAlreadyRunningError } from '../domain/import-errors';
+import { ImportJob, ImportJobError, ImportJobMetrics, ImportJobParams, emptyMetrics } from '../domain/import-job';
+import { CatalogPage, ProductRecord, UpsertResult } from '../domain/product-record';
+import { CatalogSource } from '../ports/catalog-source';
+import { ImportJobStore } from '../ports/import-job-store';
+import { ProductSink, ProductSinkTransaction } from '../ports/product-sink';
+
+export function product(sourceId: number, overrides: Partial<ProductRecord> = {}): ProductRecord {
+  return {
+    source_id: sourceId, sku: `SKU-${sourceId}`, title: `Product ${sourceId}`, price: '10.0000', stock_qty: '5.0000',
+    in_stock: true, size_range: null, color: null, material: null, pattern: null, occasion: null, season: null,
+    image_key: null, url_key: null, category: null, attributes: {}, product_created_at: null, ...overrides,
+  };
+}
+
+export class InMemoryCatalog extends CatalogSource {
+  /** Set to make the next fetch after this source id fail, as a lost connection would. */
+  failAfterId: number | null = null;
+
+  constructor(private readonly products: ProductRecord[]) {
+    super();
+  }
+
+  async fetchEligible({ afterId, limit }: { afterId: number; limit: number }): Promise<CatalogPage> {
+    if (this.failAfterId !== null && afterId >= this.failAfterId) {
+      throw Object.assign(new Error('Connection lost: the server closed the connection.'), { code: 'PROTOCOL_CONNECTION_LOST' });
+    }
+    const page = this.eligibleAfter(afterId).slice(0, limit);
+    const products = page.filter((p) => p.sku !== '');
+    const skipped = page.filter((p) => p.sku === '').map((p) => ({ source_id: p.source_id, sku: '', reason: 'Empty SKU' }));
+    return { products, skipped, lastSourceId: page.length ? page[page.length - 1].source_id : null };
+  }
+
+  async countEligible({ afterId, limit }: { afterId: number; limit?: number }): Promise<number> {
+    const n = this.eligibleAfter(afterId).length;
+    return limit === undefined ? n : Math.min(n, limit);
+  }
+
+  private eligibleAfter(afterId: number) {
+    return this.products.filter((p) => p.source_id > afterId).sort((a, b) => a.source_id - b.source_id);
+  }
+}
+
+/** Commits a transaction's writes only when its work resolves, like the real database. */
+export class InMemoryLookbook extends ProductSink {
+  rows = new Map<string, ProductRecord>();
+  meta = new Map<string, string>();
+  /** SKUs the "database" refuses. */
+  refused = new Set<string>();
+
+  async transaction<T>(work: (tx: ProductSinkTransaction) => Promise<T>): Promise<T> {
+    const rows = new Map(this.rows);
+    const meta = new Map(this.meta);
+    const result = await work(this.view(rows, meta));
+    this.rows = rows;
+    this.meta = meta;
+    return result;
+  }
+
+  batchUpsertProducts(products: ProductRecord[]) {
+    return this.transaction((tx) => tx.batchUpsertProducts(products));
+  }
+  getMeta(key: string) {
+    return this.transaction((tx) => tx.getMeta(key));
+  }
+  setMeta(key: string, value: string) {
+    return this.transaction((tx) => tx.setMeta(key, value));
+  }
+
+  private view(rows: Map<string, ProductRecord>, meta: Map<string, string>): ProductSinkTransaction {
+    return {
+      batchUpsertProducts: async (products) => {
+        const result: UpsertResult = { inserted: 0, updated: 0, unchanged: 0, skus: { inserted: [], updated: [], unchanged: [] }, rejected: [] };
+        for (const p of products) {
+          if (this.refused.has(p.sku)) {
+            result.rejected.push({ source_id: p.source_id, sku: p.sku, message: 'Data too long' });
+            continue;
+          }
+          const existing = rows.get(p.sku);
+          const outcome = !existing ? 'inserted' : JSON.stringify(existing) === JSON.stringify(p) ? 'unchanged' : 'updated';
+          result[outcome]++;
+          result.skus[outcome].push(p.sku);
+          rows.set(p.sku, structuredClone(p));
+        }
+        return result;
+      },
+      getMeta: async (key) => meta.get(key) ?? null,
+      setMeta: async (key, value) => void meta.set(key, value),
+    };
+  }
+}
+
+export class InMemoryJobs extends ImportJobStore {
+  jobs = new Map<string, ImportJob>();
+  /** Every status a job was saved with, in order. */
+  history: Array<{ id: string; status: string; metrics: ImportJobMetrics }> = [];
+
+  async createQueued(id: string, params: ImportJobParams, now: Date) {
+    const active = await this.findActive();
+    if (active) throw new JobAlreadyRunningError(active.id);
+    this.jobs.set(id, { id, status: 'queued', params, metrics: emptyMetrics(), errors: [], created_at: now, started_at: null, finished_at: null, heartbeat_at: now, error_message: null });
+  }
+  async findById(id: string) {
+    return this.jobs.get(id) ?? null;
+  }
+  async findActive() {
+    return [...this.jobs.values()].find((j) => j.status === 'queued' || j.status === 'running') ?? null;
+  }
+  async findLastFinished() {
+    return [...this.jobs.values()].filter((j) => j.finished_at).at(-1) ?? null;
+  }
+  async markRunning(id: string, now: Date) {
+    this.update(id, { status: 'running', started_at: now });
+  }
+  async saveProgress(id: string, metrics: ImportJobMetrics, errors: ImportJobError[]) {
+    this.update(id, { metrics, errors });
+  }
+  async heartbeat(id: string, now: Date) {
+    this.update(id, { heartbeat_at: now });
+  }
+  async finish(id: string, outcome: { status: 'completed' | 'failed'; metrics: ImportJobMetrics; errors: ImportJobError[]; errorMessage: string | null }, now: Date) {
+    this.update(id, { status: outcome.status, metrics: outcome.metrics, errors: outcome.errors, error_message: outcome.errorMessage, finished_at: now });
+  }
+  async failStale() {
+    return [];
+  }
+
+  private update(id: string, changes: Partial<ImportJob>) {
+    const job = { ...this.jobs.get(id)!, ...changes };
+    this.jobs.set(id, job);
+    this.history.push({ id, status: job.status, metrics: { ...job.metrics } });
+  }
+}

@@ -1,0 +1,116 @@
+import { DataSource } from 'typeorm';
+import { migrateLookbook } from '../src/database/migrate';
+import { LookbookRepository } from '../src/product-import/adapters/lookbook/lookbook.repository';
+import { product } from '../src/product-import/testing/in-memory-ports';
+import { TestDatabases, createTestDatabases } from './support/test-databases';
+import { openDataSources, testConfig } from './support/test-app';
+
+describe('LookbookRepository', () => {
+  let dbs: TestDatabases;
+  let lookbook: DataSource;
+  let close: () => Promise<unknown>;
+  let sut: LookbookRepository;
+  const rows = (): Promise<Array<Record<string, any>>> => lookbook.query('SELECT * FROM products ORDER BY source_id');
+
+  beforeAll(async () => {
+    dbs = await createTestDatabases('writer');
+    await migrateLookbook(testConfig(dbs).lookbookDb);
+    ({ lookbook, close } = await openDataSources(dbs));
+    sut = new LookbookRepository(lookbook);
+  });
+  beforeEach(() => lookbook.query('DELETE FROM products'));
+  afterAll(async () => {
+    await close();
+    await dbs.drop();
+  });
+
+  it('inserts new SKUs with every mapped column', async () => {
+    const tee = product(1, {
+      sku: 'TEE-1', price: '19.9900', size_range: 'S, M', color: 'Rot', category: 'Men > Tops', attributes: { gender: 'Herren', climate: ['Cold'] },
+      product_created_at: '2024-03-05 10:11:12', image_key: '/t/e/tee.jpg', url_key: 'tee',
+    });
+
+    const result = await sut.batchUpsertProducts([tee]);
+
+    expect(result).toMatchObject({ inserted: 1, updated: 0, unchanged: 0, rejected: [], skus: { inserted: ['TEE-1'] } });
+    const [row] = await rows();
+    expect(row).toMatchObject({ source_id: 1, sku: 'TEE-1', price: '19.9900', size_range: 'S, M', color: 'Rot', category: 'Men > Tops', image_key: '/t/e/tee.jpg', url_key: 'tee', in_stock: 1, stock_qty: '5.0000' });
+    expect(typeof row.attributes === 'string' ? JSON.parse(row.attributes) : row.attributes).toEqual({ gender: 'Herren', climate: ['Cold'] });
+    expect(new Date(row.product_created_at).toISOString()).toBe('2024-03-05T10:11:12.000Z');
+  });
+
+  it('counts inserted, updated and unchanged exactly on a mixed batch, rewriting only changed rows', async () => {
+    await sut.batchUpsertProducts([product(1), product(2), product(3)]);
+    const [, before2, before3] = await rows();
+
+    const result = await sut.batchUpsertProducts([product(1), product(2, { title: 'New title' }), product(3), product(4)]);
+
+    expect(result).toMatchObject({ inserted: 1, updated: 1, unchanged: 2, skus: { inserted: ['SKU-4'], updated: ['SKU-2'], unchanged: ['SKU-1', 'SKU-3'] } });
+    const after = await rows();
+    expect(after.map((r) => r.title)).toEqual(['Product 1', 'New title', 'Product 3', 'Product 4']);
+    expect(after[2].updated_at).toEqual(before3.updated_at);
+    expect(after[1].updated_at.getTime()).toBeGreaterThanOrEqual(before2.updated_at.getTime());
+  });
+
+  it('reports a second identical upsert as all unchanged', async () => {
+    const batch = Array.from({ length: 50 }, (_, i) => product(i + 1));
+    await sut.batchUpsertProducts(batch);
+
+    expect(await sut.batchUpsertProducts(batch)).toMatchObject({ inserted: 0, updated: 0, unchanged: 50 });
+  });
+
+  it('reports a row the database refuses with its SKU and reason, and writes the rest', async () => {
+    const batch = [product(1), product(2, { title: 'x'.repeat(300) }), product(3), product(4, { price: '123456789012.5' })];
+
+    const result = await sut.batchUpsertProducts(batch);
+
+    expect(result.inserted).toBe(2);
+    expect(result.rejected).toEqual([
+      { source_id: 2, sku: 'SKU-2', message: expect.stringMatching(/too long.*title/i) },
+      { source_id: 4, sku: 'SKU-4', message: expect.stringMatching(/out of range.*price/i) },
+    ]);
+    expect((await rows()).map((r) => r.sku)).toEqual(['SKU-1', 'SKU-3']);
+  });
+
+  it('stores SQL-looking, quoted, emoji and non-Latin values as data', async () => {
+    const sku = `'; DROP TABLE products; --`;
+    await sut.batchUpsertProducts([product(1, { sku, title: `Пальто "Зима" 😀 \\ '` })]);
+
+    const [row] = await rows();
+    expect(row).toMatchObject({ sku, title: `Пальто "Зима" 😀 \\ '` });
+  });
+
+  it('commits rows and the cursor together, or neither', async () => {
+    await sut.setMeta('last_successful_source_id', '10');
+
+    await expect(
+      sut.transaction(async (tx) => {
+        await tx.batchUpsertProducts([product(11), product(12)]);
+        await tx.setMeta('last_successful_source_id', '12');
+        throw new Error('connection lost before commit');
+      }),
+    ).rejects.toThrow('connection lost');
+
+    expect(await rows()).toEqual([]);
+    expect(await sut.getMeta('last_successful_source_id')).toBe('10');
+  });
+
+  it('writes a batch of 1,000 in a few statements', async () => {
+    const batch = Array.from({ length: 1000 }, (_, i) => product(i + 1));
+    const queries: string[] = [];
+    const original = lookbook.createQueryRunner.bind(lookbook);
+    lookbook.createQueryRunner = (...args) => {
+      const runner = original(...args);
+      const query = runner.query.bind(runner);
+      runner.query = ((sql: string, params?: unknown[]) => (queries.push(sql), query(sql, params))) as typeof runner.query;
+      return runner;
+    };
+
+    const result = await sut.batchUpsertProducts(batch);
+    lookbook.createQueryRunner = original;
+
+    expect(result.inserted).toBe(1000);
+    expect(queries.filter((q) => /INSERT INTO products/.test(q))).toHaveLength(2);
+    expect(queries.length).toBeLessThan(10);
+  });
+});

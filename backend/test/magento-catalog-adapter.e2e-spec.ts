@@ -1,0 +1,227 @@
+import mysql from 'mysql2/promise';
+import { DataSource } from 'typeorm';
+import { MagentoCatalogBuilder } from '../../scripts/magento/catalog-builder';
+import { AppConfig } from '../src/config/app-config';
+import { magentoDataSourceOptions } from '../src/database/data-source-options';
+import { MagentoCatalogAdapter } from '../src/product-import/adapters/magento/magento-catalog.adapter';
+import { ProductRecord } from '../src/product-import/domain/product-record';
+import { TestDatabases, createTestDatabases } from './support/test-databases';
+import { testConfig } from './support/test-app';
+
+/** A small shop with one product for each rule of the mapping. */
+async function buildShop(shop: MagentoCatalogBuilder) {
+  const hoodies = await shop.category(['Men', 'Tops', 'Hoodies & Sweatshirts']);
+  const menTops = await shop.category(['Men', 'Tops']);
+  const pants = await shop.category(['Women', 'Bottoms', 'Pants'], { storeName: 'Hosen' });
+  const jackets = await shop.category(['Women', 'Jackets']);
+  const coats = await shop.category(['Women', 'Coats']);
+
+  const ids: Record<string, number> = {};
+  ids.chaz = await shop.product({
+    sku: 'MH01', type: 'configurable', name: 'Chaz Hoodie', storeName: 'Chaz Kapuzenpulli', price: null,
+    image: '/m/h/mh01.jpg', urlKey: 'chaz-hoodie', material: ['Fleece', 'Cotton'], pattern: ['Striped', 'Solid'],
+    season: 'Autumn', occasion: 'Casual', attributes: { gender: 'Men', eco_collection: true, climate: ['Windy', 'Cold'] },
+    categories: [menTops, hoodies], createdAt: '2024-03-05 10:11:12',
+  });
+  await shop.child(ids.chaz, { sku: 'MH01-M-Blue', size: 'M', color: 'Blue', price: 52, qty: 10 });
+  await shop.child(ids.chaz, { sku: 'MH01-XS-Black', size: 'XS', color: 'Black', price: 48, qty: 5.5 });
+  await shop.child(ids.chaz, { sku: 'MH01-L-Red', size: 'L', color: 'Red', price: 30, qty: 0 }); // out of stock
+  await shop.child(ids.chaz, { sku: 'MH01-XL-Green', size: 'XL', color: 'Green', price: 20, qty: 7, status: 2 }); // disabled
+  await shop.child(ids.chaz, { sku: 'MH01-S-Blue', size: 'S', color: 'Blue', price: 21, qty: 3, storeStatus: 2 }); // disabled in store 1
+  ids.tee = await shop.product({ sku: 'TEE-1', name: 'Plain Tee', price: 19.99, qty: 3, size: 'S', color: 'Red', image: 'no_selection', categories: [jackets, coats] });
+  ids.disabled = await shop.product({ sku: 'OFF-1', status: 2, qty: 5, price: 1 });
+  ids.disabledInStore = await shop.product({ sku: 'OFF-2', storeStatus: 2, qty: 5, price: 1 });
+  ids.enabledInStore = await shop.product({ sku: 'ON-STORE', status: 2, storeStatus: 1, qty: 5, price: 1, categories: [pants] });
+  ids.noStock = await shop.product({ sku: 'EMPTY-1', qty: 0, price: 1 });
+  ids.noPrice = await shop.product({ sku: 'NOPRICE', price: null, qty: 2 });
+  ids.emptySku = await shop.product({ sku: '   ', qty: 2, price: 5 });
+  ids.unicode = await shop.product({ sku: `  Q'"-😀-Ж  `, name: `Пальто "Зима" 😀 '; DROP TABLE products; --`, qty: 1, price: 5 });
+  ids.soldOutStyle = await shop.product({ sku: 'MH02', type: 'configurable', price: null });
+  await shop.child(ids.soldOutStyle, { sku: 'MH02-M', size: 'M', color: 'Blue', price: 40, qty: 0 });
+  ids.ownPrice = await shop.product({ sku: 'MH03', type: 'configurable', price: 99 });
+  await shop.child(ids.ownPrice, { sku: 'MH03-M', size: 'M', color: 'Blue', price: 40, qty: 1 });
+  ids.noName = await shop.product({ sku: 'NONAME', name: null, qty: 1, price: 5 });
+  ids.notVisible = await shop.product({ sku: 'HIDDEN', visibility: 1, qty: 4, price: 5 });
+  ids.flaggedOut = await shop.product({ sku: 'FLAGGED-OUT', qty: 5, isInStock: 0, price: 5 });
+  return ids;
+}
+
+describe('MagentoCatalogAdapter', () => {
+  let dbs: TestDatabases;
+  let conn: mysql.Connection;
+  let dataSource: DataSource;
+  let config: AppConfig;
+  let ids: Record<string, number>;
+  const adapter = (magento: Partial<AppConfig['magento']> = {}) =>
+    new MagentoCatalogAdapter(dataSource, { ...config, magento: { ...config.magento, ...magento } });
+  const fetchAll = async (sut = adapter()) => sut.fetchEligible({ afterId: 0, limit: 1000 });
+  const bySku = (products: ProductRecord[], sku: string) => products.find((p) => p.sku === sku)!;
+
+  beforeAll(async () => {
+    dbs = await createTestDatabases('reader');
+    config = testConfig(dbs);
+    conn = await mysql.createConnection({ uri: dbs.magentoUrl, charset: 'utf8mb4' });
+    ids = await buildShop(await MagentoCatalogBuilder.create(conn, { multiselectBackend: 'text', withSeasonAndOccasion: true }));
+    dataSource = new DataSource(magentoDataSourceOptions(config.shopDb));
+    await dataSource.initialize();
+  });
+  afterAll(async () => {
+    await dataSource.destroy();
+    await conn.end();
+    await dbs.drop();
+  });
+
+  it('returns exactly the enabled, visible, in-stock products, in source_id order', async () => {
+    const page = await fetchAll();
+
+    const eligible = ['chaz', 'tee', 'enabledInStore', 'noPrice', 'emptySku', 'unicode', 'ownPrice', 'noName', 'flaggedOut'].map((k) => ids[k]);
+    const returned = [...page.products, ...page.skipped].map((p) => p.source_id).sort((a, b) => a - b);
+    expect(returned).toEqual(eligible.sort((a, b) => a - b));
+    expect(page.products.map((p) => p.source_id)).toEqual([...page.products.map((p) => p.source_id)].sort((a, b) => a - b));
+    expect(page.lastSourceId).toBe(Math.max(...eligible));
+  });
+
+  it('maps a configurable from its counted children, store-view values and shop metadata', async () => {
+    const chaz = bySku((await fetchAll()).products, 'MH01');
+
+    expect(chaz).toEqual({
+      source_id: ids.chaz,
+      sku: 'MH01',
+      title: 'Chaz Kapuzenpulli',
+      price: '48.0000',
+      stock_qty: '15.5000',
+      in_stock: true,
+      size_range: 'XS, M',
+      color: 'Schwarz, Blau',
+      material: 'Baumwolle, Fleece',
+      pattern: 'Uni, Gestreift',
+      occasion: 'Casual',
+      season: 'Herbst',
+      image_key: '/m/h/mh01.jpg',
+      url_key: 'chaz-hoodie',
+      category: 'Men > Tops > Hoodies & Sweatshirts',
+      attributes: { gender: 'Herren', eco_collection: 'Yes', climate: ['Cold', 'Windy'] },
+      product_created_at: '2024-03-05 10:11:12',
+    });
+  });
+
+  it('falls back to the admin scope (store 0) for values the store view does not set', async () => {
+    const products = (await fetchAll()).products;
+    const tee = bySku(products, 'TEE-1');
+
+    expect(tee).toMatchObject({ title: 'Plain Tee', price: '19.9900', stock_qty: '3.0000', size_range: 'S', color: 'Rot', image_key: null, material: null, attributes: {} });
+    const admin = bySku((await fetchAll(adapter({ storeId: 0 }))).products, 'MH01');
+    expect(admin).toMatchObject({ title: 'Chaz Hoodie', color: 'Black, Blue', material: 'Cotton, Fleece', season: 'Autumn', stock_qty: '18.5000', size_range: 'XS, S, M' });
+  });
+
+  it('reads the store view status and category names', async () => {
+    const product = bySku((await fetchAll()).products, 'ON-STORE');
+
+    expect(product.category).toBe('Women > Bottoms > Hosen');
+  });
+
+  it('picks the deepest category, the lowest id on a tie', async () => {
+    expect(bySku((await fetchAll()).products, 'TEE-1').category).toBe('Women > Jackets');
+  });
+
+  it('keeps a missing price and image null, prefers a configurable’s own price, and names a nameless product by SKU', async () => {
+    const products = (await fetchAll()).products;
+
+    expect(bySku(products, 'NOPRICE')).toMatchObject({ price: null, image_key: null, category: null });
+    expect(bySku(products, 'MH03')).toMatchObject({ price: '99.0000', stock_qty: '1.0000' });
+    expect(bySku(products, 'NONAME').title).toBe('NONAME');
+  });
+
+  it('marks a product whose stock flag is off as not in stock even with quantity', async () => {
+    expect(bySku((await fetchAll()).products, 'FLAGGED-OUT')).toMatchObject({ in_stock: false, stock_qty: '5.0000' });
+  });
+
+  it('skips a product with an empty SKU and says why', async () => {
+    expect((await fetchAll()).skipped).toEqual([{ source_id: ids.emptySku, sku: '', reason: 'Empty SKU' }]);
+  });
+
+  it('keeps quotes, emoji and non-Latin text intact, trimming only the SKU', async () => {
+    const product = (await fetchAll()).products.find((p) => p.source_id === ids.unicode)!;
+
+    expect(product.sku).toBe(`Q'"-😀-Ж`);
+    expect(product.title).toBe(`Пальто "Зима" 😀 '; DROP TABLE products; --`);
+  });
+
+  it('includes not-visible products when configured to', async () => {
+    const page = await fetchAll(adapter({ includeNotVisible: true }));
+    const skus = page.products.map((p) => p.sku);
+
+    expect(skus).toEqual(expect.arrayContaining(['HIDDEN', 'MH01-M-Blue', 'MH01-XS-Black']));
+    expect(skus).not.toContain('MH01-L-Red');
+  });
+
+  it('reads Multi-Source Inventory quantities by SKU when configured to', async () => {
+    await conn.query('DELETE FROM inventory_source_item');
+    await conn.query(
+      `INSERT INTO inventory_source_item (source_code, sku, quantity, status) VALUES
+       ('default', 'TEE-1', 2, 1), ('warehouse', 'TEE-1', 4, 1), ('closed', 'TEE-1', 100, 0),
+       ('default', 'MH01-M-Blue', 1, 1), ('default', 'MH01-XS-Black', 0, 0)`,
+    );
+
+    const products = (await fetchAll(adapter({ stockSource: 'msi' }))).products;
+
+    expect(bySku(products, 'TEE-1')).toMatchObject({ stock_qty: '6.0000', in_stock: true });
+    expect(bySku(products, 'MH01')).toMatchObject({ stock_qty: '1.0000', size_range: 'M', price: '52.0000' });
+    expect(products.map((p) => p.sku)).not.toContain('NOPRICE');
+  });
+
+  it('pages by source_id without gaps or repeats, and returns nothing past the last id', async () => {
+    const all = await fetchAll();
+    const seen: number[] = [];
+    let afterId = 0;
+    for (;;) {
+      const page = await adapter().fetchEligible({ afterId, limit: 2 });
+      if (page.lastSourceId === null) break;
+      const pageIds = [...page.products, ...page.skipped].map((p) => p.source_id).sort((a, b) => a - b);
+      expect(pageIds.length).toBeLessThanOrEqual(2);
+      expect(pageIds[0]).toBeGreaterThan(afterId);
+      seen.push(...pageIds);
+      afterId = page.lastSourceId;
+    }
+
+    expect(seen).toEqual([...all.products, ...all.skipped].map((p) => p.source_id).sort((a, b) => a - b));
+    expect(await adapter().fetchEligible({ afterId: 1_000_000, limit: 10 })).toEqual({ products: [], skipped: [], lastSourceId: null });
+    expect(await adapter().countEligible({ afterId: 0 })).toBe(seen.length);
+    expect(await adapter().countEligible({ afterId: 0, limit: 3 })).toBe(3);
+  });
+
+  it('reads in transactions the server refuses to write in', async () => {
+    const runner = dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.query('START TRANSACTION READ ONLY');
+    await expect(runner.query("UPDATE catalog_product_entity SET sku = 'x' WHERE entity_id = 1")).rejects.toThrow(/READ ONLY/i);
+    await runner.query('ROLLBACK');
+    await runner.release();
+  });
+});
+
+describe('MagentoCatalogAdapter on an older shop (multiselect in varchar, no season or occasion)', () => {
+  let dbs: TestDatabases;
+  let conn: mysql.Connection;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    dbs = await createTestDatabases('reader_varchar');
+    conn = await mysql.createConnection({ uri: dbs.magentoUrl, charset: 'utf8mb4' });
+    const shop = await MagentoCatalogBuilder.create(conn, { multiselectBackend: 'varchar', withSeasonAndOccasion: false });
+    await shop.product({ sku: 'OLD-1', material: ['Wool', 'Silk'], pattern: ['Checked'], qty: 1, price: 10 });
+    dataSource = new DataSource(magentoDataSourceOptions(testConfig(dbs).shopDb));
+    await dataSource.initialize();
+  });
+  afterAll(async () => {
+    await dataSource.destroy();
+    await conn.end();
+    await dbs.drop();
+  });
+
+  it('reads multiselect labels from the varchar table and yields null for attributes the shop lacks', async () => {
+    const [product] = (await new MagentoCatalogAdapter(dataSource, testConfig(dbs)).fetchEligible({ afterId: 0, limit: 10 })).products;
+
+    expect(product).toMatchObject({ sku: 'OLD-1', material: 'Wolle, Seide', pattern: 'Kariert', season: null, occasion: null });
+  });
+});
