@@ -21,7 +21,10 @@ import { ProductsModule } from './products/products.module';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({ ...magentoDataSourceOptions(config.shopDb), retryAttempts: 2, retryDelay: 500 }),
     }),
-    ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: 60 }]),
+    ThrottlerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => [{ name: 'default', ttl: 60_000, limit: config.jobRequestsPerMinute }],
+    }),
     TerminusModule,
     ProductImportModule,
     ProductsModule,

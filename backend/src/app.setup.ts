@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { AppConfig } from './config/app-config';
 import { HttpExceptionFilter } from './http/http-exception.filter';
+import { refuseBodiesValidationCannotSee, requireJsonBody } from './http/request-body-guards';
 
 /** Request bodies are a few small fields; anything much larger is refused with 413. */
 export const BODY_LIMIT = '16kb';
@@ -11,10 +12,13 @@ export const BODY_LIMIT = '16kb';
 /** Everything main.ts and the e2e tests share: prefix, validation, errors, security, docs. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.setGlobalPrefix('api');
+  // Before the body parser, so its own 400 and 413 answers carry the security headers too.
+  app.use(helmet());
+  app.use(requireJsonBody);
   app.useBodyParser('json', { limit: BODY_LIMIT });
+  app.use(refuseBodiesValidationCannotSee);
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new HttpExceptionFilter());
-  app.use(helmet());
   if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins });
   app.enableShutdownHooks();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApiConfig()), {

@@ -26,6 +26,8 @@ export interface AppConfig {
     sourceDelayMs: number;
   };
   corsOrigins: string[];
+  /** POST /jobs requests one client may make per minute. */
+  jobRequestsPerMinute: number;
 }
 
 /** Injection token for the validated configuration. */
@@ -107,6 +109,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
       staleAfterMs: integer(env, 'IMPORT_STALE_AFTER_MS', 30_000, 1_000, 3_600_000),
       sourceDelayMs: integer(env, 'IMPORT_TEST_SOURCE_DELAY_MS', 0, 0, 60_000),
     },
+    jobRequestsPerMinute: integer(env, 'JOB_REQUESTS_PER_MINUTE', 30, 1, 100_000),
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
   };
 }

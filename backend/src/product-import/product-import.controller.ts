@@ -4,7 +4,7 @@ import {
   ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse,
   ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import { ThrottlerGuard } from '@nestjs/throttler';
 import { AdminTokenGuard } from '../security/admin-token.guard';
 import { CreateImportJobCommand } from './commands/create-import-job.command';
 import { CreateImportJobDto } from './dto/create-import-job.dto';
@@ -26,7 +26,6 @@ export class ProductImportController {
   @Post('jobs')
   @HttpCode(201)
   @UseGuards(ThrottlerGuard)
-  @Throttle({ default: { limit: 60, ttl: 60_000 } })
   @ApiOperation({ summary: 'Start an import job', description: 'Queues a job that imports the next batch of eligible Magento products. One job at a time.' })
   @ApiCreatedResponse({ type: CreateImportJobResponse })
   @ApiBadRequestResponse({ description: 'Invalid body: each problem named by field.', type: ErrorResponse })

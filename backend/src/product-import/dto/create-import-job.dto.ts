@@ -1,20 +1,23 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsDefined, IsInt, IsOptional, Max, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsDefined, IsInt, Max, Min, ValidateIf } from 'class-validator';
 import { ImportJobParams } from '../domain/import-job';
 
 /** Magento's entity_id is an unsigned INT. */
 const MAX_SOURCE_ID = 4_294_967_295;
 
+/** Optional means "may be left out": unlike IsOptional, an explicit null is still validated (and refused). */
+const IfPresent = () => ValidateIf((_dto: unknown, value: unknown) => value !== undefined);
+
 export class CreateImportJobDto {
   @ApiPropertyOptional({ description: 'How many eligible products this job imports.', minimum: 1, maximum: 1000, default: 100, example: 100 })
-  @IsOptional()
+  @IfPresent()
   @IsInt()
   @Min(1)
   @Max(1000)
   limit?: number;
 
   @ApiPropertyOptional({ description: 'Continue after the last successfully imported source id.', default: true, example: true })
-  @IsOptional()
+  @IfPresent()
   @IsBoolean()
   resumeFromLast?: boolean;
 

@@ -1,0 +1,227 @@
+import mysql, { type Connection, type RowDataPacket } from 'mysql2/promise';
+import { MagentoCatalogBuilder } from '../../scripts/magento/catalog-builder';
+import { generateCatalog, type GenerationSummary } from '../../scripts/magento/catalog-generator';
+import { countEligibleProducts } from '../../scripts/magento/eligibility';
+import { AWKWARD_PRODUCTS } from '../../scripts/magento/fashion-vocabulary';
+import { MAGENTO_TABLES } from '../../scripts/magento/schema';
+import { createTestDatabases, type TestDatabases } from './support/test-databases';
+
+const PRODUCTS = 5_000;
+
+interface SeededShop {
+  databases: TestDatabases;
+  conn: Connection;
+  summary: GenerationSummary;
+}
+
+async function seedShop(suite: string, seed: number): Promise<SeededShop> {
+  const databases = await createTestDatabases(suite);
+  const conn = await mysql.createConnection({ uri: databases.magentoUrl, charset: 'utf8mb4' });
+  const summary = await generateCatalog(conn, { products: PRODUCTS, seed });
+  return { databases, conn, summary };
+}
+
+async function checksums(conn: Connection): Promise<Record<string, string>> {
+  const [rows] = await conn.query<RowDataPacket[]>(`CHECKSUM TABLE ${MAGENTO_TABLES.join(', ')}`);
+  return Object.fromEntries(rows.map((row) => [String(row.Table).split('.').pop(), String(row.Checksum)]));
+}
+
+const count = async (conn: Connection, sql: string, params: unknown[] = []): Promise<number> => {
+  const [[row]] = await conn.query<RowDataPacket[]>(sql, params);
+  return Number(Object.values(row)[0]);
+};
+
+describe('Magento catalog generator', () => {
+  let first: SeededShop;
+  let sameSeed: SeededShop;
+  let otherSeed: SeededShop;
+
+  beforeAll(async () => {
+    first = await seedShop('magento-gen-a', 42);
+    sameSeed = await seedShop('magento-gen-b', 42);
+    otherSeed = await seedShop('magento-gen-c', 43);
+  });
+
+  afterAll(async () => {
+    for (const shop of [first, sameSeed, otherSeed]) {
+      await shop?.conn.end();
+      await shop?.databases.drop();
+    }
+  });
+
+  it('writes exactly the requested number of products', async () => {
+    expect(await count(first.conn, 'SELECT COUNT(*) FROM catalog_product_entity')).toBe(PRODUCTS);
+    const { configurables, children, standalone } = first.summary;
+    expect(configurables + children + standalone).toBe(PRODUCTS);
+    expect(configurables).toBeGreaterThan(100);
+    expect(children).toBeGreaterThan(configurables * 5);
+  });
+
+  it('hits the count exactly for tiny catalogs too', async () => {
+    const scratch = await createTestDatabases('magento-gen-tiny');
+    const conn = await mysql.createConnection({ uri: scratch.magentoUrl, charset: 'utf8mb4' });
+    try {
+      for (const products of [1, 2, 17]) {
+        await generateCatalog(conn, { products, seed: 7 });
+        expect(await count(conn, 'SELECT COUNT(*) FROM catalog_product_entity')).toBe(products);
+      }
+    } finally {
+      await conn.end();
+      await scratch.drop();
+    }
+  });
+
+  it('writes identical rows for the same seed, timestamps and auto-increment ids included', async () => {
+    expect(await checksums(sameSeed.conn)).toEqual(await checksums(first.conn));
+  });
+
+  it('writes different products for a different seed', async () => {
+    const [a, b] = [await checksums(first.conn), await checksums(otherSeed.conn)];
+    for (const table of ['catalog_product_entity', 'catalog_product_entity_int', 'catalog_product_entity_varchar', 'cataloginventory_stock_item']) {
+      expect(b[table]).not.toEqual(a[table]);
+    }
+  });
+
+  it('makes about a tenth of the catalog enabled, visible and in stock, as planned', async () => {
+    const eligible = await countEligibleProducts(first.conn);
+    expect(eligible).toBe(first.summary.plannedEligible);
+    expect(eligible / PRODUCTS).toBeGreaterThanOrEqual(0.08);
+    expect(eligible / PRODUCTS).toBeLessThanOrEqual(0.13);
+  });
+
+  it('stores SKUs with quotes, backslashes, emoji and other scripts unchanged', async () => {
+    const skus = AWKWARD_PRODUCTS.map((product) => product.sku);
+    const [rows] = await first.conn.query<RowDataPacket[]>('SELECT sku FROM catalog_product_entity WHERE sku IN (?)', [skus]);
+    expect(rows.map((row) => row.sku).sort()).toEqual([...skus].sort());
+  });
+
+  it("enforces Magento's unique keys", async () => {
+    const [[value]] = await first.conn.query<RowDataPacket[]>('SELECT entity_id, attribute_id, store_id FROM catalog_product_entity_int LIMIT 1');
+    await expect(
+      first.conn.query('INSERT INTO catalog_product_entity_int (entity_id, attribute_id, store_id, value) VALUES (?, ?, ?, 1)', [value.entity_id, value.attribute_id, value.store_id]),
+    ).rejects.toMatchObject({ code: 'ER_DUP_ENTRY' });
+
+    const [[stock]] = await first.conn.query<RowDataPacket[]>('SELECT product_id, stock_id FROM cataloginventory_stock_item LIMIT 1');
+    await expect(
+      first.conn.query('INSERT INTO cataloginventory_stock_item (product_id, stock_id) VALUES (?, ?)', [stock.product_id, stock.stock_id]),
+    ).rejects.toMatchObject({ code: 'ER_DUP_ENTRY' });
+
+    await expect(
+      first.conn.query("INSERT INTO inventory_source_item (source_code, sku, quantity, status) VALUES ('default', ?, 1, 1)", [AWKWARD_PRODUCTS[0].sku]),
+    ).rejects.toMatchObject({ code: 'ER_DUP_ENTRY' });
+  });
+
+  it('keeps every child of a configurable invisible and linked both ways', async () => {
+    const visibleChildren = await count(
+      first.conn,
+      `SELECT COUNT(*) FROM catalog_product_super_link l
+         JOIN catalog_product_entity_int v ON v.entity_id = l.product_id AND v.store_id = 0
+         JOIN eav_attribute a ON a.attribute_id = v.attribute_id AND a.attribute_code = 'visibility'
+        WHERE v.value <> 1`,
+    );
+    expect(visibleChildren).toBe(0);
+    const unmatchedLinks = await count(
+      first.conn,
+      `SELECT COUNT(*) FROM catalog_product_super_link l
+         LEFT JOIN catalog_product_relation r ON r.parent_id = l.parent_id AND r.child_id = l.product_id
+        WHERE r.parent_id IS NULL`,
+    );
+    expect(unmatchedLinks).toBe(0);
+    expect(await count(first.conn, 'SELECT COUNT(*) FROM catalog_product_super_link')).toBe(first.summary.children);
+  });
+});
+
+describe('MagentoCatalogBuilder', () => {
+  let databases: TestDatabases;
+  let conn: Connection;
+
+  beforeAll(async () => {
+    databases = await createTestDatabases('magento-builder');
+    conn = await mysql.createConnection({ uri: databases.magentoUrl, charset: 'utf8mb4' });
+  });
+
+  afterAll(async () => {
+    await conn?.end();
+    await databases?.drop();
+  });
+
+  it('writes a configurable with two children that plain SQL reads back', async () => {
+    const shop = await MagentoCatalogBuilder.create(conn, { multiselectBackend: 'varchar', withSeasonAndOccasion: false });
+    const hoodies = await shop.category(['Men', 'Tops', 'Hoodies & Sweatshirts'], { storeName: 'Kapuzenpullis' });
+    const chaz = await shop.product({
+      sku: 'MH01', type: 'configurable', name: 'Chaz Hoodie', storeName: 'Chaz Kapuzenpulli', price: null,
+      image: '/m/h/mh01.jpg', urlKey: 'chaz-hoodie', material: ['Cotton', 'Fleece'],
+      attributes: { gender: 'Men', eco_collection: true }, categories: [hoodies], createdAt: '2024-01-02 03:04:05',
+    });
+    await shop.child(chaz, { sku: 'MH01-L-Blue', size: 'L', color: 'Blue', price: 54, qty: 0 });
+    await shop.child(chaz, { sku: 'MH01-M-Blue', size: 'M', color: 'Blue', price: 52, qty: 10, storeStatus: 2 });
+    await shop.msiSource('default', 'MH01-M-Blue', 10);
+
+    const attribute = (code: string) =>
+      `(SELECT a.attribute_id FROM eav_attribute a JOIN eav_entity_type t USING (entity_type_id)
+         WHERE t.entity_type_code = 'catalog_product' AND a.attribute_code = '${code}')`;
+    const [children] = await conn.query<RowDataPacket[]>(
+      `SELECT c.sku, label.value AS size, si.qty, si.is_in_stock, COALESCE(st1.value, st0.value) AS status, vis.value AS visibility,
+              price.value AS price, msi.quantity AS msi_quantity
+         FROM catalog_product_super_link l
+         JOIN catalog_product_relation r ON r.parent_id = l.parent_id AND r.child_id = l.product_id
+         JOIN catalog_product_entity c ON c.entity_id = l.product_id
+         JOIN catalog_product_entity_int size ON size.entity_id = c.entity_id AND size.store_id = 0 AND size.attribute_id = ${attribute('size')}
+         JOIN eav_attribute_option o ON o.option_id = size.value
+         JOIN eav_attribute_option_value label ON label.option_id = o.option_id AND label.store_id = 0
+         JOIN catalog_product_entity_int st0 ON st0.entity_id = c.entity_id AND st0.store_id = 0 AND st0.attribute_id = ${attribute('status')}
+         LEFT JOIN catalog_product_entity_int st1 ON st1.entity_id = c.entity_id AND st1.store_id = 1 AND st1.attribute_id = ${attribute('status')}
+         JOIN catalog_product_entity_int vis ON vis.entity_id = c.entity_id AND vis.store_id = 0 AND vis.attribute_id = ${attribute('visibility')}
+         JOIN catalog_product_entity_decimal price ON price.entity_id = c.entity_id AND price.store_id = 0 AND price.attribute_id = ${attribute('price')}
+         JOIN cataloginventory_stock_item si ON si.product_id = c.entity_id AND si.stock_id = 1
+         LEFT JOIN inventory_source_item msi ON msi.sku = c.sku AND msi.source_code = 'default'
+        WHERE l.parent_id = ?
+        ORDER BY o.sort_order`,
+      [chaz],
+    );
+    expect(children).toEqual([
+      { sku: 'MH01-M-Blue', size: 'M', qty: '10.0000', is_in_stock: 1, status: 2, visibility: 1, price: '52.000000', msi_quantity: '10.0000' },
+      { sku: 'MH01-L-Blue', size: 'L', qty: '0.0000', is_in_stock: 0, status: 1, visibility: 1, price: '54.000000', msi_quantity: null },
+    ]);
+
+    const [[parent]] = await conn.query<RowDataPacket[]>(
+      `SELECT p.type_id, DATE_FORMAT(p.created_at, '%Y-%m-%d %H:%i:%s') AS created_at,
+              COALESCE(n1.value, n0.value) AS store_name, material.value AS material_ids,
+              (SELECT COUNT(*) FROM catalog_product_entity_decimal d WHERE d.entity_id = p.entity_id) AS price_rows,
+              (SELECT GROUP_CONCAT(attribute_id ORDER BY position) FROM catalog_product_super_attribute s WHERE s.product_id = p.entity_id) AS varies_on,
+              (SELECT COALESCE(c1.value, c0.value) FROM catalog_category_product cp
+                 JOIN catalog_category_entity_varchar c0 ON c0.entity_id = cp.category_id AND c0.store_id = 0
+                 LEFT JOIN catalog_category_entity_varchar c1 ON c1.entity_id = cp.category_id AND c1.store_id = 1
+                WHERE cp.product_id = p.entity_id) AS category
+         FROM catalog_product_entity p
+         JOIN catalog_product_entity_varchar n0 ON n0.entity_id = p.entity_id AND n0.store_id = 0 AND n0.attribute_id = ${attribute('name')}
+         LEFT JOIN catalog_product_entity_varchar n1 ON n1.entity_id = p.entity_id AND n1.store_id = 1 AND n1.attribute_id = ${attribute('name')}
+         JOIN catalog_product_entity_varchar material ON material.entity_id = p.entity_id AND material.attribute_id = ${attribute('material')}
+        WHERE p.entity_id = ?`,
+      [chaz],
+    );
+    const { size, color, material } = shop.metadata.product;
+    expect(parent).toEqual({
+      type_id: 'configurable',
+      created_at: '2024-01-02 03:04:05',
+      store_name: 'Chaz Kapuzenpulli',
+      material_ids: `${material.options.Cotton},${material.options.Fleece}`,
+      price_rows: 0,
+      varies_on: `${size.id},${color.id}`,
+      category: 'Kapuzenpullis',
+    });
+  });
+
+  it('rejects option labels and attributes the shop does not have', async () => {
+    // The pair's second database is empty: a scratch shop without season and occasion.
+    const scratch = await mysql.createConnection({ uri: databases.lookbookUrl, charset: 'utf8mb4' });
+    try {
+      const shop = await MagentoCatalogBuilder.create(scratch, { withSeasonAndOccasion: false });
+      await expect(shop.product({ sku: 'X1', size: 'XXXL' })).rejects.toThrow('Unknown option "XXXL" for attribute "size"');
+      await expect(shop.product({ sku: 'X2', season: 'Winter' })).rejects.toThrow('Attribute "season" does not exist in this shop');
+      expect(await count(scratch, 'SELECT COUNT(*) FROM catalog_product_entity')).toBe(0);
+    } finally {
+      await scratch.end();
+    }
+  });
+});

@@ -1,0 +1,73 @@
+import { once } from 'node:events';
+import { Server, Socket, connect, createServer } from 'node:net';
+
+/**
+ * A loopback TCP relay in front of the database server, so a test can make one database
+ * unreachable for a running backend (`cut`: open connections reset, new ones refused) and bring it
+ * back (`restore`) without touching the server itself or anyone else's connections.
+ */
+export class TcpProxy {
+  private server?: Server;
+  private readonly sockets = new Set<Socket>();
+
+  private constructor(
+    private readonly target: { host: string; port: number },
+    readonly port: number,
+  ) {}
+
+  /** Starts relaying on a free loopback port to the host and port of `mysqlUrl`. */
+  static async start(mysqlUrl: string): Promise<TcpProxy> {
+    const url = new URL(mysqlUrl);
+    const target = { host: url.hostname, port: Number(url.port || 3306) };
+    const probe = createServer().listen(0, '127.0.0.1');
+    await once(probe, 'listening');
+    const { port } = probe.address() as { port: number };
+    probe.close();
+    const proxy = new TcpProxy(target, port);
+    await proxy.restore();
+    return proxy;
+  }
+
+  /** `mysqlUrl` with its host and port replaced by this relay's. */
+  urlFor(mysqlUrl: string): string {
+    const url = new URL(mysqlUrl);
+    url.hostname = '127.0.0.1';
+    url.port = String(this.port);
+    return url.toString();
+  }
+
+  /** Stops accepting connections and resets every open one. */
+  async cut(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    for (const socket of this.sockets) socket.destroy();
+    this.sockets.clear();
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  /** Accepts and relays connections again, on the same port. */
+  async restore(): Promise<void> {
+    if (this.server) return;
+    const server = createServer((client) => {
+      const upstream = connect(this.target.port, this.target.host);
+      for (const socket of [client, upstream]) {
+        this.sockets.add(socket);
+        socket.on('error', () => undefined);
+        socket.on('close', () => {
+          this.sockets.delete(socket);
+          client.destroy();
+          upstream.destroy();
+        });
+      }
+      client.pipe(upstream);
+      upstream.pipe(client);
+    });
+    server.listen(this.port, '127.0.0.1');
+    await once(server, 'listening');
+    this.server = server;
+  }
+
+  close(): Promise<void> {
+    return this.cut();
+  }
+}

@@ -1,0 +1,22 @@
+const numberFormat = new Intl.NumberFormat("en-US");
+
+export function formatCount(value: number | null | undefined): string {
+  return value === null || value === undefined ? "—" : numberFormat.format(value);
+}
+
+export function formatDuration(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined || ms < 0) return "—";
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  const totalSeconds = Math.floor(ms / 1000);
+  if (totalSeconds < 60) return `${(ms / 1000).toFixed(1)} s`;
+  const totalMinutes = Math.floor(totalSeconds / 60);
+  const seconds = String(totalSeconds % 60).padStart(2, "0");
+  if (totalMinutes < 60) return `${totalMinutes} min ${seconds} s`;
+  const minutes = String(totalMinutes % 60).padStart(2, "0");
+  return `${Math.floor(totalMinutes / 60)} h ${minutes} min`;
+}
+
+/** Source IDs are identifiers, not quantities: no digit grouping. */
+export function formatId(value: number | null | undefined): string {
+  return value === null || value === undefined ? "—" : String(value);
+}

@@ -1,0 +1,157 @@
+"use client";
+
+import { useId, useState, type FormEvent, type ReactNode } from "react";
+import { Loader2 } from "lucide-react";
+
+import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
+import { DialogFooter } from "@/components/ui/dialog";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { Switch } from "@/components/ui/switch";
+
+import { ErrorAlert } from "./error-alert";
+import { ImportStateSummary } from "./import-state-summary";
+import type { CreateImportJobRequest, ImportState } from "./types";
+import {
+  DEFAULT_IMPORT_FORM_VALUES,
+  MAX_BATCH_SIZE,
+  MIN_BATCH_SIZE,
+  hasErrors,
+  toCreateImportJobRequest,
+  validateImportForm,
+  type ImportFormValues,
+} from "./validation";
+
+interface ImportFormProps {
+  state: ImportState | undefined;
+  stateError: Error | null;
+  onRetryState: () => void;
+  submitting: boolean;
+  submitError: Error | null;
+  onSubmit: (request: CreateImportJobRequest) => void;
+  onCancel: () => void;
+}
+
+export function ImportForm(props: ImportFormProps) {
+  const { state, stateError, onRetryState, submitting, submitError, onSubmit, onCancel } = props;
+  const id = useId();
+  const [values, setValues] = useState<ImportFormValues>(DEFAULT_IMPORT_FORM_VALUES);
+  const errors = validateImportForm(values);
+  const invalid = hasErrors(errors);
+
+  function update(patch: Partial<ImportFormValues>) {
+    setValues((current) => ({ ...current, ...patch }));
+  }
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (invalid || submitting) return;
+    onSubmit(toCreateImportJobRequest(values));
+  }
+
+  const limitId = `${id}-limit`;
+  const startAfterId = `${id}-start-after`;
+
+  return (
+    <form onSubmit={handleSubmit} noValidate className="grid gap-5">
+      {stateError ? (
+        <ErrorAlert title="Could not load the import status" error={stateError} onRetry={onRetryState} />
+      ) : (
+        <ImportStateSummary state={state} />
+      )}
+
+      <div className="grid gap-2">
+        <Label htmlFor={limitId}>Batch size</Label>
+        <Input
+          id={limitId}
+          type="number"
+          inputMode="numeric"
+          min={MIN_BATCH_SIZE}
+          max={MAX_BATCH_SIZE}
+          step={1}
+          value={values.limit}
+          onChange={(event) => update({ limit: event.target.value })}
+          aria-invalid={errors.limit ? true : undefined}
+          aria-describedby={`${limitId}-hint`}
+          disabled={submitting}
+          required
+        />
+        <FieldHint id={`${limitId}-hint`} error={errors.limit}>
+          How many products to import in this run ({MIN_BATCH_SIZE}–{MAX_BATCH_SIZE}).
+        </FieldHint>
+      </div>
+
+      <div className="flex items-start justify-between gap-4 rounded-lg border p-3">
+        <div className="grid gap-1.5">
+          <Label htmlFor={`${id}-resume`}>Resume from last ID</Label>
+          <p className="text-muted-foreground text-sm">
+            Continue after the last imported source ID.
+          </p>
+        </div>
+        <Switch
+          id={`${id}-resume`}
+          checked={values.resumeFromLast}
+          onCheckedChange={(checked) => update({ resumeFromLast: checked })}
+          disabled={submitting}
+        />
+      </div>
+
+      <div className="grid gap-2">
+        <Label htmlFor={startAfterId}>Start After ID</Label>
+        <Input
+          id={startAfterId}
+          type="number"
+          inputMode="numeric"
+          min={0}
+          step={1}
+          placeholder={values.resumeFromLast ? "Uses the last imported ID" : "e.g. 0"}
+          value={values.startAfterId}
+          onChange={(event) => update({ startAfterId: event.target.value })}
+          disabled={values.resumeFromLast || submitting}
+          required={!values.resumeFromLast}
+          aria-invalid={errors.startAfterId ? true : undefined}
+          aria-describedby={`${startAfterId}-hint`}
+        />
+        <FieldHint id={`${startAfterId}-hint`} error={errors.startAfterId}>
+          Import products whose source ID is greater than this.
+        </FieldHint>
+      </div>
+
+      <div className="flex items-center gap-2">
+        <Checkbox id={`${id}-in-stock`} checked disabled aria-describedby={`${id}-in-stock-hint`} />
+        <Label htmlFor={`${id}-in-stock`}>In stock only</Label>
+        <span id={`${id}-in-stock-hint`} className="text-muted-foreground text-sm">
+          — out-of-stock products are never imported.
+        </span>
+      </div>
+
+      {submitError && <ErrorAlert title="Could not start the import" error={submitError} />}
+
+      <DialogFooter>
+        <Button type="button" variant="outline" onClick={onCancel}>
+          Cancel
+        </Button>
+        <Button type="submit" disabled={invalid || submitting}>
+          {submitting && <Loader2 className="animate-spin" aria-hidden />}
+          {submitting ? "Starting…" : "Start Import"}
+        </Button>
+      </DialogFooter>
+    </form>
+  );
+}
+
+function FieldHint({ id, error, children }: { id: string; error?: string; children: ReactNode }) {
+  if (error) {
+    return (
+      <p id={id} className="text-destructive text-sm">
+        {error}
+      </p>
+    );
+  }
+  return (
+    <p id={id} className="text-muted-foreground text-sm">
+      {children}
+    </p>
+  );
+}

@@ -1,0 +1,91 @@
+"use client";
+
+import { useEffect } from "react";
+import { useQueryClient, type UseQueryResult } from "@tanstack/react-query";
+import { Loader2 } from "lucide-react";
+
+import { Button } from "@/components/ui/button";
+import { DialogFooter } from "@/components/ui/dialog";
+
+import { ErrorAlert } from "./error-alert";
+import { ImportProgress } from "./import-progress";
+import { ImportSummary } from "./import-summary";
+import { LoadingBlock } from "./loading-block";
+import { importKeys, useImportJob } from "./queries";
+import { isTerminalStatus, type ImportState } from "./types";
+
+interface ImportJobPanelProps {
+  jobId: string;
+  notice: string | null;
+  stateQuery: UseQueryResult<ImportState>;
+  startPending: boolean;
+  startError: Error | null;
+  onStartNext: (limit: number) => void;
+  onClose: () => void;
+}
+
+export function ImportJobPanel(props: ImportJobPanelProps) {
+  const { jobId, notice, stateQuery, startPending, startError, onStartNext, onClose } = props;
+  const queryClient = useQueryClient();
+  const jobQuery = useImportJob(jobId);
+  const job = jobQuery.data;
+  const terminal = job !== undefined && isTerminalStatus(job.status);
+
+  // The cursor and the remaining count move when a job ends; re-read them for "Import next batch".
+  useEffect(() => {
+    if (terminal) void queryClient.invalidateQueries({ queryKey: importKeys.state() });
+  }, [terminal, queryClient]);
+
+  const stateIsFresh = terminal && !stateQuery.isFetching && stateQuery.dataUpdatedAt >= jobQuery.dataUpdatedAt;
+  const remaining = stateIsFresh && stateQuery.data ? stateQuery.data.remaining : null;
+  const retryingPoll = !jobQuery.isError && jobQuery.failureCount > 0 && jobQuery.isFetching;
+
+  return (
+    <div className="grid gap-5">
+      {notice && (
+        <p role="status" className="bg-muted text-muted-foreground rounded-md px-3 py-2 text-sm">
+          {notice}
+        </p>
+      )}
+
+      {job === undefined ? (
+        !jobQuery.isError && <LoadingBlock label="Loading import job…" />
+      ) : terminal ? (
+        <ImportSummary job={job} remaining={remaining} />
+      ) : (
+        <ImportProgress job={job} />
+      )}
+
+      {jobQuery.isError && (
+        <ErrorAlert
+          title="Lost contact with the import job"
+          error={jobQuery.error}
+          onRetry={() => void jobQuery.refetch()}
+          retrying={jobQuery.isFetching}
+        />
+      )}
+      {retryingPoll && (
+        <p role="status" className="text-muted-foreground flex items-center gap-2 text-sm">
+          <Loader2 className="size-3.5 animate-spin" aria-hidden />
+          Connection problem — retrying…
+        </p>
+      )}
+      {startError && <ErrorAlert title="Could not start the next batch" error={startError} />}
+
+      <DialogFooter className="sm:items-center">
+        {!terminal && (
+          <p className="text-muted-foreground text-sm sm:mr-auto">The import keeps running if you close this window.</p>
+        )}
+        {job && terminal && remaining !== null && remaining > 0 && (
+          <Button type="button" variant="outline" disabled={startPending} onClick={() => onStartNext(job.params.limit)}>
+            {startPending && <Loader2 className="animate-spin" aria-hidden />}
+            Import next batch
+          </Button>
+        )}
+        <Button type="button" onClick={onClose}>
+          Close
+        </Button>
+      </DialogFooter>
+    </div>
+  );
+}

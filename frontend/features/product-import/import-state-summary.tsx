@@ -1,0 +1,17 @@
+import { formatCount, formatId } from "./format";
+import type { ImportState } from "./types";
+
+export function ImportStateSummary({ state }: { state: ImportState | undefined }) {
+  return (
+    <dl className="bg-muted/50 grid grid-cols-2 gap-4 rounded-lg border p-3 text-sm">
+      <div className="grid gap-1">
+        <dt className="text-muted-foreground">Last imported source ID</dt>
+        <dd className="font-medium tabular-nums">{formatId(state?.last_successful_source_id)}</dd>
+      </div>
+      <div className="grid gap-1">
+        <dt className="text-muted-foreground">Eligible products remaining</dt>
+        <dd className="font-medium tabular-nums">{formatCount(state?.remaining)}</dd>
+      </div>
+    </dl>
+  );
+}

@@ -1,0 +1,175 @@
+#!/usr/bin/env node
+// `npm run bench`: how fast the product import is, measured on the real job path against the local
+// MariaDB, in fresh bench_* databases. Prints a table, writes bench/results/<date>.json, and asserts
+// nothing about speed: it fails only when something breaks (a job fails, the floor writes other
+// products than our import, a poll errors).
+//
+//   npm run bench [-- --products 48000] [--scale] [--poll-seconds 20] [--keep-databases] [--backend-dist dir]
+//   npm run bench -- --smoke --products 2000     (the tiny version `npm test` runs)
+import { randomBytes } from 'node:crypto';
+import { cpus } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { ensureFreshBackendBuild } from './bench/build.mjs';
+import { benchEnv, startBackend } from './bench/backend.mjs';
+import { connectServer, dropDatabase, migrateLookbook, recreateDatabase, seedCatalog } from './bench/databases.mjs';
+import { compareWithImport, runFloor } from './bench/floor.mjs';
+import { importEverything, reimportUntil } from './bench/import-phases.mjs';
+import { pollFinishedJob, pollWhileJobsRun } from './bench/poll-load.mjs';
+import { evaluateTargets, printReport, writeResults } from './bench/report.mjs';
+import { runScaleCheck } from './bench/scale.mjs';
+import { megabytes } from './bench/stats.mjs';
+import { checkFigures } from './bench/checks.mjs';
+
+const root = join(import.meta.dirname, '..');
+const started = performance.now();
+const log = (text) => console.log(String(text).split('\n').map((line) => (line ? `[bench] ${line}` : '')).join('\n'));
+
+const { values: args } = parseArgs({
+  options: {
+    smoke: { type: 'boolean', default: false },
+    products: { type: 'string', default: '48000' },
+    seed: { type: 'string', default: '42' },
+    scale: { type: 'boolean', default: false },
+    'scale-products': { type: 'string', default: '480000' },
+    'job-size': { type: 'string', default: '1000' },
+    'chunk-size': { type: 'string', default: '250' },
+    'poll-seconds': { type: 'string' },
+    'poll-connections': { type: 'string', default: '50' },
+    'rss-jobs': { type: 'string', default: '50' },
+    'keep-databases': { type: 'boolean', default: false },
+    'backend-dist': { type: 'string' },
+  },
+});
+const config = {
+  products: positive('products'),
+  seed: Number(args.seed),
+  jobSize: positive('job-size'),
+  chunkSize: positive('chunk-size'),
+  pollSeconds: args['poll-seconds'] === undefined ? (args.smoke ? 3 : 20) : positive('poll-seconds'),
+  pollConnections: positive('poll-connections'),
+  rssJobs: positive('rss-jobs'),
+  scaleProducts: positive('scale-products'),
+};
+
+// Smoke runs (from npm test) get their own names, so two of them, or one and a full run, never
+// share a database.
+const prefix = args.smoke ? `bench_smoke_${randomBytes(3).toString('hex')}` : 'bench';
+const names = { magento: `${prefix}_magento`, lookbook: `${prefix}_lookbook`, floor: `${prefix}_floor` };
+const scaleNames = { magento: `${prefix}_magento_scale`, lookbook: `${prefix}_lookbook_scale` };
+
+const { admin, urlFor } = await connectServer();
+let backend;
+let exitCode = 0;
+try {
+  // --backend-dist: another build of the backend (a candidate change), measured as it is.
+  if (args['backend-dist']) process.env.BENCH_BACKEND_DIST = resolve(args['backend-dist']);
+  const build = args['backend-dist'] ? { dist: process.env.BENCH_BACKEND_DIST } : ensureFreshBackendBuild(log);
+  const [[{ version }]] = await admin.query('SELECT VERSION() AS version');
+  const figures = {
+    mode: args.smoke ? 'smoke' : 'full',
+    startedAt: new Date().toISOString(),
+    machine: { cpus: cpus().length, node: process.version, mariadb: version },
+    config,
+    build,
+  };
+
+  for (const name of Object.values(names)) await recreateDatabase(admin, name);
+  log(`seeding ${config.products.toLocaleString('en')} products (seed ${config.seed}) into ${names.magento}`);
+  const seeded = await seedCatalog(urlFor(names.magento), { products: config.products, seed: config.seed, log });
+  figures.catalog = { products: config.products, seedSeconds: seeded.seconds, eligibleInStockBySeedCheck: seeded.eligible };
+  await migrateLookbook(urlFor(names.lookbook));
+  await migrateLookbook(urlFor(names.floor));
+
+  backend = await startBackend(benchEnv({ magentoUrl: urlFor(names.magento), lookbookUrl: urlFor(names.lookbook), chunkSize: config.chunkSize }));
+  config.chunkSize = backend.chunkSize;
+  await measureImportAndFloor(figures);
+  await measureMemory(figures);
+  await measurePolls(figures);
+  await backend.close();
+
+  if (args.scale) {
+    const { scaleProducts: products, seed, jobSize, chunkSize } = config;
+    figures.scale = await runScaleCheck({ admin, urlFor, names: scaleNames, products, seed, jobSize, chunkSize, log });
+  }
+
+  figures.targets = evaluateTargets(figures);
+  figures.totalSeconds = (performance.now() - started) / 1000;
+  printReport(figures, log);
+  const problems = checkFigures(figures);
+  log('');
+  log(`figures written to ${writeResults(figures, root)} (${figures.totalSeconds.toFixed(1)} s)`);
+  for (const problem of problems) console.error(`[bench] FAILED: ${problem}`);
+  exitCode = problems.length ? 1 : 0;
+} catch (error) {
+  console.error(`[bench] FAILED: ${error.message}`);
+  if (error.workerStack) console.error(error.workerStack);
+  exitCode = 1;
+} finally {
+  backend?.kill();
+  if (!args['keep-databases']) {
+    for (const name of [...Object.values(names), ...Object.values(scaleNames)]) await dropDatabase(admin, name);
+  } else {
+    log(`kept databases ${[...Object.values(names), ...(args.scale ? Object.values(scaleNames) : [])].join(', ')}`);
+  }
+  await admin.end();
+}
+process.exit(exitCode);
+
+/** Every eligible product through our jobs, then through the floor statement over the same ranges. */
+async function measureImportAndFloor(figures) {
+  log(`backend up on ${backend.baseUrl}; importing everything in jobs of ${config.jobSize}`);
+  const afterFirstJob = async () => (figures.memory = { afterFirstJob: await backend.memory() });
+  figures.import = await importEverything(backend, { jobSize: config.jobSize, afterFirstJob });
+
+  log('running the set-based SQL floor over the same id ranges');
+  const ranges = figures.import.jobs.map(({ afterId, lastId }) => ({ afterId, lastId }));
+  const floor = await runFloor({ magentoUrl: urlFor(names.magento), floorDatabase: names.floor, ranges });
+  const comparison = await compareWithImport(admin, { importDatabase: names.lookbook, floorDatabase: names.floor });
+  figures.floor = { ...floor, ratio: figures.import.total.elapsedMs / floor.totalMs, comparison };
+}
+
+/** Re-import jobs (cycling over the import's start ids) until the process has run rssJobs jobs. */
+async function measureMemory(figures) {
+  log(`re-importing until the backend has run ${config.rssJobs} jobs, for its memory`);
+  const reimports = await reimportUntil(backend, { startIds: startIdsOf(figures), jobSize: config.jobSize, untilJobsRun: config.rssJobs });
+  const { afterFirstJob } = figures.memory;
+  const afterLastJob = await backend.memory();
+  figures.memory = {
+    bootRssMb: megabytes(backend.bootMemory.rss),
+    afterFirstJob,
+    afterLastJob,
+    lastJob: afterLastJob.jobsRun,
+    growthMb: megabytes(afterLastJob.rss - afterFirstJob.rss),
+    reimports,
+  };
+}
+
+/** GET job polls: on a finished job with nothing running, then while re-import jobs run. */
+async function measurePolls(figures) {
+  const polling = { seconds: config.pollSeconds, connections: config.pollConnections };
+  const what = `polling GET job with ${config.pollConnections} connections for ${config.pollSeconds} s`;
+  log(`${what}: a finished job, no job running`);
+  const idle = await pollFinishedJob(backend, { ...polling, jobId: figures.import.jobs.at(-1).id });
+  log(`${what} while re-import jobs run`);
+  const startIds = startIdsOf(figures);
+  const busy = await pollWhileJobsRun(backend, {
+    ...polling,
+    jobParams: (i) => ({ limit: config.jobSize, resumeFromLast: false, startAfterId: startIds[i % startIds.length] }),
+  });
+  figures.polls = { ...busy, idle };
+}
+
+function startIdsOf(figures) {
+  return figures.import.jobs.map((job) => job.afterId);
+}
+
+function positive(name) {
+  const value = Number(args[name]);
+  if (!Number.isInteger(value) || value < 1) {
+    console.error(`[bench] --${name} must be a positive integer, got "${args[name]}"`);
+    process.exit(2);
+  }
+  return value;
+}

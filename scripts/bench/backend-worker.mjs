@@ -1,0 +1,86 @@
+// The backend under test, in a process of its own: the real Nest app from the built AppModule,
+// configured as main.ts configures it and listening on loopback. The bench drives it over IPC.
+//
+// It runs apart from the bench so that its RSS is the backend's own, and so that the HTTP load
+// generator does not share (and slow down) the event loop that answers the requests.
+// Configuration comes from the environment the bench sets (MYSQL_SHOP_URL, LOOKBOOK_DB_URL, ...).
+import { createRequire } from 'node:module';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { attachCounter, countQueries, newTally } from './query-counter.mjs';
+
+const require = createRequire(import.meta.url);
+// BENCH_BACKEND_DIST (--backend-dist) measures another build, e.g. a candidate change, on the same data.
+const distRoot = process.env.BENCH_BACKEND_DIST || join(import.meta.dirname, '../../backend/dist');
+const dist = (path) => require(join(distRoot, 'src', path));
+// Nest's DI reads the decorator metadata tsc emitted, so the built CommonJS is loaded, not sources.
+require('reflect-metadata');
+const { NestFactory } = require('@nestjs/core');
+const { getDataSourceToken } = require('@nestjs/typeorm');
+const { AppModule } = dist('app.module.js');
+const { configureApp } = dist('app.setup.js');
+const { APP_CONFIG } = dist('config/app-config.js');
+const { MAGENTO_DATA_SOURCE } = dist('database/data-source-options.js');
+const { ImportJobRunner } = dist('product-import/job/import-job-runner.js');
+const { ImportJobStore } = dist('product-import/ports/import-job-store.js');
+
+let app;
+let jobsRun = 0;
+
+const methods = {
+  async start() {
+    app = await NestFactory.create(AppModule, { bodyParser: false, logger: ['error', 'warn'] });
+    const config = app.get(APP_CONFIG);
+    configureApp(app, config);
+    attachCounter(app.get(getDataSourceToken()), 'lookbook');
+    attachCounter(app.get(getDataSourceToken(MAGENTO_DATA_SOURCE)), 'magento');
+    await app.listen(0, '127.0.0.1');
+    return { port: app.getHttpServer().address().port, chunkSize: config.import.chunkSize, bootMemory: memory() };
+  },
+
+  /**
+   * One job as POST /jobs runs it: inserted as queued through the job store (what the command
+   * handler does), then run by ImportJobRunner. Runs in the foreground so its end is known exactly;
+   * the supervisor's heartbeat (one UPDATE every 2 s) is the only thing left out.
+   */
+  async runJob({ params }) {
+    const jobs = app.get(ImportJobStore);
+    const runner = app.get(ImportJobRunner);
+    const jobId = randomUUID();
+    const queries = newTally();
+    await countQueries(queries, async () => {
+      await jobs.createQueued(jobId, params, new Date());
+      process.send({ event: 'jobStarted', jobId });
+      await runner.run(jobId);
+    });
+    jobsRun += 1;
+    const job = await jobs.findById(jobId);
+    return { job, queries, jobsRun };
+  },
+
+  /** Memory after a full collection, so the figure is what the process keeps, not garbage. */
+  memory() {
+    globalThis.gc?.();
+    return memory();
+  },
+
+  async close() {
+    await app?.close();
+    setImmediate(() => process.exit(0));
+    return null;
+  },
+};
+
+function memory() {
+  const { rss, heapUsed, external } = process.memoryUsage();
+  return { rss, heapUsed, external, jobsRun };
+}
+
+process.on('message', async ({ id, method, args }) => {
+  try {
+    process.send({ id, result: await methods[method](args ?? {}) });
+  } catch (error) {
+    process.send({ id, error: { message: error.message, stack: error.stack } });
+  }
+});
+process.on('disconnect', () => process.exit(1));

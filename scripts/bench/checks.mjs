@@ -1,0 +1,33 @@
+// What makes a bench run fail: something broken, never something slow. Returns the problems found.
+export function checkFigures(figures) {
+  const problems = [];
+  const { import: imported, floor, polls, memory, scale } = figures;
+
+  if (imported.total.processed === 0) problems.push('the import processed no products');
+  // Rows the Lookbook refused (errors) are the one difference the floor may legitimately show.
+  const c = floor.comparison;
+  const explainable = imported.total.errors;
+  if (Math.abs(c.floorRows - c.ourRows) > explainable) {
+    problems.push(`the floor wrote ${c.floorRows} rows, our import ${c.ourRows} (${explainable} refused by the database)`);
+  }
+  if (c.skusOnlyInOurs > 0 || c.skusOnlyInFloor > explainable) {
+    problems.push(`SKUs differ: ${c.skusOnlyInOurs} only in our import, ${c.skusOnlyInFloor} only in the floor`);
+  }
+  if (imported.total.inserted !== c.ourRows) {
+    problems.push(`the jobs report ${imported.total.inserted} inserted products but the table holds ${c.ourRows}`);
+  }
+
+  for (const [when, run] of [['while jobs ran', polls], ['with no job running', polls?.idle]]) {
+    if (!run || run.requests === 0) problems.push(`the poll load ${when} sent no requests`);
+    else if (run.errors + run.timeouts + run.non2xx > 0) {
+      problems.push(`job polls ${when} failed: ${run.errors} errors, ${run.timeouts} timeouts, ${run.non2xx} non-2xx responses`);
+    }
+  }
+  if (polls && polls.jobsRun === 0) problems.push('no job ran during the poll load');
+
+  if (!memory || memory.lastJob < figures.config.rssJobs) problems.push('the memory phase did not reach its job count');
+  if (scale && scale.runs.end.some((run) => run.processed !== figures.config.jobSize)) {
+    problems.push(`the job near the end of the scale catalog did not find ${figures.config.jobSize} products`);
+  }
+  return problems;
+}

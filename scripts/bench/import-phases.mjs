@@ -1,0 +1,126 @@
+// The import jobs the bench runs through the backend worker, and the figures taken from each.
+import { median } from './stats.mjs';
+
+/** One finished job as the report shows it. afterId is where the job started. */
+function jobFigures(afterId, { job, queries }) {
+  const m = job.metrics;
+  return {
+    id: job.id,
+    afterId,
+    lastId: m.last_processed_source_id,
+    processed: m.processed,
+    inserted: m.inserted,
+    updated: m.updated,
+    unchanged: m.unchanged,
+    skipped: m.skipped,
+    errors: m.errors_count,
+    elapsedMs: m.elapsed_ms,
+    productsPerSecond: m.elapsed_ms > 0 ? Math.round((m.processed / m.elapsed_ms) * 1000) : null,
+    queries: { total: queries.total, ...queries.bySource },
+    queryKinds: queries.byKind,
+  };
+}
+
+/**
+ * Imports every eligible product with resume jobs of `jobSize`, as an admin clicking "import next"
+ * would, until a job finds nothing left. `afterFirstJob` runs once, after the first job.
+ */
+export async function importEverything(backend, { jobSize, afterFirstJob }) {
+  const jobs = [];
+  let cursor = 0;
+  for (;;) {
+    const result = await backend.runJob({ limit: jobSize, resumeFromLast: true, startAfterId: null });
+    if (result.job.metrics.processed === 0) break;
+    jobs.push(jobFigures(cursor, result));
+    cursor = result.job.metrics.last_processed_source_id;
+    if (jobs.length === 1) await afterFirstJob?.();
+    if (result.job.metrics.processed < jobSize) break;
+  }
+  return { jobs, total: totals(jobs), queryKinds: sumKinds(jobs) };
+}
+
+function totals(jobs) {
+  const sum = (pick) => jobs.reduce((total, job) => total + pick(job), 0);
+  const elapsedMs = sum((j) => j.elapsedMs);
+  const processed = sum((j) => j.processed);
+  return {
+    jobs: jobs.length,
+    processed,
+    inserted: sum((j) => j.inserted),
+    skipped: sum((j) => j.skipped),
+    errors: sum((j) => j.errors),
+    elapsedMs,
+    productsPerSecond: elapsedMs > 0 ? Math.round((processed / elapsedMs) * 1000) : null,
+    queries: sum((j) => j.queries.total),
+    fullJobs: summarizeFullJobs(jobs),
+  };
+}
+
+/** Median and worst elapsed time of the jobs that processed a whole job's worth. */
+function summarizeFullJobs(jobs) {
+  const full = jobs.filter((j) => j.processed === Math.max(...jobs.map((x) => x.processed)));
+  const times = full.map((j) => j.elapsedMs);
+  return { count: full.length, size: full[0]?.processed ?? 0, medianMs: median(times), worstMs: times.length ? Math.max(...times) : null };
+}
+
+/**
+ * Statement kinds over all jobs, per job on average: how many, and the time from sending them to
+ * having their results (round trip, server work and result parsing), which shows where a job waits.
+ */
+function sumKinds(jobs) {
+  const kinds = {};
+  for (const job of jobs) {
+    for (const [kind, { count, ms }] of Object.entries(job.queryKinds)) {
+      const entry = (kinds[kind] ??= { count: 0, ms: 0 });
+      entry.count += count;
+      entry.ms += ms;
+    }
+    delete job.queryKinds;
+  }
+  return Object.fromEntries(
+    Object.entries(kinds)
+      .sort(([, a], [, b]) => b.ms - a.ms)
+      .map(([kind, { count, ms }]) => [kind, { perJob: +(count / jobs.length).toFixed(2), msPerJob: +(ms / jobs.length).toFixed(1) }]),
+  );
+}
+
+/**
+ * Re-import jobs (resumeFromLast false) cycling over the given start ids until the process has run
+ * `untilJobsRun` jobs in all; resolves to their figures.
+ */
+export async function reimportUntil(backend, { startIds, jobSize, untilJobsRun }) {
+  const jobs = [];
+  for (let i = 0, jobsRun = 0; jobsRun < untilJobsRun; i++) {
+    const afterId = startIds[i % startIds.length];
+    const result = await backend.runJob({ limit: jobSize, resumeFromLast: false, startAfterId: afterId });
+    jobsRun = result.jobsRun;
+    jobs.push(jobFigures(afterId, result));
+  }
+  return { jobs: jobs.length, medianElapsedMs: median(jobs.map((j) => j.elapsedMs)), medianQueries: median(jobs.map((j) => j.queries.total)) };
+}
+
+/**
+ * A job at the start of the cursor against one near its end, alternately, `rounds` times. The first
+ * round inserts into an empty Lookbook; the later ones re-import unchanged rows.
+ */
+export async function startVersusEnd(backend, { jobSize, endAfterId, rounds }) {
+  const runs = { start: [], end: [] };
+  for (let round = 0; round < rounds; round++) {
+    for (const [where, afterId] of [['start', 0], ['end', endAfterId]]) {
+      const result = await backend.runJob({ limit: jobSize, resumeFromLast: false, startAfterId: afterId });
+      const figures = jobFigures(afterId, result);
+      delete figures.queryKinds;
+      runs[where].push(figures);
+    }
+  }
+  const ratio = (pick) => {
+    const start = pick(runs.start);
+    return start > 0 ? pick(runs.end) / start : null;
+  };
+  return {
+    endAfterId,
+    runs,
+    insertRatio: ratio((r) => r[0].elapsedMs),
+    reimportRatio: rounds > 1 ? ratio((r) => median(r.slice(1).map((x) => x.elapsedMs))) : null,
+  };
+}

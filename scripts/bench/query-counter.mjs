@@ -1,0 +1,56 @@
+// Counts the SQL statements an import job sends, per data source and per kind of statement.
+//
+// Every statement the backend sends goes through a TypeORM query runner, which announces it to the
+// data source's subscribers ("beforeQuery") before handing it to mysql2's query(); that fills in the
+// parameters client-side and sends one COM_QUERY. So one announced query is one round trip and one
+// server "Question" (checked against SHOW GLOBAL STATUS LIKE 'Questions' on an idle server).
+// The counter lives in an AsyncLocalStorage context around the job, so statements from anything
+// else in the process (HTTP polls, the supervisor's stale-job timer) are not counted, and the figure
+// stays exact even while other clients use the same MariaDB server.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { performance } from 'node:perf_hooks';
+
+const context = new AsyncLocalStorage();
+
+export function newTally() {
+  return { total: 0, bySource: {}, byKind: {} };
+}
+
+/** Runs `work` with every statement it sends counted into `tally`. */
+export function countQueries(tally, work) {
+  return context.run(tally, work);
+}
+
+/** Subscribes to one data source's queries; `name` labels them (e.g. "magento", "lookbook"). */
+export function attachCounter(dataSource, name) {
+  const startedAt = new WeakMap();
+  dataSource.subscribers.push({
+    beforeQuery(event) {
+      const tally = context.getStore();
+      if (!tally) return;
+      tally.total += 1;
+      tally.bySource[name] = (tally.bySource[name] ?? 0) + 1;
+      const kind = `${name}: ${statementKind(event.query)}`;
+      const entry = (tally.byKind[kind] ??= { count: 0, ms: 0 });
+      entry.count += 1;
+      // A query runner runs one statement at a time, so it keys the statement's start time.
+      startedAt.set(event.queryRunner, { entry, at: performance.now() });
+    },
+    afterQuery(event) {
+      const started = startedAt.get(event.queryRunner);
+      if (!started) return;
+      startedAt.delete(event.queryRunner);
+      started.entry.ms += performance.now() - started.at;
+    },
+  });
+}
+
+/** "SELECT catalog_product_entity_int", "INSERT products", "COMMIT": enough to tell statements apart. */
+export function statementKind(sql) {
+  const text = String(sql).replace(/\s+/g, ' ').trim();
+  const verb = text.split(' ')[0].toUpperCase();
+  const table = /\b(?:FROM|INTO|UPDATE)\s+`?(\w+)`?/i.exec(text)?.[1];
+  if (verb === 'SELECT' && /^SELECT COUNT\(\*\) AS n FROM \(/i.test(text)) return 'SELECT COUNT(eligible)';
+  if (verb === 'SELECT' && /FROM catalog_product_entity e\b/.test(text)) return 'SELECT eligible ids';
+  return table ? `${verb} ${table}` : text.slice(0, 40);
+}

@@ -1,0 +1,116 @@
+// Turns the figures into the targets table and the short text report. Targets are printed as met
+// or missed; nothing here fails the run, since speed depends on the machine.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { megabytes } from './stats.mjs';
+
+const fixed = (value, digits = 0) => (value === null || value === undefined ? 'n/a' : Number(value).toFixed(digits));
+
+/** Each target with what was measured and whether it is met (null when not measured). */
+export function evaluateTargets(figures) {
+  const { import: imported, floor, memory, polls, scale } = figures;
+  const full = imported.total.fullJobs;
+  // The first two targets are stated for the 48,000-product catalog and jobs of 1,000.
+  const standard = figures.catalog.products === 48_000 && figures.config.jobSize === 1000;
+  const pollErrors = polls ? polls.errors + polls.timeouts + polls.non2xx : null;
+  const scaleRatio = scale ? Math.max(scale.insertRatio, scale.reimportRatio ?? 0) : null;
+  return [
+    {
+      target: `${full.size}-product job: >= 2,500 products/s (<= 400 ms)`,
+      measured: `median ${fixed(full.medianMs)} ms (worst ${fixed(full.worstMs)} ms) over ${full.count} job(s)`,
+      met: standard && full.size === 1000 ? full.medianMs <= 400 : null,
+    },
+    {
+      target: 'whole eligible set: <= 3 s of job time',
+      measured: `${imported.total.processed} products in ${fixed(imported.total.elapsedMs)} ms (${imported.total.jobs} jobs)`,
+      met: standard ? imported.total.elapsedMs <= 3000 : null,
+    },
+    {
+      target: 'our time within 3x of the set-based SQL floor',
+      measured: `${fixed(floor.ratio, 2)}x (${fixed(imported.total.elapsedMs)} ms vs ${fixed(floor.totalMs)} ms)`,
+      met: floor.ratio <= 3,
+    },
+    {
+      target: `end/start job cost on the ${scale ? `${scale.products / 1000}k` : 'large'} catalog: <= 1.5x`,
+      measured: scale ? `${fixed(scale.insertRatio, 2)}x inserting, ${fixed(scale.reimportRatio, 2)}x re-importing` : 'not run (--scale)',
+      met: scale ? scaleRatio <= 1.5 : null,
+    },
+    {
+      target: `GET job p99 <= 20 ms with ${polls?.connections ?? 50} pollers, no errors`,
+      measured: polls
+        ? `p50 ${polls.latencyMs.p50} ms, p99 ${polls.latencyMs.p99} ms, ${pollErrors} errors/non-2xx of ${polls.requests} ` +
+          `(no job running: p99 ${polls.idle.latencyMs.p99} ms)`
+        : 'not run',
+      met: polls ? polls.latencyMs.p99 <= 20 && pollErrors === 0 : null,
+    },
+    {
+      target: 'RSS growth <= 30 MB from job 1 to job 50',
+      measured: memory ? `${megabytes(memory.afterFirstJob.rss)} MB -> ${megabytes(memory.afterLastJob.rss)} MB (${memory.growthMb >= 0 ? '+' : ''}${memory.growthMb} MB)` : 'not run',
+      met: memory && memory.lastJob >= 50 ? memory.growthMb <= 30 : null,
+    },
+  ];
+}
+
+export function printReport(figures, log) {
+  const { import: imported, floor } = figures;
+  log('');
+  log(`Import jobs (${figures.config.jobSize} per job, chunks of ${figures.config.chunkSize}) on ${figures.catalog.products.toLocaleString('en')} products`);
+  log(table(
+    'rrrrrrrr',
+    ['job', 'after id', 'processed', 'inserted', 'elapsed ms', 'products/s', 'queries (magento+lookbook)', 'floor ms'],
+    imported.jobs.map((job, i) => [
+      i + 1, job.afterId, job.processed, job.inserted, job.elapsedMs, job.productsPerSecond,
+      `${job.queries.total} (${job.queries.magento ?? 0}+${job.queries.lookbook ?? 0})`, fixed(floor.statements[i]?.ms),
+    ]).concat([[
+      'total', '', imported.total.processed, imported.total.inserted, imported.total.elapsedMs, imported.total.productsPerSecond,
+      imported.total.queries, fixed(floor.totalMs),
+    ]]),
+  ));
+  const c = floor.comparison;
+  const diffs = Object.entries(c.columnDiffs).map(([column, n]) => `${column}: ${n}`).join(', ');
+  log(`Floor check: ${c.floorRows} rows vs our ${c.ourRows}; SKUs only ours ${c.skusOnlyInOurs}, only floor ${c.skusOnlyInFloor}; ` +
+    `${diffs ? `differing values: ${diffs}` : `all ${c.columnsCompared} compared columns identical`}`);
+  for (const line of detailLines(figures)) log(line);
+  log('');
+  log('Targets');
+  log(table('lll', ['target', 'measured', ''], figures.targets.map((t) => [t.target, t.measured, t.met === null ? '-' : t.met ? 'met' : 'MISSED'])));
+}
+
+function detailLines({ polls, memory, scale }) {
+  const lines = [];
+  if (polls) {
+    const run = (p) => `${p.requests} polls at ${fixed(p.requestsPerSecond)}/s, p50 ${p.latencyMs.p50} ms, p90 ${p.latencyMs.p90} ms, p99 ${p.latencyMs.p99} ms, max ${p.latencyMs.max} ms`;
+    lines.push(`Polls, ${polls.connections} connections, ${fixed(polls.seconds)} s, no job running: ${run(polls.idle)}`);
+    lines.push(`Polls while ${polls.jobsRun} re-import jobs ran (a job running ${fixed(polls.jobRunningShare * 100)}% of the time, ` +
+      `median job ${fixed(polls.jobMedianElapsedMs)} ms under load): ${run(polls)}`);
+  }
+  if (memory) {
+    lines.push(`Backend RSS: ${memory.bootRssMb} MB at boot, ${megabytes(memory.afterFirstJob.rss)} MB after job 1, ` +
+      `${megabytes(memory.afterLastJob.rss)} MB after job ${memory.lastJob} (heap ${megabytes(memory.afterFirstJob.heapUsed)} -> ` +
+      `${megabytes(memory.afterLastJob.heapUsed)} MB; re-import job median ${fixed(memory.reimports.medianElapsedMs)} ms)`);
+  }
+  if (scale) {
+    const times = (runs) => runs.map((r) => r.elapsedMs).join(', ');
+    lines.push(`Scale (${scale.products.toLocaleString('en')} products, seeded in ${fixed(scale.seedSeconds)} s): start jobs ${times(scale.runs.start)} ms, ` +
+      `end jobs (after id ${scale.endAfterId}) ${times(scale.runs.end)} ms; queries ${scale.runs.start[0].queries.total} vs ${scale.runs.end[0].queries.total}`);
+  }
+  return lines;
+}
+
+export function writeResults(figures, root) {
+  const dir = join(root, 'bench/results');
+  mkdirSync(dir, { recursive: true });
+  const date = figures.startedAt.slice(0, 10);
+  // A smoke run (npm test) must not overwrite the day's real figures.
+  const file = join(dir, figures.mode === 'smoke' ? `${date}-smoke.json` : `${date}.json`);
+  writeFileSync(file, `${JSON.stringify(figures, null, 2)}\n`);
+  return file;
+}
+
+/** align: one letter per column, "l" or "r". */
+function table(align, headers, rows) {
+  const cells = [headers, ...rows].map((row) => row.map((cell) => String(cell ?? '')));
+  const widths = headers.map((_, i) => Math.max(...cells.map((row) => row[i].length)));
+  const line = (row) => row.map((cell, i) => (align[i] === 'l' ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ').trimEnd();
+  return [line(cells[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
+}

@@ -1,0 +1,10 @@
+// Small helpers for summarising repeated measurements.
+
+export function median(values) {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+export const megabytes = (bytes) => Math.round((bytes / 1024 / 1024) * 10) / 10;

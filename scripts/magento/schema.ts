@@ -1,0 +1,289 @@
+import type { Connection } from 'mysql2/promise';
+
+/**
+ * The Magento 2.4 Open Source tables a product reader touches, as Magento's db_schema.xml files
+ * declare them (Catalog, Eav, Store, CatalogInventory, ConfigurableProduct, Inventory): same column
+ * names, types, signedness, primary/unique keys and index names.
+ *
+ * Foreign keys are left out on purpose: they slow bulk seeding down and a source reader never
+ * relies on them. Where 2.4 differs from older 2.x releases we follow 2.4: product decimals are
+ * decimal(20,6) (2.3 used 12,4) and product text values are mediumtext.
+ */
+const TABLE_OPTIONS = 'ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci';
+
+const productValueTable = (suffix: string, valueType: string, extraIndexes: string[] = []) => {
+  const upper = `CATALOG_PRODUCT_ENTITY_${suffix.toUpperCase()}`;
+  return `CREATE TABLE \`catalog_product_entity_${suffix}\` (
+  value_id int(11) NOT NULL AUTO_INCREMENT,
+  attribute_id smallint(5) unsigned NOT NULL DEFAULT 0,
+  store_id smallint(5) unsigned NOT NULL DEFAULT 0,
+  entity_id int(10) unsigned NOT NULL DEFAULT 0,
+  value ${valueType} DEFAULT NULL,
+  PRIMARY KEY (value_id),
+  UNIQUE KEY ${upper}_ENTITY_ID_ATTRIBUTE_ID_STORE_ID (entity_id, attribute_id, store_id),
+  KEY ${upper}_ATTRIBUTE_ID (attribute_id),
+  KEY ${upper}_STORE_ID (store_id)${extraIndexes.map((index) => `,\n  ${index}`).join('')}
+) ${TABLE_OPTIONS}`;
+};
+
+export const MAGENTO_DDL: string[] = [
+  `CREATE TABLE \`store_website\` (
+  website_id smallint(5) unsigned NOT NULL AUTO_INCREMENT,
+  code varchar(32) DEFAULT NULL,
+  name varchar(64) DEFAULT NULL,
+  sort_order smallint(5) unsigned NOT NULL DEFAULT 0,
+  default_group_id smallint(5) unsigned NOT NULL DEFAULT 0,
+  is_default smallint(5) unsigned DEFAULT 0,
+  PRIMARY KEY (website_id),
+  UNIQUE KEY STORE_WEBSITE_CODE (code),
+  KEY STORE_WEBSITE_SORT_ORDER (sort_order),
+  KEY STORE_WEBSITE_DEFAULT_GROUP_ID (default_group_id)
+) ${TABLE_OPTIONS}`,
+
+  `CREATE TABLE \`store\` (
+  store_id smallint(5) unsigned NOT NULL AUTO_INCREMENT,
+  code varchar(32) DEFAULT NULL,
+  website_id smallint(5) unsigned NOT NULL DEFAULT 0,
+  group_id smallint(5) unsigned NOT NULL DEFAULT 0,
+  name varchar(255) NOT NULL,
+  sort_order smallint(5) unsigned NOT NULL DEFAULT 0,
+  is_active smallint(5) unsigned NOT NULL DEFAULT 0,
+  PRIMARY KEY (store_id),
+  UNIQUE KEY STORE_CODE (code),
+  KEY STORE_WEBSITE_ID (website_id),
+  KEY STORE_IS_ACTIVE_SORT_ORDER (is_active, sort_order),
+  KEY STORE_GROUP_ID (group_id)
+) ${TABLE_OPTIONS}`,
+
+  `CREATE TABLE \`eav_entity_type\` (
+  entity_type_id smallint(5) unsigned NOT NULL AUTO_INCREMENT,
+  entity_type_code varchar(50) NOT NULL,
+  entity_model varchar(255) NOT NULL,
+  attribute_model varchar(255) DEFAULT NULL,
+  entity_table varchar(255) DEFAULT NULL,
+  value_table_prefix varchar(255) DEFAULT NULL,
+  entity_id_field varchar(255) DEFAULT NULL,
+  is_data_sharing smallint(5) unsigned NOT NULL DEFAULT 1,
+  data_sharing_key varchar(100) DEFAULT 'default',
+  default_attribute_set_id smallint(5) unsigned NOT NULL DEFAULT 0,
+  increment_model varchar(255) DEFAULT NULL,
+  increment_per_store smallint(5) unsigned NOT NULL DEFAULT 0,
+  increment_pad_length smallint(5) unsigned NOT NULL DEFAULT 8,
+  increment_pad_char varchar(1) NOT NULL DEFAULT '0',
+  additional_attribute_table varchar(255) DEFAULT NULL,
+  entity_attribute_collection varchar(255) DEFAULT NULL,
+  PRIMARY KEY (entity_type_id),
+  KEY EAV_ENTITY_TYPE_ENTITY_TYPE_CODE (entity_type_code)
+) ${TABLE_OPTIONS}`,
+
+  `CREATE TABLE \`eav_attribute\` (
+  attribute_id smallint(5) unsigned NOT NULL AUTO_INCREMENT,
+  entity_type_id smallint(5) unsigned NOT NULL DEFAULT 0,
+  attribute_code varchar(255) NOT NULL,
+  attribute_model varchar(255) DEFAULT NULL,
+  backend_model varchar(255) DEFAULT NULL,
+  backend_type varchar(8) NOT NULL DEFAULT 'static',
+  backend_table varchar(255) DEFAULT NULL,
+  frontend_model varchar(255) DEFAULT NULL,
+  frontend_input varchar(50) DEFAULT NULL,
+  frontend_label varchar(255) DEFAULT NULL,
+  frontend_class varchar(255) DEFAULT NULL,
+  source_model varchar(255) DEFAULT NULL,
+  is_required smallint(5) unsigned NOT NULL DEFAULT 0,
+  is_user_defined smallint(5) unsigned NOT NULL DEFAULT 0,
+  default_value text DEFAULT NULL,
+  is_unique smallint(5) unsigned NOT NULL DEFAULT 0,
+  note varchar(255) DEFAULT NULL,
+  PRIMARY KEY (attribute_id),
+  UNIQUE KEY EAV_ATTRIBUTE_ENTITY_TYPE_ID_ATTRIBUTE_CODE (entity_type_id, attribute_code),
+  KEY EAV_ATTRIBUTE_FRONTEND_INPUT_ENTITY_TYPE_ID_IS_USER_DEFINED (frontend_input, entity_type_id, is_user_defined)
+) ${TABLE_OPTIONS}`,
+
+  `CREATE TABLE \`catalog_eav_attribute\` (
+  attribute_id smallint(5) unsigned NOT NULL,
+  frontend_input_renderer varchar(255) DEFAULT NULL,
+  is_global smallint(5) unsigned NOT NULL DEFAULT 1,
+  is_visible smallint(5) unsigned NOT NULL DEFAULT 1,
+  is_searchable smallint(5) unsigned NOT NULL DEFAULT 0,
+  is_filterable smallint(5) unsigned NOT NULL DEFAULT 0,
+  is_comparable smallint(5) unsigned NOT NULL DEFAULT 0,
+  is_visible_on_front smallint(5) unsigned NOT NULL DEFAULT 0,
+  is_html_allowed_on_front smallint(5) unsigned NOT NULL DEFAULT 0,
+  is_used_for_price_rules smallint(5) unsigned NOT NULL DEFAULT 0,
+  is_filterable_in_search smallint(5) unsigned NOT NULL DEFAULT 0,
+  used_in_product_listing smallint(5) unsigned NOT NULL DEFAULT 0,
+  used_for_sort_by smallint(5) unsigned NOT NULL DEFAULT 0,
+  apply_to varchar(255) DEFAULT NULL,
+  is_visible_in_advanced_search smallint(5) unsigned NOT NULL DEFAULT 0,
+  position int(11) NOT NULL DEFAULT 0,
+  is_wysiwyg_enabled smallint(5) unsigned NOT NULL DEFAULT 0,
+  is_used_for_promo_rules smallint(5) unsigned NOT NULL DEFAULT 0,
+  is_required_in_admin_store smallint(5) unsigned NOT NULL DEFAULT 0,
+  is_used_in_grid smallint(5) unsigned NOT NULL DEFAULT 0,
+  is_visible_in_grid smallint(5) unsigned NOT NULL DEFAULT 0,
+  is_filterable_in_grid smallint(5) unsigned NOT NULL DEFAULT 0,
+  PRIMARY KEY (attribute_id),
+  KEY CATALOG_EAV_ATTRIBUTE_USED_FOR_SORT_BY (used_for_sort_by),
+  KEY CATALOG_EAV_ATTRIBUTE_USED_IN_PRODUCT_LISTING (used_in_product_listing)
+) ${TABLE_OPTIONS}`,
+
+  `CREATE TABLE \`eav_attribute_option\` (
+  option_id int(10) unsigned NOT NULL AUTO_INCREMENT,
+  attribute_id smallint(5) unsigned NOT NULL DEFAULT 0,
+  sort_order smallint(5) unsigned NOT NULL DEFAULT 0,
+  PRIMARY KEY (option_id),
+  KEY EAV_ATTRIBUTE_OPTION_ATTRIBUTE_ID (attribute_id)
+) ${TABLE_OPTIONS}`,
+
+  `CREATE TABLE \`eav_attribute_option_value\` (
+  value_id int(10) unsigned NOT NULL AUTO_INCREMENT,
+  option_id int(10) unsigned NOT NULL DEFAULT 0,
+  store_id smallint(5) unsigned NOT NULL DEFAULT 0,
+  value varchar(255) DEFAULT NULL,
+  PRIMARY KEY (value_id),
+  KEY EAV_ATTRIBUTE_OPTION_VALUE_OPTION_ID (option_id),
+  KEY EAV_ATTRIBUTE_OPTION_VALUE_STORE_ID (store_id)
+) ${TABLE_OPTIONS}`,
+
+  `CREATE TABLE \`catalog_product_entity\` (
+  entity_id int(10) unsigned NOT NULL AUTO_INCREMENT,
+  attribute_set_id smallint(5) unsigned NOT NULL DEFAULT 0,
+  type_id varchar(32) NOT NULL DEFAULT 'simple',
+  sku varchar(64) DEFAULT NULL,
+  has_options smallint(6) NOT NULL DEFAULT 0,
+  required_options smallint(5) unsigned NOT NULL DEFAULT 0,
+  created_at timestamp NOT NULL DEFAULT current_timestamp(),
+  updated_at timestamp NOT NULL DEFAULT current_timestamp() ON UPDATE current_timestamp(),
+  PRIMARY KEY (entity_id),
+  KEY CATALOG_PRODUCT_ENTITY_ATTRIBUTE_SET_ID (attribute_set_id),
+  KEY CATALOG_PRODUCT_ENTITY_SKU (sku)
+) ${TABLE_OPTIONS}`,
+
+  productValueTable('datetime', 'datetime'),
+  productValueTable('decimal', 'decimal(20,6)'),
+  productValueTable('int', 'int(11)', [
+    'KEY CATALOG_PRODUCT_ENTITY_INT_ATTRIBUTE_ID_STORE_ID_VALUE (attribute_id, store_id, value)',
+  ]),
+  productValueTable('text', 'mediumtext'),
+  productValueTable('varchar', 'varchar(255)'),
+
+  `CREATE TABLE \`cataloginventory_stock_item\` (
+  item_id int(10) unsigned NOT NULL AUTO_INCREMENT,
+  product_id int(10) unsigned NOT NULL DEFAULT 0,
+  stock_id smallint(5) unsigned NOT NULL DEFAULT 0,
+  qty decimal(12,4) DEFAULT NULL,
+  min_qty decimal(12,4) NOT NULL DEFAULT 0.0000,
+  use_config_min_qty smallint(5) unsigned NOT NULL DEFAULT 1,
+  is_qty_decimal smallint(5) unsigned NOT NULL DEFAULT 0,
+  backorders smallint(5) unsigned NOT NULL DEFAULT 0,
+  use_config_backorders smallint(5) unsigned NOT NULL DEFAULT 1,
+  min_sale_qty decimal(12,4) NOT NULL DEFAULT 1.0000,
+  use_config_min_sale_qty smallint(5) unsigned NOT NULL DEFAULT 1,
+  max_sale_qty decimal(12,4) NOT NULL DEFAULT 0.0000,
+  use_config_max_sale_qty smallint(5) unsigned NOT NULL DEFAULT 1,
+  is_in_stock smallint(5) unsigned NOT NULL DEFAULT 0,
+  low_stock_date timestamp NULL DEFAULT NULL,
+  notify_stock_qty decimal(12,4) DEFAULT NULL,
+  use_config_notify_stock_qty smallint(5) unsigned NOT NULL DEFAULT 1,
+  manage_stock smallint(5) unsigned NOT NULL DEFAULT 0,
+  use_config_manage_stock smallint(5) unsigned NOT NULL DEFAULT 1,
+  stock_status_changed_auto smallint(5) unsigned NOT NULL DEFAULT 0,
+  use_config_qty_increments smallint(5) unsigned NOT NULL DEFAULT 1,
+  qty_increments decimal(12,4) NOT NULL DEFAULT 0.0000,
+  use_config_enable_qty_inc smallint(5) unsigned NOT NULL DEFAULT 1,
+  enable_qty_increments smallint(5) unsigned NOT NULL DEFAULT 0,
+  is_decimal_divided smallint(5) unsigned NOT NULL DEFAULT 0,
+  website_id smallint(5) unsigned NOT NULL DEFAULT 0,
+  PRIMARY KEY (item_id),
+  UNIQUE KEY CATALOGINVENTORY_STOCK_ITEM_PRODUCT_ID_STOCK_ID (product_id, stock_id),
+  KEY CATALOGINVENTORY_STOCK_ITEM_WEBSITE_ID (website_id),
+  KEY CATALOGINVENTORY_STOCK_ITEM_STOCK_ID (stock_id)
+) ${TABLE_OPTIONS}`,
+
+  `CREATE TABLE \`inventory_source_item\` (
+  source_item_id int(10) unsigned NOT NULL AUTO_INCREMENT,
+  source_code varchar(255) NOT NULL,
+  sku varchar(64) NOT NULL,
+  quantity decimal(12,4) NOT NULL DEFAULT 0.0000,
+  status smallint(5) unsigned NOT NULL DEFAULT 0,
+  PRIMARY KEY (source_item_id),
+  UNIQUE KEY INVENTORY_SOURCE_ITEM_SOURCE_CODE_SKU (source_code, sku),
+  KEY INVENTORY_SOURCE_ITEM_SKU_SOURCE_CODE_QUANTITY (sku, source_code, quantity)
+) ${TABLE_OPTIONS}`,
+
+  `CREATE TABLE \`catalog_product_super_attribute\` (
+  product_super_attribute_id int(10) unsigned NOT NULL AUTO_INCREMENT,
+  product_id int(10) unsigned NOT NULL DEFAULT 0,
+  attribute_id smallint(5) unsigned NOT NULL DEFAULT 0,
+  position smallint(5) unsigned NOT NULL DEFAULT 0,
+  PRIMARY KEY (product_super_attribute_id),
+  UNIQUE KEY CATALOG_PRODUCT_SUPER_ATTRIBUTE_PRODUCT_ID_ATTRIBUTE_ID (product_id, attribute_id)
+) ${TABLE_OPTIONS}`,
+
+  `CREATE TABLE \`catalog_product_super_link\` (
+  link_id int(10) unsigned NOT NULL AUTO_INCREMENT,
+  product_id int(10) unsigned NOT NULL DEFAULT 0,
+  parent_id int(10) unsigned NOT NULL DEFAULT 0,
+  PRIMARY KEY (link_id),
+  UNIQUE KEY CATALOG_PRODUCT_SUPER_LINK_PRODUCT_ID_PARENT_ID (product_id, parent_id),
+  KEY CATALOG_PRODUCT_SUPER_LINK_PARENT_ID (parent_id)
+) ${TABLE_OPTIONS}`,
+
+  `CREATE TABLE \`catalog_product_relation\` (
+  parent_id int(10) unsigned NOT NULL,
+  child_id int(10) unsigned NOT NULL,
+  PRIMARY KEY (parent_id, child_id),
+  KEY CATALOG_PRODUCT_RELATION_CHILD_ID (child_id)
+) ${TABLE_OPTIONS}`,
+
+  `CREATE TABLE \`catalog_category_entity\` (
+  entity_id int(10) unsigned NOT NULL AUTO_INCREMENT,
+  attribute_set_id smallint(5) unsigned NOT NULL DEFAULT 0,
+  parent_id int(10) unsigned NOT NULL DEFAULT 0,
+  created_at timestamp NOT NULL DEFAULT current_timestamp(),
+  updated_at timestamp NOT NULL DEFAULT current_timestamp() ON UPDATE current_timestamp(),
+  path varchar(255) NOT NULL,
+  position int(11) NOT NULL,
+  level int(11) NOT NULL DEFAULT 0,
+  children_count int(11) NOT NULL,
+  PRIMARY KEY (entity_id),
+  KEY CATALOG_CATEGORY_ENTITY_LEVEL (level),
+  KEY CATALOG_CATEGORY_ENTITY_PATH (path)
+) ${TABLE_OPTIONS}`,
+
+  `CREATE TABLE \`catalog_category_entity_varchar\` (
+  value_id int(11) NOT NULL AUTO_INCREMENT,
+  attribute_id smallint(5) unsigned NOT NULL DEFAULT 0,
+  store_id smallint(5) unsigned NOT NULL DEFAULT 0,
+  entity_id int(10) unsigned NOT NULL DEFAULT 0,
+  value varchar(255) DEFAULT NULL,
+  PRIMARY KEY (value_id),
+  UNIQUE KEY CATALOG_CATEGORY_ENTITY_VARCHAR_ENTITY_ID_ATTRIBUTE_ID_STORE_ID (entity_id, attribute_id, store_id),
+  KEY CATALOG_CATEGORY_ENTITY_VARCHAR_ENTITY_ID (entity_id),
+  KEY CATALOG_CATEGORY_ENTITY_VARCHAR_ATTRIBUTE_ID (attribute_id),
+  KEY CATALOG_CATEGORY_ENTITY_VARCHAR_STORE_ID (store_id)
+) ${TABLE_OPTIONS}`,
+
+  `CREATE TABLE \`catalog_category_product\` (
+  entity_id int(11) NOT NULL AUTO_INCREMENT,
+  category_id int(10) unsigned NOT NULL DEFAULT 0,
+  product_id int(10) unsigned NOT NULL DEFAULT 0,
+  position int(11) NOT NULL DEFAULT 0,
+  PRIMARY KEY (entity_id, category_id, product_id),
+  UNIQUE KEY CATALOG_CATEGORY_PRODUCT_CATEGORY_ID_PRODUCT_ID (category_id, product_id),
+  KEY CATALOG_CATEGORY_PRODUCT_PRODUCT_ID (product_id)
+) ${TABLE_OPTIONS}`,
+];
+
+/** Every table MAGENTO_DDL creates, in creation order. */
+export const MAGENTO_TABLES: string[] = MAGENTO_DDL.map((ddl) => ddl.match(/^CREATE TABLE `(\w+)`/)![1]);
+
+/** Creates the tables in the connection's current database; fails if one already exists. */
+export async function createMagentoSchema(conn: Connection): Promise<void> {
+  for (const ddl of MAGENTO_DDL) await conn.query(ddl);
+}
+
+/** Drops the tables MAGENTO_DDL creates (and nothing else) from the current database. */
+export async function dropMagentoSchema(conn: Connection): Promise<void> {
+  await conn.query(`DROP TABLE IF EXISTS ${MAGENTO_TABLES.map((table) => `\`${table}\``).join(', ')}`);
+}

@@ -1,0 +1,146 @@
+import { COLOR_LABELS, LETTER_SIZES, WAIST_SIZES } from './attribute-definitions';
+import { SECOND_SOURCE_CODE, STYLE_GARMENTS, type Garment } from './fashion-vocabulary';
+import type { ProductRecord, SourceItem } from './product-rows';
+import {
+  addFashionAttributes, addImages, addStatus, chooseCategories, description, isEnabled, priceBetween, slug, styleName, ValueSet,
+  type GeneratorContext,
+} from './product-traits';
+
+/** Why a visible configurable style is, or is not, eligible (enabled and in stock on store 1). */
+type StyleFate = 'eligible' | 'disabled' | 'disabled-in-store' | 'sold-out' | 'children-disabled' | 'no-children';
+const INELIGIBLE_STYLE_FATES = { disabled: 40, 'disabled-in-store': 10, 'sold-out': 30, 'children-disabled': 12, 'no-children': 8 } as const;
+
+type Status = { admin: 1 | 2; store?: 1 | 2 };
+
+interface ChildPlan {
+  size: string;
+  color: string;
+  status: Status;
+  qty: number;
+  secondSourceQty?: number;
+}
+
+export interface BuiltFamily {
+  records: ProductRecord[];
+  eligible: boolean;
+}
+
+/**
+ * A configurable style (visibility Catalog/Search, no qty of its own) with simple children that vary
+ * on size and color. Never more than `maxProducts` records, so the catalog hits its count exactly.
+ */
+export function buildStyle(ctx: GeneratorContext, maxProducts: number): BuiltFamily {
+  const { rng, metadata } = ctx;
+  const fate: StyleFate = rng.chance(ctx.eligibleShare) ? 'eligible' : rng.weighted(INELIGIBLE_STYLE_FATES);
+  const garment = rng.pick(STYLE_GARMENTS);
+  const itemNumber = ctx.nextItemNumber();
+  const sku = `${garment.skuPrefix}${String(itemNumber).padStart(5, '0')}`;
+  const { name, firstName } = styleName(rng, garment.noun);
+  const urlKey = `${slug(name)}-${itemNumber}`;
+  const entityId = ctx.nextEntityId();
+  const createdAt = ctx.clock.createdAt(entityId, rng);
+
+  const children = fate === 'no-children' ? [] : planChildren(ctx, garment, fate).slice(0, maxProducts - 1);
+  const basePrice = priceBetween(rng, garment.price);
+
+  const values = new ValueSet(metadata);
+  values.set('name', name);
+  if (rng.chance(0.1)) values.set('name', `${firstName} ${garment.storeNoun}`, 1);
+  addStatus(values, parentStatus(ctx, fate));
+  values.set('visibility', Number(rng.weighted({ 4: 90, 2: 6, 3: 4 })));
+  if (rng.chance(0.55)) values.set('price', basePrice);
+  if (rng.chance(0.95)) values.set('url_key', urlKey);
+  const materials = addFashionAttributes(ctx, values, garment);
+  if (rng.chance(0.8)) values.set('description', description(rng, name, materials));
+  addImages(ctx, values, sku, { path: 0.85, noSelection: 0.08 });
+
+  const parent: ProductRecord = {
+    entityId,
+    sku,
+    typeId: 'configurable',
+    attributeSetId: metadata.productAttributeSetId,
+    createdAt,
+    updatedAt: ctx.clock.updatedAfter(createdAt, rng),
+    values: values.values,
+    stock: { qty: 0, isInStock: children.some((child) => child.qty > 0) ? 1 : 0 },
+    categoryIds: chooseCategories(ctx, garment.category),
+    superAttributeIds: [metadata.product.size.id, metadata.product.color.id],
+  };
+
+  const records = [parent, ...children.map((child) => buildChild(ctx, parent, { name, urlKey, basePrice }, child))];
+  return { records, eligible: fate === 'eligible' };
+}
+
+function parentStatus(ctx: GeneratorContext, fate: StyleFate): Status {
+  const { rng } = ctx;
+  if (fate === 'disabled') return rng.chance(0.2) ? { admin: 2, store: 2 } : { admin: 2 };
+  if (fate === 'disabled-in-store') return { admin: 1, store: 2 };
+  // Some styles are switched off globally but on for the store view: still eligible there.
+  if (fate === 'eligible' && rng.chance(0.05)) return { admin: 2, store: 1 };
+  return rng.chance(0.03) ? { admin: 1, store: 1 } : { admin: 1 };
+}
+
+function planChildren(ctx: GeneratorContext, garment: Garment, fate: StyleFate): ChildPlan[] {
+  const { rng } = ctx;
+  const scale = garment.sizes === 'waist' ? WAIST_SIZES : LETTER_SIZES;
+  const runLength = rng.int(3, scale.length);
+  const firstSize = rng.int(0, scale.length - runLength);
+  const sizes = scale.slice(firstSize, firstSize + runLength);
+  const colors = rng.sample(COLOR_LABELS, Number(rng.weighted({ 1: 15, 2: 35, 3: 35, 4: 15 })));
+
+  const plans: ChildPlan[] = colors.flatMap((color) => sizes.map((size) => ({
+    size,
+    color,
+    status: rng.chance(0.05) ? { admin: 2 } : rng.chance(0.03) ? { admin: 1, store: 2 } : { admin: 1 },
+    qty: fate === 'sold-out' || rng.chance(0.15) ? 0 : rng.int(1, 150),
+    secondSourceQty: rng.chance(fate === 'sold-out' ? 0.2 : 0.08) ? rng.int(0, 60) : undefined,
+  } satisfies ChildPlan)));
+
+  if (fate === 'children-disabled') {
+    for (const plan of plans) if (plan.qty > 0) plan.status = rng.chance(0.5) ? { admin: 2 } : { admin: 1, store: 2 };
+  }
+  if (fate === 'eligible' && !plans.some((plan) => plan.qty > 0 && isEnabled(plan.status))) {
+    plans[0].status = { admin: 1 };
+    plans[0].qty = rng.int(1, 50);
+  }
+  return plans;
+}
+
+function buildChild(
+  ctx: GeneratorContext,
+  parent: ProductRecord,
+  style: { name: string; urlKey: string; basePrice: number },
+  plan: ChildPlan,
+): ProductRecord {
+  const { rng, metadata } = ctx;
+  const sku = `${parent.sku}-${plan.size}-${plan.color}`;
+  const values = new ValueSet(metadata);
+  values.set('name', `${style.name}-${plan.size}-${plan.color}`);
+  addStatus(values, plan.status);
+  values.set('visibility', 1);
+  values.set('price', style.basePrice + (['XL', 'XXL', '36'].includes(plan.size) ? 5 : 0));
+  values.setOptions('size', [plan.size]);
+  values.setOptions('color', [plan.color]);
+  if (rng.chance(0.7)) values.set('url_key', `${style.urlKey}-${plan.size}-${plan.color}`.toLowerCase());
+  addImages(ctx, values, sku, { path: 0.6, noSelection: 0.2 });
+
+  const sourceItems: SourceItem[] = [{ sourceCode: 'default', quantity: plan.qty, status: plan.qty > 0 ? 1 : 0 }];
+  if (plan.secondSourceQty !== undefined) {
+    sourceItems.push({ sourceCode: SECOND_SOURCE_CODE, quantity: plan.secondSourceQty, status: plan.secondSourceQty > 0 ? 1 : 0 });
+  }
+  return {
+    entityId: ctx.nextEntityId(),
+    sku,
+    typeId: 'simple',
+    attributeSetId: metadata.productAttributeSetId,
+    // Children are created together with their style.
+    createdAt: parent.createdAt,
+    updatedAt: ctx.clock.updatedAfter(parent.createdAt, rng),
+    values: values.values,
+    // Children keep is_in_stock consistent with qty, so "in stock" means the same in every reading.
+    stock: { qty: plan.qty, isInStock: plan.qty > 0 ? 1 : 0 },
+    categoryIds: [],
+    parentId: parent.entityId,
+    sourceItems,
+  };
+}

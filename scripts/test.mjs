@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+// `npm test`: everything, on a fresh clone, as CI runs it. Makes sure MariaDB (and, for the browser
+// test, Chromium) are there, then runs each suite and ends with one line: "N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureDatabase } from './db/ensure-db.mjs';
+
+const root = join(import.meta.dirname, '..');
+const reports = join(root, 'test-artifacts', 'reports');
+rmSync(reports, { recursive: true, force: true });
+mkdirSync(reports, { recursive: true });
+
+const totals = { passed: 0, failed: 0 };
+const failedSteps = [];
+
+function step(name, command, args, { cwd = root, report } = {}) {
+  console.log(`\n=== ${name}`);
+  const result = spawnSync(command, args, { cwd, stdio: 'inherit', env: process.env });
+  const counts = report && existsSync(report) ? readCounts(report) : { passed: result.status === 0 ? 1 : 0, failed: result.status === 0 ? 0 : 1 };
+  if (result.status !== 0 && counts.failed === 0) counts.failed = 1;
+  totals.passed += counts.passed;
+  totals.failed += counts.failed;
+  if (result.status !== 0) failedSteps.push(name);
+}
+
+/** Jest's and Vitest's JSON reports share these fields. */
+function readCounts(file) {
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  return { passed: report.numPassedTests ?? 0, failed: (report.numFailedTests ?? 0) + (report.numRuntimeErrorTestSuites ?? 0) };
+}
+
+await ensureDatabase();
+
+// The e2e suites start real backend processes from the build, so build first.
+step('build (backend and frontend)', 'npm', ['run', 'build']);
+step('backend: type check', 'npx', ['tsc', '--noEmit', '-p', 'backend/tsconfig.json']);
+step('backend: unit tests', 'npx', ['jest', '--config', 'jest.unit.config.js', '--json', `--outputFile=${reports}/backend-unit.json`], {
+  cwd: join(root, 'backend'),
+  report: `${reports}/backend-unit.json`,
+});
+step('backend: integration and e2e tests (real MariaDB)', 'npx', ['jest', '--config', 'jest.e2e.config.js', '--runInBand', '--json', `--outputFile=${reports}/backend-e2e.json`], {
+  cwd: join(root, 'backend'),
+  report: `${reports}/backend-e2e.json`,
+});
+step('frontend: component tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${reports}/frontend.json`], {
+  cwd: join(root, 'frontend'),
+  report: `${reports}/frontend.json`,
+});
+step('benchmark smoke run (2,000 products)', 'node', ['scripts/bench.mjs', '--products', '2000', '--smoke']);
+
+console.log(failedSteps.length ? `\nFailed: ${failedSteps.join('; ')}` : '\nAll steps passed.');
+console.log(`${totals.passed} passed, ${totals.failed} failed`);
+process.exit(failedSteps.length ? 1 : 0);
