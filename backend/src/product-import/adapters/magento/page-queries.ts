@@ -20,9 +20,12 @@ export async function selectScopedValues(
   if (entityIds.length === 0 || attributeIds.length === 0) return values;
   const rows: Array<{ entity_id: number; attribute_id: number; store_id: number; value: string | number | null }> =
     await runner.query(
+      // "+ 0" keeps the optimizer on the entity_id prefix of the unique key: with all three IN
+      // lists it builds one index range per id × attribute × store (~4,000 a page), which costs
+      // more than reading the rows (measured 7.6 ms → 2.2 ms per query on a page of 1,000).
       `SELECT entity_id, attribute_id, store_id, value
          FROM catalog_product_entity_${table}
-        WHERE entity_id IN (?) AND attribute_id IN (?) AND store_id IN (0, ?)`,
+        WHERE entity_id IN (?) AND attribute_id + 0 IN (?) AND store_id + 0 IN (0, ?)`,
       [entityIds, attributeIds, storeId],
     );
   for (const row of rows) {
