@@ -16,7 +16,7 @@ export interface MagentoMetadata {
   categoryNameId: number | null;
 }
 
-export const LABELLED_INPUTS = ['select', 'multiselect', 'boolean'];
+const LABELLED_INPUTS = ['select', 'multiselect', 'boolean'];
 
 /** Reads product and category attribute definitions from eav_attribute, keyed by entity type code. */
 export async function loadMagentoMetadata(runner: QueryRunner): Promise<MagentoMetadata> {
