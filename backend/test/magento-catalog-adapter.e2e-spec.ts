@@ -46,6 +46,11 @@ async function buildShop(shop: MagentoCatalogBuilder) {
   return ids;
 }
 
+/** What one job chunk reads: the eligible ids after a cursor, then those products. */
+async function readEligible(sut: MagentoCatalogAdapter, query: { afterId: number; limit: number }) {
+  return sut.fetchProducts(await sut.selectEligibleIds(query));
+}
+
 describe('MagentoCatalogAdapter', () => {
   let dbs: TestDatabases;
   let conn: mysql.Connection;
@@ -54,7 +59,7 @@ describe('MagentoCatalogAdapter', () => {
   let ids: Record<string, number>;
   const adapter = (magento: Partial<AppConfig['magento']> = {}) =>
     new MagentoCatalogAdapter(dataSource, { ...config, magento: { ...config.magento, ...magento } });
-  const fetchAll = async (sut = adapter()) => sut.fetchEligible({ afterId: 0, limit: 1000 });
+  const fetchAll = async (sut = adapter()) => readEligible(sut, { afterId: 0, limit: 1000 });
   const bySku = (products: ProductRecord[], sku: string) => products.find((p) => p.sku === sku)!;
 
   beforeAll(async () => {
@@ -175,7 +180,7 @@ describe('MagentoCatalogAdapter', () => {
     const seen: number[] = [];
     let afterId = 0;
     for (;;) {
-      const page = await adapter().fetchEligible({ afterId, limit: 2 });
+      const page = await readEligible(adapter(), { afterId, limit: 2 });
       if (page.lastSourceId === null) break;
       const pageIds = [...page.products, ...page.skipped].map((p) => p.source_id).sort((a, b) => a - b);
       expect(pageIds.length).toBeLessThanOrEqual(2);
@@ -185,9 +190,20 @@ describe('MagentoCatalogAdapter', () => {
     }
 
     expect(seen).toEqual([...all.products, ...all.skipped].map((p) => p.source_id).sort((a, b) => a - b));
-    expect(await adapter().fetchEligible({ afterId: 1_000_000, limit: 10 })).toEqual({ products: [], skipped: [], lastSourceId: null });
+    expect(await readEligible(adapter(), { afterId: 1_000_000, limit: 10 })).toEqual({ products: [], skipped: [], lastSourceId: null });
     expect(await adapter().countEligible({ afterId: 0 })).toBe(seen.length);
-    expect(await adapter().countEligible({ afterId: 0, limit: 3 })).toBe(3);
+    expect(await adapter().selectEligibleIds({ afterId: 0, limit: 3 })).toEqual(seen.slice(0, 3));
+  });
+
+  it('accounts for a selected product deleted before its chunk is read, as skipped', async () => {
+    const [first, second] = await adapter().selectEligibleIds({ afterId: 0, limit: 2 });
+    const missing = 9_999_999;
+
+    const page = await adapter().fetchProducts([first, second, missing]);
+
+    expect(page.products.map((p) => p.source_id)).toEqual([first, second]);
+    expect(page.skipped).toEqual([{ source_id: missing, sku: '', reason: 'No longer in the catalog' }]);
+    expect(page.lastSourceId).toBe(missing);
   });
 
   it('reads in transactions the server refuses to write in', async () => {
@@ -220,7 +236,7 @@ describe('MagentoCatalogAdapter on an older shop (multiselect in varchar, no sea
   });
 
   it('reads multiselect labels from the varchar table and yields null for attributes the shop lacks', async () => {
-    const [product] = (await new MagentoCatalogAdapter(dataSource, testConfig(dbs)).fetchEligible({ afterId: 0, limit: 10 })).products;
+    const [product] = (await readEligible(new MagentoCatalogAdapter(dataSource, testConfig(dbs)), { afterId: 0, limit: 10 })).products;
 
     expect(product).toMatchObject({ sku: 'OLD-1', material: 'Wolle, Seide', pattern: 'Kariert', season: null, occasion: null });
   });

@@ -10,8 +10,8 @@ import { StageError, inStage } from './describe-failure';
 export const SHUTDOWN_MESSAGE = 'Interrupted by shutdown';
 
 /**
- * Runs one import job: counts what it will process, then pages through eligible products after
- * the cursor in chunks. Each chunk's rows and the cursor commit in one Lookbook transaction, so
+ * Runs one import job: selects the eligible products after the cursor, then imports them in
+ * chunks. Each chunk's rows and the cursor commit in one Lookbook transaction, so
  * whatever happens next, the cursor never points past rows that are not written, nor behind them.
  */
 @Injectable()
@@ -57,18 +57,19 @@ export class ImportJobRunner {
 
   private async importChunks(job: ImportJob, progress: JobProgress): Promise<void> {
     const { limit, resumeFromLast, startAfterId } = job.params;
-    let cursor = resumeFromLast
+    const cursor = resumeFromLast
       ? Number((await inStage('Lookbook', () => this.sink.getMeta(CURSOR_META_KEY))) ?? 0)
       : (startAfterId ?? 0);
-    progress.metrics.total_found = await inStage('Magento', () => this.source.countEligible({ afterId: cursor, limit }));
+    // The job's products are chosen once, up front: total_found is exact from the start, and the
+    // chunks read those products by id rather than scanning for eligible ones again.
+    const ids = await inStage('Magento', () => this.source.selectEligibleIds({ afterId: cursor, limit }));
+    progress.metrics.total_found = ids.length;
     await this.save(job.id, progress);
 
-    while (progress.metrics.processed < limit && !this.stopRequested) {
-      const chunk = Math.min(this.config.import.chunkSize, limit - progress.metrics.processed);
-      const page = await inStage('Magento', () => this.source.fetchEligible({ afterId: cursor, limit: chunk }));
-      if (page.lastSourceId === null) break;
+    for (const chunkIds of inChunks(ids, this.config.import.chunkSize)) {
+      if (this.stopRequested) break;
+      const page = await inStage('Magento', () => this.source.fetchProducts(chunkIds));
       const result = await inStage('Lookbook', () => this.writeChunk(page));
-      cursor = page.lastSourceId;
       progress.addChunk(page, result);
       await this.save(job.id, progress);
     }
@@ -112,4 +113,10 @@ class JobProgress {
   snapshot(now: Date): { metrics: ImportJobMetrics; errors: ImportJobError[] } {
     return { metrics: { ...this.metrics, elapsed_ms: now.getTime() - this.startedAt.getTime() }, errors: [...this.errors] };
   }
+}
+
+function inChunks<T>(items: T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
 }

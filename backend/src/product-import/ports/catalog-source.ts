@@ -2,8 +2,16 @@ import { CatalogPage } from '../domain/product-record';
 
 /** Where eligible products come from (the shop's Magento database in production). */
 export abstract class CatalogSource {
-  /** Up to `limit` eligible products with source_id > afterId, in source_id order. */
-  abstract fetchEligible(query: { afterId: number; limit: number }): Promise<CatalogPage>;
-  /** How many eligible products have source_id > afterId (counting stops at `limit` when given). */
-  abstract countEligible(query: { afterId: number; limit?: number }): Promise<number>;
+  /**
+   * The source ids of up to `limit` eligible products with source_id > afterId, ascending. A job
+   * selects its products once with this, then reads them chunk by chunk with fetchProducts.
+   */
+  abstract selectEligibleIds(query: { afterId: number; limit: number }): Promise<number[]>;
+  /**
+   * The given products (ids from selectEligibleIds, ascending) as a page. An id no longer in the
+   * catalog comes back as skipped, so every id asked for is accounted for.
+   */
+  abstract fetchProducts(sourceIds: number[]): Promise<CatalogPage>;
+  /** How many eligible products have source_id > afterId. */
+  abstract countEligible(query: { afterId: number }): Promise<number>;
 }

@@ -15,26 +15,29 @@ export function product(sourceId: number, overrides: Partial<ProductRecord> = {}
 }
 
 export class InMemoryCatalog extends CatalogSource {
-  /** Set to make the next fetch after this source id fail, as a lost connection would. */
+  /** Set to make fetching any product after this source id fail, as a lost connection would. */
   failAfterId: number | null = null;
 
   constructor(private readonly products: ProductRecord[]) {
     super();
   }
 
-  async fetchEligible({ afterId, limit }: { afterId: number; limit: number }): Promise<CatalogPage> {
-    if (this.failAfterId !== null && afterId >= this.failAfterId) {
-      throw Object.assign(new Error('Connection lost: the server closed the connection.'), { code: 'PROTOCOL_CONNECTION_LOST' });
-    }
-    const page = this.eligibleAfter(afterId).slice(0, limit);
-    const products = page.filter((p) => p.sku !== '');
-    const skipped = page.filter((p) => p.sku === '').map((p) => ({ source_id: p.source_id, sku: '', reason: 'Empty SKU' }));
-    return { products, skipped, lastSourceId: page.length ? page[page.length - 1].source_id : null };
+  async selectEligibleIds({ afterId, limit }: { afterId: number; limit: number }): Promise<number[]> {
+    return this.eligibleAfter(afterId).slice(0, limit).map((p) => p.source_id);
   }
 
-  async countEligible({ afterId, limit }: { afterId: number; limit?: number }): Promise<number> {
-    const n = this.eligibleAfter(afterId).length;
-    return limit === undefined ? n : Math.min(n, limit);
+  async fetchProducts(sourceIds: number[]): Promise<CatalogPage> {
+    if (this.failAfterId !== null && sourceIds.some((id) => id > this.failAfterId!)) {
+      throw Object.assign(new Error('Connection lost: the server closed the connection.'), { code: 'PROTOCOL_CONNECTION_LOST' });
+    }
+    const page = this.products.filter((p) => sourceIds.includes(p.source_id)).sort((a, b) => a.source_id - b.source_id);
+    const products = page.filter((p) => p.sku !== '');
+    const skipped = page.filter((p) => p.sku === '').map((p) => ({ source_id: p.source_id, sku: '', reason: 'Empty SKU' }));
+    return { products, skipped, lastSourceId: sourceIds.length ? Math.max(...sourceIds) : null };
+  }
+
+  async countEligible({ afterId }: { afterId: number }): Promise<number> {
+    return this.eligibleAfter(afterId).length;
   }
 
   private eligibleAfter(afterId: number) {

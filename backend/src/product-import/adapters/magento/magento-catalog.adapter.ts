@@ -7,9 +7,9 @@ import { CatalogPage, ProductRecord, SkippedProduct } from '../../domain/product
 import { CatalogSource } from '../../ports/catalog-source';
 import { selectCategoryPaths } from './category-queries';
 import { eligibleIdsQuery } from './eligibility-sql';
-import { idsInTable, loadMagentoMetadata, MagentoMetadata } from './magento-metadata';
+import { AttributeMeta, idsInTable, loadMagentoMetadata, MagentoMetadata } from './magento-metadata';
 import { PageData, ProductMapper, SourceRow, parseOptionIds } from './product-mapper';
-import { ScopedValues, ValueTable, selectChildLinks, selectOptionLabels, selectScopedValues, selectStock } from './page-queries';
+import { ValueTable, selectChildLinks, selectOptionLabels, selectProductRows, selectScopedValues, selectStock } from './page-queries';
 
 /** Attributes read for a configurable's children: enough to count them and roll them up. */
 const CHILD_CODES = ['status', 'size', 'color', 'price'];
@@ -29,23 +29,33 @@ export class MagentoCatalogAdapter extends CatalogSource {
     super();
   }
 
-  async fetchEligible({ afterId, limit }: { afterId: number; limit: number }): Promise<CatalogPage> {
+  async selectEligibleIds({ afterId, limit }: { afterId: number; limit: number }): Promise<number[]> {
+    return this.readOnly(async (runner) => {
+      const { sql, params } = eligibleIdsQuery(this.eligibility(await loadMagentoMetadata(runner)), afterId, limit);
+      const rows: Array<{ entity_id: number }> = await runner.query(sql, params);
+      return rows.map((row) => Number(row.entity_id));
+    });
+  }
+
+  async fetchProducts(sourceIds: number[]): Promise<CatalogPage> {
+    if (sourceIds.length === 0) return { products: [], skipped: [], lastSourceId: null };
     return this.readOnly(async (runner) => {
       const delayMs = this.config.import.sourceDelayMs;
       if (delayMs > 0) await runner.query('DO SLEEP(?)', [delayMs / 1000]);
       const meta = await loadMagentoMetadata(runner);
-      const { sql, params } = eligibleIdsQuery(this.eligibility(meta), afterId, limit);
-      const rows: SourceRow[] = await runner.query(sql, params);
-      const page = await this.loadPage(runner, meta, rows);
-      const mapper = new ProductMapper(meta, page);
-      return assemble(rows.map((row) => mapper.map(row)));
+      const rows = await selectProductRows(runner, sourceIds);
+      const mapper = new ProductMapper(meta, await this.loadPage(runner, meta, rows));
+      const found = new Set(rows.map((row) => Number(row.entity_id)));
+      const vanished = sourceIds
+        .filter((id) => !found.has(id))
+        .map((id) => ({ source_id: id, sku: '', reason: 'No longer in the catalog' }));
+      return assemble([...rows.map((row) => mapper.map(row)), ...vanished]);
     });
   }
 
-  async countEligible({ afterId, limit }: { afterId: number; limit?: number }): Promise<number> {
+  async countEligible({ afterId }: { afterId: number }): Promise<number> {
     return this.readOnly(async (runner) => {
-      const meta = await loadMagentoMetadata(runner);
-      const { sql, params } = eligibleIdsQuery(this.eligibility(meta), afterId, limit ?? null);
+      const { sql, params } = eligibleIdsQuery(this.eligibility(await loadMagentoMetadata(runner)), afterId, null);
       const [{ n }] = await runner.query(`SELECT COUNT(*) AS n FROM (${sql}) eligible`, params);
       return Number(n);
     });
@@ -72,11 +82,14 @@ export class MagentoCatalogAdapter extends CatalogSource {
 
     const productAttributes = [...['name', 'price', 'url_key', 'image'].map((c) => meta.byCode.get(c)), ...meta.labelled];
     const childAttributes = CHILD_CODES.map((c) => meta.byCode.get(c));
-    const values: ScopedValues = new Map();
-    for (const table of VALUE_TABLES) {
-      merge(values, await selectScopedValues(runner, table, ids, idsInTable(productAttributes, table), storeId));
-      merge(values, await selectScopedValues(runner, table, childIds, idsInTable(childAttributes, table), storeId));
-    }
+    const values = await selectScopedValues(
+      runner,
+      [
+        { entityIds: ids, attributeIds: byTable(productAttributes) },
+        { entityIds: childIds, attributeIds: byTable(childAttributes) },
+      ],
+      storeId,
+    );
 
     const stockOf = [
       ...rows.map((r) => ({ id: Number(r.entity_id), sku: r.sku })),
@@ -119,12 +132,9 @@ export class MagentoCatalogAdapter extends CatalogSource {
   }
 }
 
-function merge(into: ScopedValues, from: ScopedValues): void {
-  for (const [entityId, attributes] of from) {
-    const target = into.get(entityId);
-    if (!target) into.set(entityId, attributes);
-    else for (const [attributeId, value] of attributes) target.set(attributeId, value);
-  }
+/** The attributes' ids grouped by the value table that holds them. */
+function byTable(attributes: Array<AttributeMeta | undefined>): Partial<Record<ValueTable, number[]>> {
+  return Object.fromEntries(VALUE_TABLES.map((table) => [table, idsInTable(attributes, table)]));
 }
 
 /** Splits mapped rows into products and skips; within a page a SKU is written once (the latest). */

@@ -1,5 +1,6 @@
 import { QueryRunner } from 'typeorm';
 import { StockSource } from '../../../config/app-config';
+import type { SourceRow } from './product-mapper';
 
 // One set-based query per function, each for a whole page of products at once.
 
@@ -8,26 +9,41 @@ export type ScopedValues = Map<number, Map<number, string | null>>;
 
 export type ValueTable = 'int' | 'varchar' | 'decimal' | 'text';
 
-/** Values of the given attributes for the given products from one EAV value table. */
-export async function selectScopedValues(
-  runner: QueryRunner,
-  table: ValueTable,
-  entityIds: number[],
-  attributeIds: number[],
-  storeId: number,
-): Promise<ScopedValues> {
-  const values: ScopedValues = new Map();
-  if (entityIds.length === 0 || attributeIds.length === 0) return values;
-  const rows: Array<{ entity_id: number; attribute_id: number; store_id: number; value: string | number | null }> =
-    await runner.query(
+/** Which attributes to read for which products. */
+export interface ValueRequest {
+  entityIds: number[];
+  /** The attributes' ids in each value table that holds some of them. */
+  attributeIds: Partial<Record<ValueTable, number[]>>;
+}
+
+/**
+ * The values of every request, from every EAV value table, in one statement (a UNION ALL of one
+ * SELECT per table and request): a page's values cost one round trip, not one per table.
+ */
+export async function selectScopedValues(runner: QueryRunner, requests: ValueRequest[], storeId: number): Promise<ScopedValues> {
+  const selects: string[] = [];
+  const params: unknown[] = [];
+  for (const { entityIds, attributeIds } of requests) {
+    for (const [table, ids] of Object.entries(attributeIds)) {
+      if (entityIds.length === 0 || !ids?.length) continue;
       // "+ 0" keeps the optimizer on the entity_id prefix of the unique key: with all three IN
       // lists it builds one index range per id × attribute × store (~4,000 a page), which costs
       // more than reading the rows (measured 7.6 ms → 2.2 ms per query on a page of 1,000).
-      `SELECT entity_id, attribute_id, store_id, value
-         FROM catalog_product_entity_${table}
-        WHERE entity_id IN (?) AND attribute_id + 0 IN (?) AND store_id + 0 IN (0, ?)`,
-      [entityIds, attributeIds, storeId],
-    );
+      selects.push(
+        `SELECT entity_id, attribute_id, store_id, value
+           FROM catalog_product_entity_${table}
+          WHERE entity_id IN (?) AND attribute_id + 0 IN (?) AND store_id + 0 IN (0, ?)`,
+      );
+      params.push(entityIds, ids, storeId);
+    }
+  }
+  const values: ScopedValues = new Map();
+  if (selects.length === 0) return values;
+  // The tables' value types differ; the union reads them all as strings where they mix.
+  const rows: Array<{ entity_id: number; attribute_id: number; store_id: number; value: string | number | null }> = await runner.query(
+    selects.join('\n UNION ALL\n'),
+    params,
+  );
   for (const row of rows) {
     const entityId = Number(row.entity_id);
     const attributes = values.get(entityId) ?? new Map<number, string | null>();
@@ -38,6 +54,17 @@ export async function selectScopedValues(
     }
   }
   return values;
+}
+
+/** The products' own rows, in entity_id order. */
+export async function selectProductRows(runner: QueryRunner, entityIds: number[]): Promise<SourceRow[]> {
+  return runner.query(
+    `SELECT entity_id, type_id, sku, DATE_FORMAT(created_at, '%Y-%m-%d %H:%i:%s') AS created_at
+       FROM catalog_product_entity
+      WHERE entity_id IN (?)
+      ORDER BY entity_id`,
+    [entityIds],
+  );
 }
 
 export interface ChildLink {
