@@ -3,13 +3,23 @@ import { JobNotFoundError } from '../domain/import-errors';
 import { ImportJob } from '../domain/import-job';
 import { ImportJobStore } from '../ports/import-job-store';
 import { GetImportJobQuery } from './get-import-job.query';
+import { RecentReads } from './recent-reads';
+
+/**
+ * How long one database read of a job answers every poll of it. Fifty admins polling the same job
+ * then cost the Lookbook database a handful of reads a second instead of one per poll, and a poll
+ * shows progress at most this old: well inside the UI's one-second polling interval.
+ */
+export const JOB_READ_SHARED_FOR_MS = 200;
 
 @QueryHandler(GetImportJobQuery)
 export class GetImportJobHandler implements IQueryHandler<GetImportJobQuery> {
+  private readonly recentReads = new RecentReads<ImportJob | null>(JOB_READ_SHARED_FOR_MS);
+
   constructor(private readonly jobs: ImportJobStore) {}
 
   async execute({ jobId }: GetImportJobQuery): Promise<ImportJob> {
-    const job = await this.jobs.findById(jobId);
+    const job = await this.recentReads.get(jobId, () => this.jobs.findById(jobId));
     if (!job) throw new JobNotFoundError(jobId);
     return job;
   }
