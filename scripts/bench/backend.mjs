@@ -18,7 +18,7 @@ export function benchEnv({ magentoUrl, lookbookUrl, chunkSize }) {
     MAGENTO_STORE_ID: '1',
     MAGENTO_STOCK_SOURCE: 'legacy',
     IMPORT_INCLUDE_NOT_VISIBLE: 'false',
-    IMPORT_CHUNK_SIZE: String(chunkSize),
+    IMPORT_CHUNK_SIZE: chunkSize ? String(chunkSize) : '', // empty: the backend's default
     IMPORT_TEST_SOURCE_DELAY_MS: '0',
     CORS_ORIGINS: '',
   };

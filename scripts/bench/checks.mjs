@@ -17,13 +17,14 @@ export function checkFigures(figures) {
     problems.push(`the jobs report ${imported.total.inserted} inserted products but the table holds ${c.ourRows}`);
   }
 
-  for (const [when, run] of [['while jobs ran', polls], ['with no job running', polls?.idle]]) {
+  const pollRuns = [['paced while jobs ran', polls], ['closed loop while jobs ran', polls?.saturated], ['with no job running', polls?.idle]];
+  for (const [when, run] of pollRuns) {
     if (!run || run.requests === 0) problems.push(`the poll load ${when} sent no requests`);
     else if (run.errors + run.timeouts + run.non2xx > 0) {
       problems.push(`job polls ${when} failed: ${run.errors} errors, ${run.timeouts} timeouts, ${run.non2xx} non-2xx responses`);
     }
   }
-  if (polls && polls.jobsRun === 0) problems.push('no job ran during the poll load');
+  if (polls && (polls.jobsRun === 0 || polls.saturated.jobsRun === 0)) problems.push('no job ran during a poll load');
 
   if (!memory || memory.lastJob < figures.config.rssJobs) problems.push('the memory phase did not reach its job count');
   if (scale && scale.runs.end.some((run) => run.processed !== figures.config.jobSize)) {

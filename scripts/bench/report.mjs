@@ -39,7 +39,7 @@ export function evaluateTargets(figures) {
       target: `GET job p99 <= 20 ms with ${polls?.connections ?? 50} pollers, no errors`,
       measured: polls
         ? `p50 ${polls.latencyMs.p50} ms, p99 ${polls.latencyMs.p99} ms, ${pollErrors} errors/non-2xx of ${polls.requests} ` +
-          `(no job running: p99 ${polls.idle.latencyMs.p99} ms)`
+          `(polling once a second each; closed loop: p99 ${polls.saturated.latencyMs.p99} ms at ${fixed(polls.saturated.requestsPerSecond)}/s)`
         : 'not run',
       met: polls ? polls.latencyMs.p99 <= 20 && pollErrors === 0 : null,
     },
@@ -81,8 +81,10 @@ function detailLines({ polls, memory, scale }) {
   if (polls) {
     const run = (p) => `${p.requests} polls at ${fixed(p.requestsPerSecond)}/s, p50 ${p.latencyMs.p50} ms, p90 ${p.latencyMs.p90} ms, p99 ${p.latencyMs.p99} ms, max ${p.latencyMs.max} ms`;
     lines.push(`Polls, ${polls.connections} connections, ${fixed(polls.seconds)} s, no job running: ${run(polls.idle)}`);
-    lines.push(`Polls while ${polls.jobsRun} re-import jobs ran (a job running ${fixed(polls.jobRunningShare * 100)}% of the time, ` +
-      `median job ${fixed(polls.jobMedianElapsedMs)} ms under load): ${run(polls)}`);
+    const busy = (p, shape) => `Polls ${shape} while ${p.jobsRun} re-import jobs ran (a job running ${fixed(p.jobRunningShare * 100)}% of the time, ` +
+      `median job ${fixed(p.jobMedianElapsedMs)} ms under load): ${run(p)}`;
+    lines.push(busy(polls, `at ${polls.pollsPerSecondEach}/s per connection`));
+    lines.push(busy(polls.saturated, 'closed loop'));
   }
   if (memory) {
     lines.push(`Backend RSS: ${memory.bootRssMb} MB at boot, ${megabytes(memory.afterFirstJob.rss)} MB after job 1, ` +
