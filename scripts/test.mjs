@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensureChromium } from './browser/ensure-chromium.mjs';
 import { ensureDatabase } from './db/ensure-db.mjs';
 
 const root = join(import.meta.dirname, '..');
@@ -31,10 +32,16 @@ function readCounts(file) {
 }
 
 await ensureDatabase();
+try {
+  ensureChromium();
+} catch (error) {
+  console.error(`[browser] ${error.message}`); // the browser step then fails with the same reason
+}
 
 // The e2e suites start real backend processes from the build, so build first.
 step('build (backend and frontend)', 'npm', ['run', 'build']);
 step('backend: type check', 'npx', ['tsc', '--noEmit', '-p', 'backend/tsconfig.json']);
+step('API contract: backend/openapi.json and api-types.ts match the code', 'node', ['backend/scripts/openapi.mjs', '--check']);
 step('backend: unit tests', 'npx', ['jest', '--config', 'jest.unit.config.js', '--json', `--outputFile=${reports}/backend-unit.json`], {
   cwd: join(root, 'backend'),
   report: `${reports}/backend-unit.json`,
@@ -47,6 +54,12 @@ step('frontend: component tests', 'npx', ['vitest', 'run', '--reporter=default',
   cwd: join(root, 'frontend'),
   report: `${reports}/frontend.json`,
 });
+step('frontend: browser test (Chromium, built backend and frontend, real MariaDB)', 'node', [
+  '--test',
+  '--test-reporter=spec', '--test-reporter-destination=stdout',
+  '--test-reporter=./scripts/browser/json-summary-reporter.mjs', `--test-reporter-destination=${reports}/browser.json`,
+  'frontend/test/browser/import-products.browser.mjs',
+], { report: `${reports}/browser.json` });
 step('benchmark smoke run (2,000 products)', 'node', ['scripts/bench.mjs', '--products', '2000', '--smoke']);
 
 console.log(failedSteps.length ? `\nFailed: ${failedSteps.join('; ')}` : '\nAll steps passed.');

@@ -4,22 +4,6 @@
  */
 
 export interface paths {
-    "/api/admin/product-import/state": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["ProductImportController_getState"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/admin/product-import/jobs": {
         parameters: {
             query?: never;
@@ -29,7 +13,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["ProductImportController_createJob"];
+        /**
+         * Start an import job
+         * @description Queues a job that imports the next batch of eligible Magento products. One job at a time.
+         */
+        post: operations["ProductImportController_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -43,7 +31,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["ProductImportController_getJob"];
+        /** Poll an import job */
+        get: operations["ProductImportController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/product-import/state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Import state
+         * @description The resume cursor, how many eligible products remain after it, the active job and the last finished one.
+         */
+        get: operations["ProductImportController_state"];
         put?: never;
         post?: never;
         delete?: never;
@@ -59,7 +68,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List the Lookbook's products */
         get: operations["ProductsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Health of the backend and each database */
+        get: operations["HealthController_check"];
         put?: never;
         post?: never;
         delete?: never;
@@ -72,84 +99,172 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        ImportJobParams: {
-            limit: number;
-            resumeFromLast: boolean;
-            startAfterId: number | null;
-        };
-        ImportJobMetrics: {
-            total_found: number | null;
-            processed: number;
-            inserted: number;
-            updated: number;
-            unchanged: number;
-            skipped: number;
-            errors_count: number;
-            elapsed_ms: number | null;
-            last_processed_source_id: number | null;
-        };
-        ImportJobError: {
-            source_id: number;
-            sku: string;
-            message: string;
-        };
-        ImportJobView: {
-            id: string;
-            /** @enum {string} */
-            status: "queued" | "running" | "completed" | "failed";
-            params: components["schemas"]["ImportJobParams"];
-            metrics: components["schemas"]["ImportJobMetrics"];
-            errors: components["schemas"]["ImportJobError"][];
-            /** Format: date-time */
-            created_at: string;
-            /** Format: date-time */
-            started_at: string | null;
-            /** Format: date-time */
-            finished_at: string | null;
-            error_message: string | null;
-        };
-        ImportStateView: {
-            last_successful_source_id: number;
-            remaining: number;
-            active_job: components["schemas"]["ImportJobView"] | null;
-            last_job: components["schemas"]["ImportJobView"] | null;
-        };
         CreateImportJobDto: {
-            /** @example 100 */
+            /**
+             * @description How many eligible products this job imports.
+             * @default 100
+             * @example 100
+             */
             limit?: number;
-            /** @example true */
+            /**
+             * @description Continue after the last successfully imported source id.
+             * @default true
+             * @example true
+             */
             resumeFromLast?: boolean;
-            /** @example 0 */
+            /**
+             * @description Import products with a Magento entity_id greater than this. Required when resumeFromLast is false; ignored otherwise.
+             * @example 0
+             */
             startAfterId?: number | null;
         };
         CreateImportJobResponse: {
+            /**
+             * Format: uuid
+             * @example 3b241101-e2bb-4255-8caf-4136c566a962
+             */
             jobId: string;
+        };
+        ErrorResponse: {
+            /** @example Bad Request */
+            error?: string;
+            /**
+             * @example [
+             *       "limit must not be greater than 1000"
+             *     ]
+             */
+            message: string | string[];
+            /** @example 400 */
+            statusCode: number;
+        };
+        ImportJobErrorView: {
+            /** @example Data too long for column 'title' at row 1 */
+            message: string;
+            /** @example MH01-XS-Black */
+            sku: string;
+            /** @example 2412 */
+            source_id: number;
+        };
+        ImportJobMetricsView: {
+            /** @example 180 */
+            elapsed_ms: number | null;
+            /**
+             * @description Rows the Lookbook database refused.
+             * @example 0
+             */
+            errors_count: number;
+            /** @example 30 */
+            inserted: number;
+            /** @example 2411 */
+            last_processed_source_id: number | null;
+            /** @example 40 */
+            processed: number;
+            /**
+             * @description Eligible products the mapping could not use (e.g. an empty SKU).
+             * @example 1
+             */
+            skipped: number;
+            /**
+             * @description Eligible products this job will process; null until counted.
+             * @example 100
+             */
+            total_found: number | null;
+            /** @example 4 */
+            unchanged: number;
+            /** @example 5 */
+            updated: number;
+        };
+        ImportJobParamsView: {
+            /** @example 100 */
+            limit: number;
+            /** @example true */
+            resumeFromLast: boolean;
+            /** @example null */
+            startAfterId: number | null;
+        };
+        ImportJobView: {
+            /** Format: date-time */
+            created_at: string;
+            /** @example null */
+            error_message: string | null;
+            /** @description The first 50 rows the database refused. */
+            errors: components["schemas"]["ImportJobErrorView"][];
+            /** Format: date-time */
+            finished_at: string | null;
+            /**
+             * Format: uuid
+             * @example 3b241101-e2bb-4255-8caf-4136c566a962
+             */
+            id: string;
+            metrics: components["schemas"]["ImportJobMetricsView"];
+            params: components["schemas"]["ImportJobParamsView"];
+            /** Format: date-time */
+            started_at: string | null;
+            /**
+             * @example running
+             * @enum {string}
+             */
+            status: "queued" | "running" | "completed" | "failed";
+        };
+        ImportStateView: {
+            /** @description The queued or running job, to re-attach to. */
+            active_job: components["schemas"]["ImportJobView"] | null;
+            /** @description The most recently finished job. */
+            last_job: components["schemas"]["ImportJobView"] | null;
+            /**
+             * @description The resume cursor: the last Magento entity_id committed.
+             * @example 2411
+             */
+            last_successful_source_id: number;
+            /**
+             * @description Eligible products after the cursor.
+             * @example 4620
+             */
+            remaining: number;
         };
         JobConflictResponse: {
+            /**
+             * Format: uuid
+             * @description The job that is queued or running.
+             */
+            jobId: string;
             /** @example Job already running */
             message: string;
-            jobId: string;
-        };
-        ProductView: {
-            sku: string;
-            source_id: number;
-            title: string;
-            price: string | null;
-            size_range: string | null;
-            color: string | null;
-            stock_qty: number;
-            in_stock: boolean;
-            category: string | null;
-            image_key: string | null;
-            url_key: string | null;
-            /** Format: date-time */
-            updated_at: string;
         };
         ProductPage: {
             items: components["schemas"]["ProductView"][];
-            total: number;
+            /** @example 1 */
             page: number;
+            /** @example 25 */
             pageSize: number;
+            /** @example 5012 */
+            total: number;
+        };
+        ProductView: {
+            /** @example Men > Tops > Hoodies & Sweatshirts */
+            category: string | null;
+            /** @example Black, Blue */
+            color: string | null;
+            /** @example /m/h/mh01-black_main.jpg */
+            image_key: string | null;
+            /** @example true */
+            in_stock: boolean;
+            /** @example 52.0000 */
+            price: string | null;
+            /** @example XS, S, M, L, XL */
+            size_range: string | null;
+            /** @example MH01 */
+            sku: string;
+            /** @example 1204 */
+            source_id: number;
+            /** @example 240 */
+            stock_qty: number;
+            /** @example Chaz Kangeroo Hoodie */
+            title: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** @example chaz-kangeroo-hoodie */
+            url_key: string | null;
         };
     };
     responses: never;
@@ -160,26 +275,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    ProductImportController_getState: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ImportStateView"];
-                };
-            };
-        };
-    };
-    ProductImportController_createJob: {
+    ProductImportController_create: {
         parameters: {
             query?: never;
             header?: never;
@@ -200,13 +296,25 @@ export interface operations {
                     "application/json": components["schemas"]["CreateImportJobResponse"];
                 };
             };
-            /** @description Invalid parameters */
+            /** @description Invalid body: each problem named by field. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
+            /** @description Missing or wrong bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A job is already queued or running. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -215,9 +323,27 @@ export interface operations {
                     "application/json": components["schemas"]["JobConflictResponse"];
                 };
             };
+            /** @description Body larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many job requests from this client. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
-    ProductImportController_getJob: {
+    ProductImportController_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -236,12 +362,60 @@ export interface operations {
                     "application/json": components["schemas"]["ImportJobView"];
                 };
             };
-            /** @description Job not found */
+            /** @description The id is not a UUID. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing or wrong bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No job with this id. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ProductImportController_state: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportStateView"];
+                };
+            };
+            /** @description Missing or wrong bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -250,6 +424,7 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
+                /** @description Matches SKU or title (substring). */
                 q?: string;
             };
             header?: never;
@@ -264,6 +439,171 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProductPage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing or wrong bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    HealthController_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Health Check is successful */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "responseTime": 12,
+                         *         "status": "up"
+                         *       }
+                         *     }
+                         */
+                        details?: {
+                            [key: string]: {
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                        /** @example {} */
+                        error?: {
+                            [key: string]: {
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "responseTime": 12,
+                         *         "status": "up"
+                         *       }
+                         *     }
+                         */
+                        info?: {
+                            [key: string]: {
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example ok
+                         * @enum {string}
+                         */
+                        status?: "ok" | "degraded";
+                    };
+                };
+            };
+            /** @description The Health Check is not successful */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "responseTime": 12,
+                         *         "status": "up"
+                         *       },
+                         *       "redis": {
+                         *         "message": "Could not connect",
+                         *         "responseTime": 3005,
+                         *         "status": "down"
+                         *       }
+                         *     }
+                         */
+                        details?: {
+                            [key: string]: {
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                        /**
+                         * @example {
+                         *       "redis": {
+                         *         "message": "Could not connect",
+                         *         "responseTime": 3005,
+                         *         "status": "down"
+                         *       }
+                         *     }
+                         */
+                        error?: {
+                            [key: string]: {
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "responseTime": 12,
+                         *         "status": "up"
+                         *       }
+                         *     }
+                         */
+                        info?: {
+                            [key: string]: {
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example error
+                         * @enum {string}
+                         */
+                        status?: "error" | "shutting_down";
+                    };
                 };
             };
         };

@@ -1,0 +1,94 @@
+// The admin's import, end to end in a real browser: the Refresh dialog on the built frontend, the
+// built backend, a generated Magento catalog and the Lookbook database.
+//   node --test frontend/test/browser/import-products.browser.mjs   (after `npm run build`)
+// SCREENSHOT_DOCS=1 also refreshes docs/import-modal.png from the in-progress screenshot.
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { chromium } from 'playwright-core';
+import { ensureChromium } from '../../../scripts/browser/ensure-chromium.mjs';
+import { startStack } from './stack.mjs';
+
+const root = join(import.meta.dirname, '../../..');
+const screenshots = join(root, 'test-artifacts/browser');
+const BATCH_SIZE = 150;
+const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+let stack;
+let browser;
+let page;
+
+before(async () => {
+  mkdirSync(screenshots, { recursive: true });
+  const executablePath = ensureChromium();
+  stack = await startStack({
+    products: 3000,
+    seed: 7,
+    // Small chunks, each after a pause: the job stays "running" for a few polls, long enough to see.
+    backendEnv: { IMPORT_CHUNK_SIZE: '30', IMPORT_TEST_SOURCE_DELAY_MS: '1000' },
+  });
+  browser = await chromium.launch({ executablePath, args: LAUNCH_ARGS });
+  const context = await browser.newContext({ viewport: { width: 1200, height: 800 }, httpCredentials: stack.login });
+  page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+});
+
+after(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+test('the Refresh dialog starts an import of the chosen batch size and shows it running', async () => {
+  await page.goto(`${stack.frontendUrl}/admin/products`);
+  await page.getByText('No products yet').waitFor();
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import Products' });
+  await dialog.getByLabel('Batch size').fill(String(BATCH_SIZE));
+  await dialog.getByRole('button', { name: 'Start Import' }).click();
+
+  await dialog.locator('[data-status="running"]').waitFor();
+  // Past the first chunk, so the picture shows real progress rather than zeros.
+  await dialog.getByTestId('import-processed').filter({ hasNotText: /^0 / }).waitFor();
+  await page.screenshot({ path: join(screenshots, 'import-in-progress.png') });
+  if (process.env.SCREENSHOT_DOCS === '1') copyFileSync(join(screenshots, 'import-in-progress.png'), join(root, 'docs/import-modal.png'));
+});
+
+test('the dialog reaches completed and its counts match the Lookbook database', async () => {
+  const dialog = page.getByRole('dialog', { name: 'Import Products' });
+  await dialog.locator('[data-status="completed"]').waitFor({ timeout: 60_000 });
+  await dialog.getByText(/eligible products remain to import|All eligible products have been imported/).waitFor();
+  await page.screenshot({ path: join(screenshots, 'import-completed.png') });
+
+  const [[{ products }]] = await stack.admin.query(`SELECT COUNT(*) AS products FROM \`${stack.lookbookDb}\`.products`);
+  assert.ok(products > 0, 'the import wrote no products');
+  assert.equal(await metric(dialog, 'Inserted'), String(products));
+  assert.equal(await metric(dialog, 'Updated'), '0');
+  assert.equal(await metric(dialog, 'Errors'), '0');
+  assert.match(await dialog.innerText(), new RegExp(`Processed ${BATCH_SIZE} of ${BATCH_SIZE} products`));
+});
+
+test('after Close, the table lists the imported products and finds one by SKU', async () => {
+  const dialog = page.getByRole('dialog', { name: 'Import Products' });
+  await dialog.locator('[data-slot="dialog-footer"]').getByRole('button', { name: 'Close' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  const [[{ products }]] = await stack.admin.query(`SELECT COUNT(*) AS products FROM \`${stack.lookbookDb}\`.products`);
+  await page.getByText(new RegExp(`^Showing 1–\\d+ of ${Number(products).toLocaleString('en-US')}$`)).waitFor();
+  await page.screenshot({ path: join(screenshots, 'products-table.png') });
+
+  const [[{ sku, title }]] = await stack.admin.query(`SELECT sku, title FROM \`${stack.lookbookDb}\`.products ORDER BY source_id DESC LIMIT 1`);
+  await page.getByRole('searchbox', { name: 'Search products' }).fill(sku);
+  const row = page.getByRole('row').filter({ has: page.getByRole('cell', { name: sku, exact: true }) });
+  await row.waitFor();
+  assert.match(await row.innerText(), new RegExp(escapeRegExp(title)));
+  await page.screenshot({ path: join(screenshots, 'products-search.png') });
+});
+
+/** The number shown under a metric's label, e.g. "Inserted" → "150". */
+function metric(dialog, label) {
+  return dialog.locator(`dt:text-is("${label}")`).locator('xpath=following-sibling::dd').innerText();
+}
+
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,155 @@
+// The whole product for a browser test, started from the build as `npm run demo` starts it, but on
+// fresh databases and free ports, and stopped again whatever happened.
+import { execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import mysql from 'mysql2/promise';
+import { loadEnv } from '../../../scripts/db/env.mjs';
+
+const root = join(import.meta.dirname, '../../..');
+const DEFAULT_LOOKBOOK_URL = 'mysql://lookbook:lookbook@127.0.0.1:3306/lookbook';
+
+/**
+ * Starts a Magento catalog of `products` (generated with `seed`), a migrated empty Lookbook, the
+ * backend and the Next server. `backendEnv` is added to the backend's environment. `login` is the
+ * admin's HTTP Basic user and password; `admin` a database connection for reading what was written.
+ */
+export async function startStack({ products, seed, backendEnv = {} }) {
+  const stack = { processes: [], databases: null };
+  try {
+    stack.databases = await createDatabases();
+    const { magentoUrl, lookbookUrl } = stack.databases;
+    npm(['run', 'magento:seed', '--', '--products', String(products), '--seed', String(seed), '--url', magentoUrl]);
+    npm(['run', 'db:migrate'], { LOOKBOOK_DB_URL: lookbookUrl });
+
+    const token = randomBytes(24).toString('hex');
+    const login = { username: 'admin', password: randomBytes(9).toString('base64url') };
+    const [backendPort, frontendPort] = [await freePort(), await freePort()];
+    const backendUrl = `http://127.0.0.1:${backendPort}`;
+    const frontendUrl = `http://127.0.0.1:${frontendPort}`;
+
+    stack.processes.push(
+      startProcess('backend', process.execPath, ['backend/dist/src/main.js'], root, {
+        MYSQL_SHOP_URL: magentoUrl,
+        LOOKBOOK_DB_URL: lookbookUrl,
+        ADMIN_API_TOKEN: token,
+        PORT: String(backendPort),
+        ...backendEnv,
+      }),
+    );
+    await waitForHttp(`${backendUrl}/api/health`, {}, stack.processes[0]);
+
+    const next = join(root, 'node_modules/next/dist/bin/next');
+    stack.processes.push(
+      startProcess('frontend', process.execPath, [next, 'start', '-H', '127.0.0.1', '-p', String(frontendPort)], join(root, 'frontend'), {
+        BACKEND_URL: backendUrl,
+        ADMIN_API_TOKEN: token,
+        ADMIN_USER: login.username,
+        ADMIN_PASSWORD: login.password,
+      }),
+    );
+    const basic = `Basic ${Buffer.from(`${login.username}:${login.password}`).toString('base64')}`;
+    await waitForHttp(`${frontendUrl}/admin/products`, { authorization: basic }, stack.processes[1]);
+
+    return { ...stack.databases, frontendUrl, login, stop: () => stopStack(stack) };
+  } catch (error) {
+    await stopStack(stack);
+    throw error;
+  }
+}
+
+async function stopStack({ processes, databases }) {
+  await Promise.all(processes.map((child) => child.stop()));
+  await databases?.drop();
+}
+
+/** A fresh pair of empty databases on the server LOOKBOOK_DB_URL points at (as the backend e2e tests make them). */
+async function createDatabases() {
+  loadEnv();
+  const base = new URL(process.env.LOOKBOOK_DB_URL ?? DEFAULT_LOOKBOOK_URL);
+  const tag = `t_browser_${randomBytes(3).toString('hex')}`;
+  const names = { magento: `${tag}_magento`, lookbook: `${tag}_lookbook` };
+  const admin = await mysql.createConnection({
+    host: base.hostname,
+    port: Number(base.port || 3306),
+    user: decodeURIComponent(base.username),
+    password: decodeURIComponent(base.password),
+  });
+  for (const name of Object.values(names)) {
+    await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  }
+  const urlFor = (database) => Object.assign(new URL(base.toString()), { pathname: `/${database}` }).toString();
+  return {
+    magentoUrl: urlFor(names.magento),
+    lookbookUrl: urlFor(names.lookbook),
+    lookbookDb: names.lookbook,
+    /** A connection with no default database, for reading what the import wrote. */
+    admin,
+    async drop() {
+      for (const name of Object.values(names)) await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      await admin.end();
+    },
+  };
+}
+
+function npm(args, env = {}) {
+  execFileSync('npm', ['--silent', ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+}
+
+/** Runs in its own process group, so stop() also ends what it spawned (next start forks next-server). */
+function startProcess(name, command, args, cwd, env) {
+  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const exited = once(child, 'exit');
+  return {
+    name,
+    get output() {
+      return output;
+    },
+    get running() {
+      return child.exitCode === null && child.signalCode === null;
+    },
+    async stop() {
+      if (!this.running) return;
+      signalGroup(child.pid, 'SIGTERM');
+      const stopped = await Promise.race([exited.then(() => true), sleep(10_000).then(() => false)]);
+      if (!stopped) signalGroup(child.pid, 'SIGKILL');
+      await exited;
+    },
+  };
+}
+
+function signalGroup(pid, signal) {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // the group is already gone
+  }
+}
+
+async function waitForHttp(url, headers, child, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!child.running) throw new Error(`${child.name} exited before answering:\n${child.output}`);
+    try {
+      if ((await fetch(url, { headers })).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(200);
+  }
+  throw new Error(`${child.name} did not answer ${url} within ${timeoutMs / 1000} s:\n${child.output}`);
+}
+
+async function freePort() {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address();
+  server.close();
+  return port;
+}
