@@ -8,14 +8,15 @@ import { AUTH } from './support/test-app';
 /**
  * A real backend process whose two databases sit behind loopback relays, so each can become
  * unreachable while the backend runs (and come back). The health check names the database that is
- * down; errors are readable and never carry hosts, ports, credentials, SQL or stack traces; a 500
- * names an error id that leads to the details in the log.
+ * down; a database out of reach is a 503 naming it; errors are readable and never carry hosts,
+ * ports, credentials, SQL or stack traces; a 500 names an error id that leads to the details in the log.
  */
 describe('Database outages seen through the HTTP API (real backend process)', () => {
   let fx: ImportFixture;
   let shop: TcpProxy;
   let lookbook: TcpProxy;
   let backend: BackendProcess;
+  let firstJobId: string;
   const ports = () => [shop.port, lookbook.port];
   const health = () => request(backend.url).get('/api/health');
 
@@ -24,7 +25,8 @@ describe('Database outages seen through the HTTP API (real backend process)', ()
     shop = await TcpProxy.start(fx.dbs.magentoUrl);
     lookbook = await TcpProxy.start(fx.dbs.lookbookUrl);
     backend = await fx.start({}, { ...fx.dbs, magentoUrl: shop.urlFor(fx.dbs.magentoUrl), lookbookUrl: lookbook.urlFor(fx.dbs.lookbookUrl) });
-    await waitForEnd(backend, await startJob(backend, { limit: 10 }));
+    firstJobId = await startJob(backend, { limit: 10 });
+    await waitForEnd(backend, firstJobId);
   }, 60_000);
   afterAll(async () => {
     await fx?.stopAll();
@@ -101,27 +103,49 @@ describe('Database outages seen through the HTTP API (real backend process)', ()
       expect(response.body).toEqual({ statusCode: 503, message: 'Lookbook database unavailable: connection refused' });
     });
 
-    it('answers an unexpected failure with a bare 500 whose error id leads to the details in the log', async () => {
-      const response = await request(backend.url).get(PRODUCTS).set(AUTH).expect(500);
+    it('answers POST job, GET job and GET products with 503 naming the Lookbook database, nothing more', async () => {
+      const answers = await Promise.all([
+        request(backend.url).post(JOBS).set(AUTH).send({ limit: 5 }),
+        request(backend.url).get(`${JOBS}/${firstJobId}`).set(AUTH),
+        request(backend.url).get(PRODUCTS).set(AUTH),
+      ]);
 
-      expect(response.body).toEqual({ statusCode: 500, message: 'Internal server error', errorId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
-      expect(leakedDetails(response.text, fx.dbs, ports())).toEqual([]);
-      const logged = await waitFor('the error id in the log', async () => backend.output, (output) => output.includes(response.body.errorId), { timeoutMs: 2_000 });
-      const entry = logged.slice(logged.indexOf(response.body.errorId));
-      expect(entry).toMatch(/ECONNREFUSED/);
+      for (const answer of answers) {
+        expect(answer.status).toBe(503);
+        expect(answer.body).toEqual({ statusCode: 503, message: 'Lookbook database unavailable: connection refused' });
+        expect(leakedDetails(answer.text, fx.dbs, ports())).toEqual([]);
+      }
     });
 
-    it('creates no job while it cannot record one, and serves products again once the database is back', async () => {
+    it('creates no job while it cannot record one, and serves every route again once the database is back', async () => {
       const before = await fx.counts();
-      const refused = await request(backend.url).post(JOBS).set(AUTH).send({ limit: 5 });
-      expect(refused.status).toBeGreaterThanOrEqual(500);
-      expect(leakedDetails(refused.text, fx.dbs, ports())).toEqual([]);
+      await request(backend.url).post(JOBS).set(AUTH).send({ limit: 5 }).expect(503);
 
       await lookbook.restore();
 
       const listed = await waitFor('products to be served again', () => request(backend.url).get(PRODUCTS).set(AUTH), (r) => r.status === 200, { timeoutMs: 5_000 });
       expect(listed.body.total).toBe(fx.expectedIds(fx.eligible[9]).length);
       expect(await fx.counts()).toEqual(before);
+      await request(backend.url).get(`${JOBS}/${firstJobId}`).set(AUTH).expect(200);
+      await health().expect(200);
+      const job = await waitForEnd(backend, await startJob(backend, { limit: 5 }));
+      expect(job).toMatchObject({ status: 'completed', metrics: { processed: 5 } });
+    });
+  });
+
+  describe('when a Lookbook table is missing (not an outage)', () => {
+    const rename = (from: string, to: string) => fx.dbs.admin.query(`RENAME TABLE \`${fx.lookbookDb}\`.${from} TO \`${fx.lookbookDb}\`.${to}`);
+    beforeEach(() => rename('products', 'products_elsewhere'));
+    afterEach(() => rename('products_elsewhere', 'products'));
+
+    it('answers with a bare 500 whose error id leads to the details in the log', async () => {
+      const response = await request(backend.url).get(PRODUCTS).set(AUTH).expect(500);
+
+      expect(response.body).toEqual({ statusCode: 500, message: 'Internal server error', errorId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+      expect(leakedDetails(response.text, fx.dbs, ports())).toEqual([]);
+      const logged = await waitFor('the error id in the log', async () => backend.output, (output) => output.includes(response.body.errorId), { timeoutMs: 2_000 });
+      const entry = logged.slice(logged.indexOf(response.body.errorId));
+      expect(entry).toMatch(/ER_NO_SUCH_TABLE|doesn't exist/);
     });
   });
 });

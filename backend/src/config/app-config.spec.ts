@@ -13,6 +13,7 @@ describe('loadAppConfig', () => {
     expect(config.shopDb).toEqual({ host: 'db.internal', port: 3307, user: 'shop', password: 's3cret', database: 'magento' });
     expect(config.port).toBe(3001);
     expect(config.magento).toEqual({ storeId: 1, stockSource: 'legacy', includeNotVisible: false });
+    expect(config.authFailuresPerMinute).toBe(10);
   });
 
   it.each([
@@ -25,6 +26,8 @@ describe('loadAppConfig', () => {
     ['ADMIN_API_TOKEN', undefined, /ADMIN_API_TOKEN is not set/],
     ['MAGENTO_STOCK_SOURCE', 'warehouse', /MAGENTO_STOCK_SOURCE must be one of legacy, msi/],
     ['PORT', 'eighty', /PORT must be an integer/],
+    ['AUTH_FAILURES_PER_MINUTE', '0', /AUTH_FAILURES_PER_MINUTE must be an integer from 1 to 100000/],
+    ['AUTH_FAILURES_PER_MINUTE', 'ten', /AUTH_FAILURES_PER_MINUTE must be an integer/],
   ])('rejects %s=%s with a message naming it', (name, value, message) => {
     const run = () => loadAppConfig({ ...valid, [name]: value });
 

@@ -28,6 +28,8 @@ export interface AppConfig {
   corsOrigins: string[];
   /** POST /jobs requests one client may make per minute. */
   jobRequestsPerMinute: number;
+  /** Wrong or missing admin tokens one client may send per minute before it is refused with 429. */
+  authFailuresPerMinute: number;
 }
 
 /** Injection token for the validated configuration. */
@@ -110,6 +112,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
       sourceDelayMs: integer(env, 'IMPORT_TEST_SOURCE_DELAY_MS', 0, 0, 60_000),
     },
     jobRequestsPerMinute: integer(env, 'JOB_REQUESTS_PER_MINUTE', 30, 1, 100_000),
+    authFailuresPerMinute: integer(env, 'AUTH_FAILURES_PER_MINUTE', 10, 1, 100_000),
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
   };
 }

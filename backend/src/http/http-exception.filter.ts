@@ -1,10 +1,12 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { describeOutage } from '../database/database-outage';
 import { StageError } from '../product-import/job/describe-failure';
 import { JobAlreadyRunningError, JobNotFoundError } from '../product-import/domain/import-errors';
 
 /**
- * Maps domain errors to HTTP answers. Anything unexpected becomes a 500 that names only an error
+ * Maps domain errors to HTTP answers. A database that cannot be reached is a 503 naming that
+ * database, whichever code path met it. Anything unexpected becomes a 500 that names only an error
  * id; the details (SQL, stack, hosts) go to the log under that id, never to the client.
  */
 @Catch()
@@ -25,6 +27,12 @@ export class HttpExceptionFilter implements ExceptionFilter {
       // A database the request needs does not answer: say which, in words safe to show.
       this.logger.warn(`${exception.message}: ${(exception.cause as Error)?.message ?? exception.cause}`);
       response.status(HttpStatus.SERVICE_UNAVAILABLE).json({ statusCode: 503, message: exception.message });
+      return;
+    }
+    const outage = describeOutage(exception);
+    if (outage) {
+      this.logger.warn(`${outage}: ${(exception as Error).message}`);
+      response.status(HttpStatus.SERVICE_UNAVAILABLE).json({ statusCode: 503, message: outage });
       return;
     }
     if (exception instanceof HttpException) {

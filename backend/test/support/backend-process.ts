@@ -22,7 +22,11 @@ export class BackendProcess {
     this.exited = once(child, 'exit').then(([code]) => code as number | null);
   }
 
-  static async start(dbs: TestDatabases, env: Record<string, string> = {}): Promise<BackendProcess> {
+  /**
+   * `until: 'answering'` hands the process over as soon as it serves HTTP, healthy or not (e.g. a
+   * backend started while a database is down, whose health check answers 503).
+   */
+  static async start(dbs: TestDatabases, env: Record<string, string> = {}, { until = 'healthy' }: { until?: 'healthy' | 'answering' } = {}): Promise<BackendProcess> {
     if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build -w backend\` first`);
     const port = await freePort();
     const child = spawn(process.execPath, [MAIN], {
@@ -33,13 +37,15 @@ export class BackendProcess {
         LOOKBOOK_DB_URL: dbs.lookbookUrl,
         ADMIN_API_TOKEN: TEST_TOKEN,
         JOB_REQUESTS_PER_MINUTE: '1000',
+        // Suites send wrong tokens on purpose; the one that tests the limit sets its own.
+        AUTH_FAILURES_PER_MINUTE: '1000',
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const backend = new BackendProcess(`http://127.0.0.1:${port}`, child);
-    // A process that never becomes healthy is not handed to the caller, so nobody else can stop it.
-    await backend.waitUntilHealthy().catch(async (error) => {
+    // A process that never becomes ready is not handed to the caller, so nobody else can stop it.
+    await backend.waitUntilReady(until).catch(async (error) => {
       await backend.stop('SIGKILL');
       throw error;
     });
@@ -56,22 +62,23 @@ export class BackendProcess {
     return this.exited!;
   }
 
-  private async waitUntilHealthy(timeoutMs = 20_000): Promise<void> {
+  private async waitUntilReady(until: 'healthy' | 'answering', timeoutMs = 20_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       if (this.child.exitCode !== null) throw new Error(`backend exited early:\n${this.output}`);
       try {
-        if ((await fetch(`${this.url}/api/health`)).ok) return;
+        const health = await fetch(`${this.url}/api/health`);
+        if (health.ok || until === 'answering') return;
       } catch {
         // not listening yet
       }
       await sleep(100);
     }
-    throw new Error(`backend did not become healthy:\n${this.output}`);
+    throw new Error(`backend did not become ${until}:\n${this.output}`);
   }
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = createServer();
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');

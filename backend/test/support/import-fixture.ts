@@ -58,8 +58,8 @@ export class ImportFixture {
   }
 
   /** Starts a real backend process on the suite's databases (or `dbs`, e.g. through a proxy). */
-  async start(env: Record<string, string> = {}, dbs: TestDatabases = this.dbs): Promise<BackendProcess> {
-    const backend = await BackendProcess.start(dbs, env);
+  async start(env: Record<string, string> = {}, dbs: TestDatabases = this.dbs, options?: Parameters<typeof BackendProcess.start>[2]): Promise<BackendProcess> {
+    const backend = await BackendProcess.start(dbs, env, options);
     this.backends.add(backend);
     return backend;
   }

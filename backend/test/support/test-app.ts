@@ -13,7 +13,7 @@ export const AUTH = { Authorization: `Bearer ${TEST_TOKEN}` };
 
 /** The configuration a test app runs with: the suite's databases plus any variables given. */
 export function testConfig(dbs: TestDatabases, env: Record<string, string> = {}): AppConfig {
-  return loadAppConfig({ MYSQL_SHOP_URL: dbs.magentoUrl, LOOKBOOK_DB_URL: dbs.lookbookUrl, ADMIN_API_TOKEN: TEST_TOKEN, JOB_REQUESTS_PER_MINUTE: '1000', ...env });
+  return loadAppConfig({ MYSQL_SHOP_URL: dbs.magentoUrl, LOOKBOOK_DB_URL: dbs.lookbookUrl, ADMIN_API_TOKEN: TEST_TOKEN, JOB_REQUESTS_PER_MINUTE: '1000', AUTH_FAILURES_PER_MINUTE: '1000', ...env });
 }
 
 /** The real Nest app, configured as main.ts configures it, on the suite's migrated databases. */

@@ -1,0 +1,47 @@
+import { Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource, TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { describeFailure } from '../product-import/job/describe-failure';
+import { MAGENTO_DATA_SOURCE, lookbookDataSourceOptions, magentoDataSourceOptions } from './data-source-options';
+import { NamedDataSource } from './named-data-source';
+
+/**
+ * The two data sources, each a NamedDataSource so its errors say which database failed.
+ *
+ * - The Lookbook database is connected at boot, and the backend refuses to start without it: it
+ *   holds the jobs and the cursor that every endpoint reads, and the stale-job sweep runs at boot.
+ *   Failing fast makes a wrong LOOKBOOK_DB_URL obvious and lets the process manager retry. Once
+ *   running, the backend rides out a Lookbook outage (503s until it is back).
+ * - The shop's database is connected on first use: it is someone else's server, and its being down
+ *   must not keep the admin from seeing products and past jobs. Until it answers, health reports it
+ *   down and jobs fail with "Magento database unavailable: …"; once it answers, jobs work again.
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({ ...lookbookDataSourceOptions(config.lookbookDb), retryAttempts: 2, retryDelay: 500 }),
+      dataSourceFactory: async (options) => new NamedDataSource('Lookbook', options!),
+    }),
+    TypeOrmModule.forRootAsync({
+      name: MAGENTO_DATA_SOURCE,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({ ...magentoDataSourceOptions(config.shopDb), manualInitialization: true }),
+      dataSourceFactory: async (options) => new NamedDataSource('Magento', options!),
+    }),
+  ],
+})
+export class DatabaseModule implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Database');
+
+  constructor(@InjectDataSource(MAGENTO_DATA_SOURCE) private readonly shop: NamedDataSource) {}
+
+  /** Connects to the shop now if it answers, so the first job does not wait, and says so if not. */
+  async onApplicationBootstrap(): Promise<void> {
+    try {
+      await this.shop.connectIfNeeded();
+    } catch (error) {
+      this.logger.warn(`${describeFailure('Magento', error)} at start; the backend runs without it and connects when it answers`);
+    }
+  }
+}

@@ -1,0 +1,15 @@
+import { UseGuards, applyDecorators } from '@nestjs/common';
+import { ApiBearerAuth, ApiServiceUnavailableResponse, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ErrorResponse } from '../product-import/dto/import-job.view';
+import { AdminTokenGuard } from './admin-token.guard';
+
+/** For admin controllers: the bearer token guard, and the answers every admin route can give. */
+export function AdminOnly(): ClassDecorator {
+  return applyDecorators(
+    UseGuards(AdminTokenGuard),
+    ApiBearerAuth(),
+    ApiUnauthorizedResponse({ description: 'Missing or wrong bearer token.', type: ErrorResponse }),
+    ApiTooManyRequestsResponse({ description: 'Too many wrong tokens from this client: wait for Retry-After.', type: ErrorResponse }),
+    ApiServiceUnavailableResponse({ description: 'A database is out of reach; the message names which.', type: ErrorResponse }),
+  );
+}

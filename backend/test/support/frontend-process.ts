@@ -1,0 +1,93 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { freePort } from './backend-process';
+import { sleep } from './test-app';
+
+const FRONTEND = resolve(__dirname, '../../../frontend');
+const BUILD_ID = join(FRONTEND, '.next', 'BUILD_ID');
+
+export interface FrontendEnv {
+  BACKEND_URL: string;
+  ADMIN_API_TOKEN: string;
+  ADMIN_USER: string;
+  ADMIN_PASSWORD: string;
+}
+
+/**
+ * The real Next server (`next start` on the production build in frontend/.next) on its own port.
+ * It runs in a process group of its own: `next start` leaves a next-server child behind when only
+ * the parent is killed, so `stop` signals the whole group.
+ */
+export class FrontendProcess {
+  output = '';
+  private readonly exited: Promise<unknown>;
+
+  private constructor(
+    readonly url: string,
+    private readonly child: ChildProcess,
+  ) {
+    child.stdout?.on('data', (chunk) => (this.output += chunk));
+    child.stderr?.on('data', (chunk) => (this.output += chunk));
+    this.exited = once(child, 'exit');
+  }
+
+  static async start(env: FrontendEnv): Promise<FrontendProcess> {
+    if (!existsSync(BUILD_ID)) {
+      throw new Error(`The frontend build is missing (${BUILD_ID} not found): run \`npm run build -w frontend\` first`);
+    }
+    const port = await freePort();
+    const next = require.resolve('next/dist/bin/next', { paths: [FRONTEND] });
+    const child = spawn(process.execPath, [next, 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
+      cwd: FRONTEND,
+      // Only what the frontend is documented to read, so a developer's own variables cannot leak in.
+      env: { PATH: process.env.PATH, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', ...env },
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const frontend = new FrontendProcess(`http://127.0.0.1:${port}`, child);
+    await frontend.waitUntilServing().catch(async (error) => {
+      await frontend.stop();
+      throw error;
+    });
+    return frontend;
+  }
+
+  /** Stops the whole process group: SIGTERM, then SIGKILL for anything still there after 5 s. */
+  async stop(): Promise<void> {
+    const group = -this.child.pid!;
+    signal(group, 'SIGTERM');
+    let timer: NodeJS.Timeout | undefined;
+    const stopped = await Promise.race([this.exited.then(() => true), new Promise<false>((resolve) => (timer = setTimeout(resolve, 5_000, false)))]);
+    clearTimeout(timer);
+    // The parent may be gone while a next-server child still listens: make sure of the whole group.
+    signal(group, 'SIGKILL');
+    if (!stopped) await this.exited;
+  }
+
+  private async waitUntilServing(timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (this.child.exitCode !== null) throw new Error(`next start exited early:\n${this.output}`);
+      try {
+        // Any answer will do: without credentials the admin page is a 401 from the proxy.
+        await fetch(`${this.url}/admin/products`);
+        return;
+      } catch {
+        // not listening yet
+      }
+      await sleep(100);
+    }
+    throw new Error(`next start did not answer within ${timeoutMs} ms:\n${this.output}`);
+  }
+}
+
+/** Signals a process group, which may already be gone. */
+function signal(group: number, name: NodeJS.Signals): void {
+  try {
+    process.kill(group, name);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+  }
+}
