@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
-  ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse,
-  ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse,
+  ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse,
+  ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import { AdminTokenGuard } from '../security/admin-token.guard';
+import { AdminOnly } from '../security/admin-only.decorator';
 import { CreateImportJobCommand } from './commands/create-import-job.command';
 import { CreateImportJobDto } from './dto/create-import-job.dto';
 import { CreateImportJobResponse, ErrorResponse, ImportJobView, ImportStateView, JobConflictResponse } from './dto/import-job.view';
@@ -13,9 +13,7 @@ import { GetImportJobQuery } from './queries/get-import-job.query';
 import { GetImportStateQuery } from './queries/get-import-state.query';
 
 @ApiTags('product-import')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'Missing or wrong bearer token.', type: ErrorResponse })
-@UseGuards(AdminTokenGuard)
+@AdminOnly()
 @Controller('admin/product-import')
 export class ProductImportController {
   constructor(
@@ -31,7 +29,7 @@ export class ProductImportController {
   @ApiBadRequestResponse({ description: 'Invalid body: each problem named by field.', type: ErrorResponse })
   @ApiConflictResponse({ description: 'A job is already queued or running.', type: JobConflictResponse })
   @ApiPayloadTooLargeResponse({ description: 'Body larger than the limit.', type: ErrorResponse })
-  @ApiTooManyRequestsResponse({ description: 'Too many job requests from this client.', type: ErrorResponse })
+  @ApiTooManyRequestsResponse({ description: 'Too many job requests, or wrong tokens, from this client.', type: ErrorResponse })
   create(@Body() body: CreateImportJobDto): Promise<CreateImportJobResponse> {
     return this.commands.execute(new CreateImportJobCommand(body.toParams()));
   }

@@ -1,15 +1,13 @@
-import { Controller, Get, Query, UseGuards } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorResponse } from '../product-import/dto/import-job.view';
-import { AdminTokenGuard } from '../security/admin-token.guard';
+import { AdminOnly } from '../security/admin-only.decorator';
 import { ListProductsQueryDto } from './list-products.query.dto';
 import { ProductPage } from './product.view';
 import { ProductsReader } from './products.reader';
 
 @ApiTags('products')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'Missing or wrong bearer token.', type: ErrorResponse })
-@UseGuards(AdminTokenGuard)
+@AdminOnly()
 @Controller('admin/products')
 export class ProductsController {
   constructor(private readonly reader: ProductsReader) {}
