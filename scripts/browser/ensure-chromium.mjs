@@ -16,9 +16,16 @@ export function ensureChromium() {
     throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (apt-get install -y chromium)`);
   }
   const apt = (...args) => execFileSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  if (!aptListsAreFresh()) apt('update');
+  const updated = !aptListsAreFresh() && (apt('update'), true);
   console.log('[browser] installing chromium');
-  apt('install', '-y', 'chromium');
+  try {
+    apt('install', '-y', 'chromium');
+  } catch (error) {
+    // Lists a day old can already name package versions the mirror has replaced.
+    if (updated) throw error;
+    apt('update');
+    apt('install', '-y', 'chromium');
+  }
   if (!existsSync(CHROMIUM)) throw new Error(`apt-get installed chromium, but ${CHROMIUM} is still missing`);
   return CHROMIUM;
 }
