@@ -13,7 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { ensureFreshBackendBuild } from './bench/build.mjs';
 import { benchEnv, startBackend } from './bench/backend.mjs';
-import { connectServer, dropDatabase, migrateLookbook, recreateDatabase, seedCatalog } from './bench/databases.mjs';
+import { connectServer, dropDatabase, migrateLookbook, recreateDatabase, seedCatalog, waitForServerToSettle } from './bench/databases.mjs';
 import { compareWithImport, runFloor } from './bench/floor.mjs';
 import { importEverything, reimportUntil } from './bench/import-phases.mjs';
 import { pollFinishedJob, pollWhileJobsRun } from './bench/poll-load.mjs';
@@ -84,6 +84,7 @@ try {
   figures.catalog = { products: config.products, seedSeconds: seeded.seconds, eligibleInStockBySeedCheck: seeded.eligible };
   await migrateLookbook(urlFor(names.lookbook));
   await migrateLookbook(urlFor(names.floor));
+  await waitForServerToSettle(admin, { log });
 
   backend = await startBackend(benchEnv({ magentoUrl: urlFor(names.magento), lookbookUrl: urlFor(names.lookbook), chunkSize: config.chunkSize }));
   config.chunkSize = backend.chunkSize;

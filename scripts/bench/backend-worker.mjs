@@ -33,7 +33,10 @@ const methods = {
     const config = app.get(APP_CONFIG);
     configureApp(app, config);
     attachCounter(app.get(getDataSourceToken()), 'lookbook');
-    attachCounter(app.get(getDataSourceToken(MAGENTO_DATA_SOURCE)), 'magento');
+    // The shop's data source connects on first use, and connecting replaces its subscribers.
+    const magento = app.get(getDataSourceToken(MAGENTO_DATA_SOURCE));
+    await magento.connectIfNeeded();
+    attachCounter(magento, 'magento');
     await app.listen(0, '127.0.0.1');
     return { port: app.getHttpServer().address().port, chunkSize: config.import.chunkSize, bootMemory: memory() };
   },
@@ -72,8 +75,8 @@ const methods = {
 };
 
 function memory() {
-  const { rss, heapUsed, external } = process.memoryUsage();
-  return { rss, heapUsed, external, jobsRun };
+  const { rss, heapTotal, heapUsed, external } = process.memoryUsage();
+  return { rss, heapTotal, heapUsed, external, jobsRun };
 }
 
 process.on('message', async ({ id, method, args }) => {

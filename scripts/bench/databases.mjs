@@ -74,3 +74,27 @@ export async function migrateLookbook(url) {
   const { parseMysqlUrl } = require(join(distRoot, 'src/config/app-config.js'));
   await migrate(parseMysqlUrl('LOOKBOOK_DB_URL', url));
 }
+
+/**
+ * Waits (at most maxSeconds) until MariaDB has written the freshly seeded catalog to disk, i.e.
+ * its count of dirty buffer pool pages has stopped falling. Right after a bulk load the server
+ * flushes for tens of seconds, which would slow the first jobs for a reason no shop has: a shop's
+ * catalog is not loaded a moment before each import.
+ */
+export async function waitForServerToSettle(admin, { log, maxSeconds = 60 }) {
+  const dirtyPages = async () => {
+    const [[{ Value }]] = await admin.query("SHOW GLOBAL STATUS LIKE 'Innodb_buffer_pool_pages_dirty'");
+    return Number(Value);
+  };
+  const started = Date.now();
+  let previous = await dirtyPages();
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const now = await dirtyPages();
+    if (now >= previous || Date.now() - started > maxSeconds * 1000) {
+      log(`MariaDB settled after ${Math.round((Date.now() - started) / 1000)} s (${now} dirty pages)`);
+      return;
+    }
+    previous = now;
+  }
+}

@@ -2,13 +2,14 @@
 // first against a finished job with nothing else running (what the machine and the HTTP stack can
 // do), then while import jobs run back to back, each poll asking for the job running at that
 // moment, so polls compete with a job for the backend's event loop, its Lookbook connection pool
-// and the server's CPU. Two shapes: paced, each connection polling at a fixed rate as the admin UI
-// does (once a second), which is what "N pollers" means for this product; and closed loop, each
-// connection sending its next poll as soon as it has an answer, which measures the most the backend
-// can answer (there, latency is simply connections / throughput).
+// and the server's CPU. Two shapes: paced, each poller asking at a fixed rate as the admin UI does
+// (once a second; see paced-pollers.mjs), which is what "N pollers" means for this product; and
+// closed loop (autocannon), each connection sending its next poll as soon as it has an answer,
+// which measures the most the backend can answer (there, latency is connections / throughput).
 import autocannon from 'autocannon';
 import { performance } from 'node:perf_hooks';
 import { BENCH_TOKEN } from './backend.mjs';
+import { pacedPolls } from './paced-pollers.mjs';
 import { median } from './stats.mjs';
 
 const JOBS_PATH = '/api/admin/product-import/jobs';
@@ -25,10 +26,9 @@ const jobPath = (jobId) => `${JOBS_PATH}/${jobId}`;
  * request can be switched to another job with client.setRequests. (A per-request setupRequest would
  * rebuild every request and make the load generator, not the server, the bottleneck on two cores.)
  */
-function load(backend, { seconds, connections, jobId, pollsPerSecondEach, onClient = () => undefined }) {
+function load(backend, { seconds, connections, jobId, onClient = () => undefined }) {
   assertLoopback(backend);
   return autocannon({
-    ...(pollsPerSecondEach ? { connectionRate: pollsPerSecondEach } : {}),
     // autocannon takes the path from the URL; `requests` (see setRequests below) override it.
     url: `${backend.baseUrl}${jobPath(jobId)}`,
     connections,
@@ -53,6 +53,7 @@ export async function pollFinishedJob(backend, { seconds, connections, jobId }) 
  * pollsPerSecondEach paces each connection; without it, the load is closed loop.
  */
 export async function pollWhileJobsRun(backend, { seconds, connections, jobParams, pollsPerSecondEach }) {
+  assertLoopback(backend);
   let currentJobId = null;
   const clients = new Set();
   // setRequests (not setRequest, which lasts one request) replaces what the client sends from now on.
@@ -87,7 +88,16 @@ export async function pollWhileJobsRun(backend, { seconds, connections, jobParam
       clients.add(client);
       pointAt(client);
     };
-    result = await load(backend, { seconds, connections, jobId: currentJobId, pollsPerSecondEach, onClient });
+    result = pollsPerSecondEach
+      ? await pacedPolls({
+          baseUrl: backend.baseUrl,
+          seconds,
+          pollers: connections,
+          intervalMs: 1000 / pollsPerSecondEach,
+          path: () => jobPath(currentJobId),
+          headers: AUTH,
+        })
+      : summarize(await load(backend, { seconds, connections, jobId: currentJobId, onClient }));
     window.end = performance.now();
   } finally {
     loadRunning = false;
@@ -96,7 +106,7 @@ export async function pollWhileJobsRun(backend, { seconds, connections, jobParam
   }
   const overlap = (job) => Math.max(0, Math.min(job.end, window.end) - Math.max(job.start, window.start));
   return {
-    ...summarize(result),
+    ...result,
     pollsPerSecondEach: pollsPerSecondEach ?? null,
     jobsRun: jobs.length,
     jobMedianElapsedMs: median(jobs.map((job) => job.elapsedMs)),

@@ -88,8 +88,9 @@ function detailLines({ polls, memory, scale }) {
   }
   if (memory) {
     lines.push(`Backend RSS: ${memory.bootRssMb} MB at boot, ${megabytes(memory.afterFirstJob.rss)} MB after job 1, ` +
-      `${megabytes(memory.afterLastJob.rss)} MB after job ${memory.lastJob} (heap ${megabytes(memory.afterFirstJob.heapUsed)} -> ` +
-      `${megabytes(memory.afterLastJob.heapUsed)} MB; re-import job median ${fixed(memory.reimports.medianElapsedMs)} ms)`);
+      `${megabytes(memory.afterLastJob.rss)} MB after job ${memory.lastJob} (V8 heap used ${megabytes(memory.afterFirstJob.heapUsed)} -> ` +
+      `${megabytes(memory.afterLastJob.heapUsed)} MB, reserved ${megabytes(memory.afterFirstJob.heapTotal)} -> ${megabytes(memory.afterLastJob.heapTotal)} MB; ` +
+      `re-import job median ${fixed(memory.reimports.medianElapsedMs)} ms)`);
   }
   if (scale) {
     const times = (runs) => runs.map((r) => r.elapsedMs).join(', ');

@@ -3,7 +3,7 @@
 // wherever the cursor is; OFFSET paging or a scan from the first id would grow with the cursor.
 import mysql from 'mysql2/promise';
 import { benchEnv, startBackend } from './backend.mjs';
-import { migrateLookbook, recreateDatabase, seedCatalog } from './databases.mjs';
+import { migrateLookbook, recreateDatabase, seedCatalog, waitForServerToSettle } from './databases.mjs';
 import { eligibleIdFromEndSql, loadFloorAttributes } from './floor-sql.mjs';
 import { startVersusEnd } from './import-phases.mjs';
 
@@ -13,6 +13,7 @@ export async function runScaleCheck({ admin, urlFor, names, products, seed, jobS
   log(`seeding ${products.toLocaleString('en')} products into ${names.magento} (this takes a while)`);
   const seeded = await seedCatalog(urlFor(names.magento), { products, seed, log });
   await migrateLookbook(urlFor(names.lookbook));
+  await waitForServerToSettle(admin, { log });
   const endAfterId = await idWithEligibleAbove(urlFor(names.magento), jobSize);
 
   const backend = await startBackend(benchEnv({ magentoUrl: urlFor(names.magento), lookbookUrl: urlFor(names.lookbook), chunkSize }));

@@ -8,3 +8,10 @@ export function median(values) {
 }
 
 export const megabytes = (bytes) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+
+/** The p-th percentile (0–100) by nearest rank; p = 100 is the maximum. */
+export function percentile(values, p) {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}

@@ -1,0 +1,60 @@
+// Pollers that behave like the admin UI: each asks for the job once per interval, on a keep-alive
+// connection, starting at its own moment (tabs are opened at different times). autocannon's rate
+// option does not fit: it fires every connection in the same instant each second, a burst of 50
+// requests no set of browser tabs would send.
+import http from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { percentile } from './stats.mjs';
+
+const REQUEST_TIMEOUT_MS = 10_000;
+
+/** path() is read at each poll, so the pollers can follow the job running at that moment. */
+export async function pacedPolls({ baseUrl, seconds, pollers, intervalMs, path, headers }) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: pollers });
+  const latencies = [];
+  const counts = { ok2xx: 0, non2xx: 0, errors: 0, timeouts: 0 };
+  const startedAt = performance.now();
+  const endsAt = startedAt + seconds * 1000;
+
+  const poller = async () => {
+    let due = startedAt + Math.random() * intervalMs;
+    while (due < endsAt) {
+      await sleep(due - performance.now());
+      const outcome = await get(agent, `${baseUrl}${path()}`, headers);
+      counts[outcome] += 1;
+      // Timed from when the poll was due, so an answer that delays the next poll counts in full.
+      if (outcome === 'ok2xx') latencies.push(performance.now() - due);
+      due += intervalMs;
+    }
+  };
+  await Promise.all(Array.from({ length: pollers }, poller));
+  agent.destroy();
+
+  const elapsedSeconds = (performance.now() - startedAt) / 1000;
+  const requests = counts.ok2xx + counts.non2xx + counts.errors + counts.timeouts;
+  const ms = (p) => Math.round(percentile(latencies, p) * 10) / 10;
+  return {
+    connections: pollers,
+    seconds: elapsedSeconds,
+    requests,
+    requestsPerSecond: requests / elapsedSeconds,
+    latencyMs: { p50: ms(50), p90: ms(90), p99: ms(99), max: ms(100) },
+    ...counts,
+  };
+}
+
+function get(agent, url, headers) {
+  return new Promise((resolve) => {
+    const request = http.get(url, { agent, headers, timeout: REQUEST_TIMEOUT_MS }, (response) => {
+      response.resume();
+      response.on('end', () => resolve(response.statusCode >= 200 && response.statusCode < 300 ? 'ok2xx' : 'non2xx'));
+    });
+    request.on('timeout', () => {
+      request.destroy();
+      resolve('timeouts');
+    });
+    request.on('error', () => resolve('errors'));
+  });
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
