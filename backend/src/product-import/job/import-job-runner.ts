@@ -10,9 +10,9 @@ import { StageError, inStage } from './describe-failure';
 export const SHUTDOWN_MESSAGE = 'Interrupted by shutdown';
 
 /**
- * Runs one import job: selects the eligible products after the cursor, then imports them in
- * chunks. Each chunk's rows and the cursor commit in one Lookbook transaction, so
- * whatever happens next, the cursor never points past rows that are not written, nor behind them.
+ * Runs one import job: selects the eligible products after the cursor, then imports them in chunks.
+ * Each chunk's rows and the cursor commit in one Lookbook transaction, so whatever happens next,
+ * the cursor never points past rows that are not written, nor behind them.
  */
 @Injectable()
 export class ImportJobRunner {
