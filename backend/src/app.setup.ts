@@ -7,7 +7,7 @@ import { HttpExceptionFilter } from './http/http-exception.filter';
 import { refuseBodiesValidationCannotSee, requireJsonBody } from './http/request-body-guards';
 
 /** Request bodies are a few small fields; anything much larger is refused with 413. */
-export const BODY_LIMIT = '16kb';
+const BODY_LIMIT = '16kb';
 
 /** Everything main.ts and the e2e tests share: prefix, validation, errors, security, docs. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {

@@ -19,8 +19,9 @@ async function bootstrap() {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false });
   const config = app.get<AppConfig>(APP_CONFIG);
   configureApp(app, config);
-  await app.listen(config.port, process.env.HOST ?? '127.0.0.1');
-  new Logger('Bootstrap').log(`Listening on http://127.0.0.1:${config.port}/api (docs at /api/docs)`);
+  const host = process.env.HOST ?? '127.0.0.1';
+  await app.listen(config.port, host);
+  new Logger('Bootstrap').log(`Listening on http://${host}:${config.port}/api (docs at /api/docs)`);
 }
 
 void bootstrap();

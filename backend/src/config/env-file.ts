@@ -3,8 +3,8 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** The repository root: the nearest folder above this file that holds nest-cli.json. */
-export function repoRoot(from = __dirname): string {
-  let dir = from;
+function repoRoot(): string {
+  let dir = __dirname;
   while (!existsSync(join(dir, 'nest-cli.json'))) {
     const parent = dirname(dir);
     if (parent === dir) throw new Error('cannot find the repository root (nest-cli.json)');

@@ -1,7 +1,7 @@
 import { Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource, TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { describeFailure } from '../product-import/job/describe-failure';
+import { describeFailure } from './database-failure';
 import { MAGENTO_DATA_SOURCE, lookbookDataSourceOptions, magentoDataSourceOptions } from './data-source-options';
 import { NamedDataSource } from './named-data-source';
 

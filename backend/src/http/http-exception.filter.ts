@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { describeOutage } from '../database/database-outage';
-import { StageError } from '../product-import/job/describe-failure';
+import { describeOutage } from '../database/database-failure';
+import { StageError } from '../product-import/job/stage-error';
 import { JobAlreadyRunningError, JobNotFoundError } from '../product-import/domain/import-errors';
 
 /**

@@ -8,7 +8,8 @@ import { ThrottlerGuard } from '@nestjs/throttler';
 import { AdminOnly } from '../security/admin-only.decorator';
 import { CreateImportJobCommand } from './commands/create-import-job.command';
 import { CreateImportJobDto } from './dto/create-import-job.dto';
-import { CreateImportJobResponse, ErrorResponse, ImportJobView, ImportStateView, JobConflictResponse } from './dto/import-job.view';
+import { ErrorResponse } from '../http/error-response';
+import { CreateImportJobResponse, ImportJobView, ImportStateView, JobConflictResponse } from './dto/import-job.view';
 import { GetImportJobQuery } from './queries/get-import-job.query';
 import { GetImportStateQuery } from './queries/get-import-state.query';
 

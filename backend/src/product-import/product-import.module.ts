@@ -26,6 +26,5 @@ import { QueryHandlers } from './queries';
     ...EventHandlers,
     ...QueryHandlers,
   ],
-  exports: [ImportJobRunner, CatalogSource, ProductSink],
 })
 export class ProductImportModule {}

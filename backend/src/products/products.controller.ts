@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ErrorResponse } from '../product-import/dto/import-job.view';
+import { ErrorResponse } from '../http/error-response';
 import { AdminOnly } from '../security/admin-only.decorator';
 import { ListProductsQueryDto } from './list-products.query.dto';
 import { ProductPage } from './product.view';

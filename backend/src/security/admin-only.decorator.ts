@@ -1,6 +1,6 @@
 import { UseGuards, applyDecorators } from '@nestjs/common';
 import { ApiBearerAuth, ApiServiceUnavailableResponse, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { ErrorResponse } from '../product-import/dto/import-job.view';
+import { ErrorResponse } from '../http/error-response';
 import { AdminTokenGuard } from './admin-token.guard';
 
 /** For admin controllers: the bearer token guard, and the answers every admin route can give. */

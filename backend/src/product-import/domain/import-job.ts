@@ -1,7 +1,5 @@
 export type ImportJobStatus = 'queued' | 'running' | 'completed' | 'failed';
 
-export const TERMINAL_STATUSES: ImportJobStatus[] = ['completed', 'failed'];
-
 export interface ImportJobParams {
   limit: number;
   resumeFromLast: boolean;

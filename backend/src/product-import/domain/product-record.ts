@@ -50,3 +50,7 @@ export interface UpsertResult {
   skus: { inserted: string[]; updated: string[]; unchanged: string[] };
   rejected: RejectedProduct[];
 }
+
+export function emptyUpsertResult(): UpsertResult {
+  return { inserted: 0, updated: 0, unchanged: 0, skus: { inserted: [], updated: [], unchanged: [] }, rejected: [] };
+}

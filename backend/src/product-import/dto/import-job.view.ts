@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ImportJob, ImportJobStatus } from '../domain/import-job';
+import { ImportJob, ImportJobStatus, MAX_LISTED_ERRORS } from '../domain/import-job';
 
 export class ImportJobParamsView {
   @ApiProperty({ example: 100 }) limit: number;
@@ -31,7 +31,7 @@ export class ImportJobView {
   @ApiProperty({ enum: ['queued', 'running', 'completed', 'failed'], example: 'running' }) status: ImportJobStatus;
   @ApiProperty({ type: ImportJobParamsView }) params: ImportJobParamsView;
   @ApiProperty({ type: ImportJobMetricsView }) metrics: ImportJobMetricsView;
-  @ApiProperty({ type: [ImportJobErrorView], description: 'The first 50 rows the database refused.' }) errors: ImportJobErrorView[];
+  @ApiProperty({ type: [ImportJobErrorView], description: `The first ${MAX_LISTED_ERRORS} rows the database refused.` }) errors: ImportJobErrorView[];
   @ApiProperty({ format: 'date-time' }) created_at: string;
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) started_at: string | null;
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) finished_at: string | null;
@@ -67,11 +67,4 @@ export class ImportStateView {
   @ApiProperty({ description: 'Eligible products after the cursor.', example: 4620 }) remaining: number;
   @ApiProperty({ type: ImportJobView, nullable: true, description: 'The queued or running job, to re-attach to.' }) active_job: ImportJobView | null;
   @ApiProperty({ type: ImportJobView, nullable: true, description: 'The most recently finished job.' }) last_job: ImportJobView | null;
-}
-
-export class ErrorResponse {
-  @ApiProperty({ example: 400 }) statusCode: number;
-  @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }], example: ['limit must not be greater than 1000'] })
-  message: string | string[];
-  @ApiProperty({ example: 'Bad Request', required: false }) error?: string;
 }

@@ -5,7 +5,7 @@ import { CatalogPage, UpsertResult } from '../domain/product-record';
 import { CatalogSource } from '../ports/catalog-source';
 import { ImportJobStore } from '../ports/import-job-store';
 import { CURSOR_META_KEY, ProductSink } from '../ports/product-sink';
-import { StageError, inStage } from './describe-failure';
+import { StageError, inStage } from './stage-error';
 
 export const SHUTDOWN_MESSAGE = 'Interrupted by shutdown';
 
@@ -26,9 +26,6 @@ export class ImportJobRunner {
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'import'>,
   ) {}
 
-  /** Replaceable in unit tests that need fixed timestamps. */
-  clock: () => Date = () => new Date();
-
   /** Asks running jobs to stop after the chunk they are writing. */
   requestStop(): void {
     this.stopRequested = true;
@@ -37,7 +34,7 @@ export class ImportJobRunner {
   async run(jobId: string): Promise<void> {
     const job = await this.jobs.findById(jobId);
     if (!job || job.status !== 'queued') return;
-    const startedAt = this.clock();
+    const startedAt = new Date();
     await this.jobs.markRunning(jobId, startedAt);
     const progress = new JobProgress(startedAt);
     try {
@@ -45,13 +42,11 @@ export class ImportJobRunner {
       const outcome = this.stopRequested
         ? { status: 'failed' as const, errorMessage: SHUTDOWN_MESSAGE }
         : { status: 'completed' as const, errorMessage: null };
-      await this.jobs.finish(jobId, { ...outcome, ...progress.snapshot(this.clock()) }, this.clock());
+      await this.finish(jobId, progress, outcome);
     } catch (error) {
       const message = error instanceof StageError ? error.message : 'Import failed unexpectedly';
       this.logger.error(`Import job ${jobId} failed: ${message}`, (error as StageError).cause ?? error);
-      await this.jobs
-        .finish(jobId, { status: 'failed', errorMessage: message, ...progress.snapshot(this.clock()) }, this.clock())
-        .catch((finishError) => this.logger.error(`Could not mark job ${jobId} failed; the heartbeat rule will`, finishError));
+      await this.finish(jobId, progress, { status: 'failed', errorMessage: message }).catch((finishError) => this.logger.error(`Could not mark job ${jobId} failed; the heartbeat rule will`, finishError));
     }
   }
 
@@ -85,8 +80,14 @@ export class ImportJobRunner {
   }
 
   private save(jobId: string, progress: JobProgress): Promise<void> {
-    const { metrics, errors } = progress.snapshot(this.clock());
-    return inStage('Lookbook', () => this.jobs.saveProgress(jobId, metrics, errors, this.clock()));
+    const now = new Date();
+    const { metrics, errors } = progress.snapshot(now);
+    return inStage('Lookbook', () => this.jobs.saveProgress(jobId, metrics, errors, now));
+  }
+
+  private finish(jobId: string, progress: JobProgress, outcome: { status: 'completed' | 'failed'; errorMessage: string | null }): Promise<void> {
+    const now = new Date();
+    return this.jobs.finish(jobId, { ...outcome, ...progress.snapshot(now) }, now);
   }
 }
 

@@ -7,12 +7,24 @@ export interface ProductSinkTransaction {
   setMeta(key: string, value: string): Promise<void>;
 }
 
-/** Where imported products go (the Lookbook database in production). */
+/**
+ * Where imported products go (the Lookbook database in production). Outside `transaction`, each
+ * call is a transaction of its own.
+ */
 export abstract class ProductSink implements ProductSinkTransaction {
   abstract transaction<T>(work: (tx: ProductSinkTransaction) => Promise<T>): Promise<T>;
-  abstract batchUpsertProducts(products: ProductRecord[]): Promise<UpsertResult>;
-  abstract getMeta(key: string): Promise<string | null>;
-  abstract setMeta(key: string, value: string): Promise<void>;
+
+  batchUpsertProducts(products: ProductRecord[]): Promise<UpsertResult> {
+    return this.transaction((tx) => tx.batchUpsertProducts(products));
+  }
+
+  getMeta(key: string): Promise<string | null> {
+    return this.transaction((tx) => tx.getMeta(key));
+  }
+
+  setMeta(key: string, value: string): Promise<void> {
+    return this.transaction((tx) => tx.setMeta(key, value));
+  }
 }
 
 export const CURSOR_META_KEY = 'last_successful_source_id';

@@ -10,7 +10,7 @@ import { RecentReads } from './recent-reads';
  * then cost the Lookbook database a handful of reads a second instead of one per poll, and a poll
  * shows progress at most this old: well inside the UI's one-second polling interval.
  */
-export const JOB_READ_SHARED_FOR_MS = 200;
+const JOB_READ_SHARED_FOR_MS = 200;
 
 @QueryHandler(GetImportJobQuery)
 export class GetImportJobHandler implements IQueryHandler<GetImportJobQuery> {

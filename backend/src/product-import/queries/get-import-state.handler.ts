@@ -1,5 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { inStage } from '../job/describe-failure';
+import { inStage } from '../job/stage-error';
 import { CatalogSource } from '../ports/catalog-source';
 import { ImportJobStore } from '../ports/import-job-store';
 import { CURSOR_META_KEY, ProductSink } from '../ports/product-sink';

@@ -1,7 +1,7 @@
 // In-memory stand-ins for the ports, for unit tests of the job logic only.
 import { JobAlreadyRunningError } from '../domain/import-errors';
 import { ImportJob, ImportJobError, ImportJobMetrics, ImportJobParams, emptyMetrics } from '../domain/import-job';
-import { CatalogPage, ProductRecord, UpsertResult } from '../domain/product-record';
+import { CatalogPage, ProductRecord, emptyUpsertResult } from '../domain/product-record';
 import { CatalogSource } from '../ports/catalog-source';
 import { ImportJobStore } from '../ports/import-job-store';
 import { ProductSink, ProductSinkTransaction } from '../ports/product-sink';
@@ -61,20 +61,11 @@ export class InMemoryLookbook extends ProductSink {
     return result;
   }
 
-  batchUpsertProducts(products: ProductRecord[]) {
-    return this.transaction((tx) => tx.batchUpsertProducts(products));
-  }
-  getMeta(key: string) {
-    return this.transaction((tx) => tx.getMeta(key));
-  }
-  setMeta(key: string, value: string) {
-    return this.transaction((tx) => tx.setMeta(key, value));
-  }
 
   private view(rows: Map<string, ProductRecord>, meta: Map<string, string>): ProductSinkTransaction {
     return {
       batchUpsertProducts: async (products) => {
-        const result: UpsertResult = { inserted: 0, updated: 0, unchanged: 0, skus: { inserted: [], updated: [], unchanged: [] }, rejected: [] };
+        const result = emptyUpsertResult();
         for (const p of products) {
           if (this.refused.has(p.sku)) {
             result.rejected.push({ source_id: p.source_id, sku: p.sku, message: 'Data too long' });

@@ -33,16 +33,9 @@ export class LookbookRepository extends ProductSink {
     }
   }
 
-  batchUpsertProducts(products: ProductRecord[]): Promise<UpsertResult> {
-    return this.transaction((tx) => tx.batchUpsertProducts(products));
-  }
-
-  getMeta(key: string): Promise<string | null> {
-    return this.transaction((tx) => tx.getMeta(key));
-  }
-
-  setMeta(key: string, value: string): Promise<void> {
-    return this.transaction((tx) => tx.setMeta(key, value));
+  /** A single read needs neither a transaction nor strict mode. */
+  override async getMeta(key: string): Promise<string | null> {
+    return readMeta(this.dataSource, key);
   }
 }
 
@@ -53,9 +46,8 @@ class LookbookTransaction implements ProductSinkTransaction {
     return new ProductWriter(this.runner).upsert(products);
   }
 
-  async getMeta(key: string): Promise<string | null> {
-    const rows: Array<{ value: string }> = await this.runner.query('SELECT value FROM product_import_meta WHERE `key` = ?', [key]);
-    return rows[0]?.value ?? null;
+  getMeta(key: string): Promise<string | null> {
+    return readMeta(this.runner, key);
   }
 
   async setMeta(key: string, value: string): Promise<void> {
@@ -64,4 +56,9 @@ class LookbookTransaction implements ProductSinkTransaction {
       [key, value],
     );
   }
+}
+
+async function readMeta(db: DataSource | QueryRunner, key: string): Promise<string | null> {
+  const rows: Array<{ value: string }> = await db.query('SELECT value FROM product_import_meta WHERE `key` = ?', [key]);
+  return rows[0]?.value ?? null;
 }

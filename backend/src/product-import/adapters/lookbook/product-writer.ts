@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { QueryRunner } from 'typeorm';
-import { ProductRecord, RejectedProduct, UpsertResult } from '../../domain/product-record';
+import { ProductRecord, RejectedProduct, UpsertResult, emptyUpsertResult } from '../../domain/product-record';
 
 const COLUMNS = [
   'source_id', 'sku', 'title', 'price', 'stock_qty', 'in_stock', 'size_range', 'color', 'material', 'pattern',
@@ -20,7 +20,7 @@ export class ProductWriter {
   constructor(private readonly runner: QueryRunner) {}
 
   async upsert(products: ProductRecord[]): Promise<UpsertResult> {
-    const result: UpsertResult = { inserted: 0, updated: 0, unchanged: 0, skus: { inserted: [], updated: [], unchanged: [] }, rejected: [] };
+    const result = emptyUpsertResult();
     if (products.length === 0) return result;
 
     const stored = await this.storedHashes(products.map((p) => p.sku));
@@ -100,7 +100,7 @@ function columnValue(product: ProductRecord, column: (typeof COLUMNS)[number]): 
 }
 
 /** A stable fingerprint of everything the import writes for a product. */
-export function contentHash(product: ProductRecord): string {
+function contentHash(product: ProductRecord): string {
   const canonical = COLUMNS.map((column) => columnValue(product, column));
   return createHash('sha1').update(JSON.stringify(canonical)).digest('hex');
 }

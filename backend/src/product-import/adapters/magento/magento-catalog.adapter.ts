@@ -7,13 +7,12 @@ import { CatalogPage, ProductRecord, SkippedProduct } from '../../domain/product
 import { CatalogSource } from '../../ports/catalog-source';
 import { selectCategoryPaths } from './category-queries';
 import { eligibleIdsQuery } from './eligibility-sql';
-import { AttributeMeta, idsInTable, loadMagentoMetadata, MagentoMetadata } from './magento-metadata';
+import { loadMagentoMetadata, MagentoMetadata } from './magento-metadata';
 import { PageData, ProductMapper, SourceRow, parseOptionIds } from './product-mapper';
-import { ValueTable, selectChildLinks, selectOptionLabels, selectProductRows, selectScopedValues, selectStock } from './page-queries';
+import { selectChildLinks, selectOptionLabels, selectProductRows, selectScopedValues, selectStock } from './page-queries';
 
 /** Attributes read for a configurable's children: enough to count them and roll them up. */
 const CHILD_CODES = ['status', 'size', 'color', 'price'];
-const VALUE_TABLES: ValueTable[] = ['int', 'varchar', 'decimal', 'text'];
 
 /**
  * Reads eligible products from the shop's Magento 2 tables. Each page is a fixed handful of
@@ -85,8 +84,8 @@ export class MagentoCatalogAdapter extends CatalogSource {
     const values = await selectScopedValues(
       runner,
       [
-        { entityIds: ids, attributeIds: byTable(productAttributes) },
-        { entityIds: childIds, attributeIds: byTable(childAttributes) },
+        { entityIds: ids, attributes: productAttributes },
+        { entityIds: childIds, attributes: childAttributes },
       ],
       storeId,
     );
@@ -104,9 +103,12 @@ export class MagentoCatalogAdapter extends CatalogSource {
     }
 
     const childrenOf = new Map<number, number[]>();
-    for (const link of links) childrenOf.set(link.parentId, [...(childrenOf.get(link.parentId) ?? []), link.childId]);
+    for (const link of links) {
+      const children = childrenOf.get(link.parentId) ?? [];
+      childrenOf.set(link.parentId, children);
+      children.push(link.childId);
+    }
     return {
-      rows,
       values,
       childrenOf,
       stock: await selectStock(runner, this.config.magento.stockSource, stockOf),
@@ -130,11 +132,6 @@ export class MagentoCatalogAdapter extends CatalogSource {
       await runner.release();
     }
   }
-}
-
-/** The attributes' ids grouped by the value table that holds them. */
-function byTable(attributes: Array<AttributeMeta | undefined>): Partial<Record<ValueTable, number[]>> {
-  return Object.fromEntries(VALUE_TABLES.map((table) => [table, idsInTable(attributes, table)]));
 }
 
 /** Splits mapped rows into products and skips; within a page a SKU is written once (the latest). */

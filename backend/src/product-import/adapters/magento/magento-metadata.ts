@@ -45,9 +45,3 @@ export async function loadMagentoMetadata(runner: QueryRunner): Promise<MagentoM
   const labelled = [...byCode.values()].filter((a) => LABELLED_INPUTS.includes(a.frontendInput ?? ''));
   return { byCode, labelled, categoryNameId };
 }
-
-/** The attribute ids stored in one value table, among the given codes and attributes. */
-export function idsInTable(attributes: Array<AttributeMeta | undefined>, table: string): number[] {
-  const ids = attributes.filter((a): a is AttributeMeta => a?.backendType === table).map((a) => a.id);
-  return [...new Set(ids)];
-}

@@ -1,5 +1,6 @@
 import { QueryRunner } from 'typeorm';
 import { StockSource } from '../../../config/app-config';
+import type { AttributeMeta } from './magento-metadata';
 import type { SourceRow } from './product-mapper';
 
 // One set-based query per function, each for a whole page of products at once.
@@ -7,13 +8,13 @@ import type { SourceRow } from './product-mapper';
 /** entity id → attribute id → value, already resolved for the store (its row, else the admin row). */
 export type ScopedValues = Map<number, Map<number, string | null>>;
 
-export type ValueTable = 'int' | 'varchar' | 'decimal' | 'text';
+/** The EAV value tables the reader reads (datetime and static attributes are not imported). */
+const VALUE_TABLES = ['int', 'varchar', 'decimal', 'text'];
 
-/** Which attributes to read for which products. */
+/** Which attributes to read for which products; an attribute the shop lacks is undefined. */
 export interface ValueRequest {
   entityIds: number[];
-  /** The attributes' ids in each value table that holds some of them. */
-  attributeIds: Partial<Record<ValueTable, number[]>>;
+  attributes: Array<AttributeMeta | undefined>;
 }
 
 /**
@@ -23,9 +24,10 @@ export interface ValueRequest {
 export async function selectScopedValues(runner: QueryRunner, requests: ValueRequest[], storeId: number): Promise<ScopedValues> {
   const selects: string[] = [];
   const params: unknown[] = [];
-  for (const { entityIds, attributeIds } of requests) {
-    for (const [table, ids] of Object.entries(attributeIds)) {
-      if (entityIds.length === 0 || !ids?.length) continue;
+  for (const { entityIds, attributes } of requests) {
+    for (const table of VALUE_TABLES) {
+      const ids = [...new Set(attributes.filter((a) => a?.backendType === table).map((a) => a!.id))];
+      if (entityIds.length === 0 || ids.length === 0) continue;
       // "+ 0" keeps the optimizer on the entity_id prefix of the unique key: with all three IN
       // lists it builds one index range per id × attribute × store (~4,000 a page), which costs
       // more than reading the rows (measured 7.6 ms → 2.2 ms per query on a page of 1,000).

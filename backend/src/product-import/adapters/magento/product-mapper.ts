@@ -1,7 +1,7 @@
 import { ProductRecord, SkippedProduct } from '../../domain/product-record';
 import { fromUnits, normalizeDecimal, toUnits } from './decimal';
 import { AttributeMeta, MagentoMetadata } from './magento-metadata';
-import { OptionLabel, StockLevel } from './page-queries';
+import { OptionLabel, ScopedValues, StockLevel } from './page-queries';
 
 export interface SourceRow {
   entity_id: number;
@@ -12,9 +12,8 @@ export interface SourceRow {
 
 /** What was read for one page, store-resolved, ready to be mapped without further queries. */
 export interface PageData {
-  rows: SourceRow[];
-  /** entity id → attribute id → raw value, for the page's products and their children. */
-  values: Map<number, Map<number, string | null>>;
+  /** The page's products and their children's values. */
+  values: ScopedValues;
   childrenOf: Map<number, number[]>;
   stock: Map<number, StockLevel>;
   labels: Map<number, OptionLabel>;
