@@ -81,13 +81,13 @@ function sortKeys(value) {
   return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortKeys(value[key])]));
 }
 
-/** api-types.ts as the frontend's `api:types` script would write it from `document`. */
+/** The frontend's api-types.ts, generated from `document` with openapi-typescript. */
 function generateTypes(document) {
   const scratch = mkdtempSync(join(tmpdir(), 'openapi-'));
   try {
     writeFileSync(join(scratch, 'openapi.json'), document);
     const bin = join(frontend, 'node_modules/.bin/openapi-typescript');
-    // The options of the frontend's `api:types` script: a request field with a default stays optional.
+    // A request field with a default stays optional.
     const options = ['--default-non-nullable', 'false'];
     execFileSync(bin, [join(scratch, 'openapi.json'), '-o', join(scratch, 'api-types.ts'), ...options], { stdio: ['ignore', 'ignore', 'inherit'] });
     return readFileSync(join(scratch, 'api-types.ts'), 'utf8');

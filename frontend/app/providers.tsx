@@ -9,7 +9,7 @@ export function Providers({ children }: { children: ReactNode }) {
     () =>
       new QueryClient({
         defaultOptions: {
-          queries: { staleTime: 0, refetchOnWindowFocus: false },
+          queries: { refetchOnWindowFocus: false },
         },
       }),
   );

@@ -5,7 +5,7 @@ import { Loader2 } from "lucide-react";
 
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
-import { DialogFooter } from "@/components/ui/dialog";
+import { DialogClose, DialogFooter } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Switch } from "@/components/ui/switch";
@@ -30,11 +30,10 @@ interface ImportFormProps {
   submitting: boolean;
   submitError: Error | null;
   onSubmit: (request: CreateImportJobRequest) => void;
-  onCancel: () => void;
 }
 
 export function ImportForm(props: ImportFormProps) {
-  const { state, stateError, onRetryState, submitting, submitError, onSubmit, onCancel } = props;
+  const { state, stateError, onRetryState, submitting, submitError, onSubmit } = props;
   const id = useId();
   const [values, setValues] = useState<ImportFormValues>(DEFAULT_IMPORT_FORM_VALUES);
   const errors = validateImportForm(values);
@@ -129,9 +128,11 @@ export function ImportForm(props: ImportFormProps) {
       {submitError && <ErrorAlert title="Could not start the import" error={submitError} />}
 
       <DialogFooter>
-        <Button type="button" variant="outline" onClick={onCancel}>
-          Cancel
-        </Button>
+        <DialogClose asChild>
+          <Button type="button" variant="outline">
+            Cancel
+          </Button>
+        </DialogClose>
         <Button type="submit" disabled={invalid || submitting}>
           {submitting && <Loader2 className="animate-spin" aria-hidden />}
           {submitting ? "Starting…" : "Start Import"}

@@ -1,43 +1,34 @@
 "use client";
 
-import { useEffect } from "react";
-import { useQueryClient, type UseQueryResult } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { Loader2 } from "lucide-react";
 
 import { Button } from "@/components/ui/button";
-import { DialogFooter } from "@/components/ui/dialog";
+import { DialogClose, DialogFooter } from "@/components/ui/dialog";
 
 import { ErrorAlert } from "./error-alert";
 import { ImportProgress } from "./import-progress";
 import { ImportSummary } from "./import-summary";
 import { LoadingBlock } from "./loading-block";
-import { importKeys, useImportJob } from "./queries";
-import { isTerminalStatus, type ImportState } from "./types";
+import { importStateAfterJobQueryOptions, useImportJob } from "./queries";
+import { isTerminalStatus } from "./types";
 
 interface ImportJobPanelProps {
   jobId: string;
   notice: string | null;
-  stateQuery: UseQueryResult<ImportState>;
   startPending: boolean;
   startError: Error | null;
   onStartNext: (limit: number) => void;
-  onClose: () => void;
 }
 
 export function ImportJobPanel(props: ImportJobPanelProps) {
-  const { jobId, notice, stateQuery, startPending, startError, onStartNext, onClose } = props;
-  const queryClient = useQueryClient();
+  const { jobId, notice, startPending, startError, onStartNext } = props;
   const jobQuery = useImportJob(jobId);
   const job = jobQuery.data;
   const terminal = job !== undefined && isTerminalStatus(job.status);
-
-  // The cursor and the remaining count move when a job ends; re-read them for "Import next batch".
-  useEffect(() => {
-    if (terminal) void queryClient.invalidateQueries({ queryKey: importKeys.state() });
-  }, [terminal, queryClient]);
-
-  const stateIsFresh = terminal && !stateQuery.isFetching && stateQuery.dataUpdatedAt >= jobQuery.dataUpdatedAt;
-  const remaining = stateIsFresh && stateQuery.data ? stateQuery.data.remaining : null;
+  // The cursor and the remaining count move when a job ends; read them then, for "Import next batch".
+  const stateAfterJob = useQuery({ ...importStateAfterJobQueryOptions(jobId), enabled: terminal });
+  const remaining = stateAfterJob.data?.remaining ?? null;
   const retryingPoll = !jobQuery.isError && jobQuery.failureCount > 0 && jobQuery.isFetching;
 
   return (
@@ -82,9 +73,9 @@ export function ImportJobPanel(props: ImportJobPanelProps) {
             Import next batch
           </Button>
         )}
-        <Button type="button" onClick={onClose}>
-          Close
-        </Button>
+        <DialogClose asChild>
+          <Button type="button">Close</Button>
+        </DialogClose>
       </DialogFooter>
     </div>
   );

@@ -48,13 +48,13 @@ export function ImportProductsDialog({ open, onOpenChange }: ImportProductsDialo
           <DialogDescription>Copy eligible products from Magento into the Lookbook catalogue.</DialogDescription>
         </DialogHeader>
         {/* Mounted only while open, so every opening starts from a fresh look at the import state. */}
-        <ImportFlow onClose={() => handleOpenChange(false)} />
+        <ImportFlow />
       </DialogContent>
     </Dialog>
   );
 }
 
-function ImportFlow({ onClose }: { onClose: () => void }) {
+function ImportFlow() {
   const stateQuery = useImportState();
   const start = useStartImport();
   const [jobId, setJobId] = useState<string | null>(null);
@@ -93,7 +93,6 @@ function ImportFlow({ onClose }: { onClose: () => void }) {
         submitting={start.isPending}
         submitError={start.error}
         onSubmit={startJob}
-        onCancel={onClose}
       />
     );
   }
@@ -103,11 +102,9 @@ function ImportFlow({ onClose }: { onClose: () => void }) {
       key={jobId}
       jobId={jobId}
       notice={notice}
-      stateQuery={stateQuery}
       startPending={start.isPending}
       startError={start.error}
       onStartNext={(limit) => startJob({ limit, resumeFromLast: true, startAfterId: null })}
-      onClose={onClose}
     />
   );
 }

@@ -1,11 +1,11 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useMutation, useQuery } from "@tanstack/react-query";
 
 import { ApiError, getImportJob, getImportState, startImportJob } from "./api";
 import { isTerminalStatus, type CreateImportJobRequest } from "./types";
 
-export const POLL_INTERVAL_MS = 1000;
+const POLL_INTERVAL_MS = 1000;
 /** Consecutive failed polls before the dialog stops and offers Retry. */
-export const MAX_FAILED_POLLS = 3;
+const MAX_FAILED_POLLS = 3;
 
 export const importKeys = {
   all: ["product-import"] as const,
@@ -22,6 +22,15 @@ export function importStateQueryOptions() {
     queryKey: importKeys.state(),
     queryFn: getImportState,
     // The dialog shows the failure with a Retry button instead of spinning through backoff.
+    retry: false,
+  });
+}
+
+/** The state as it is once a job has ended: its own entry, read when that job is terminal. */
+export function importStateAfterJobQueryOptions(jobId: string) {
+  return queryOptions({
+    queryKey: [...importKeys.state(), "after", jobId],
+    queryFn: getImportState,
     retry: false,
   });
 }
@@ -53,9 +62,5 @@ export function useImportJob(jobId: string) {
 }
 
 export function useStartImport() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (request: CreateImportJobRequest) => startImportJob(request),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: importKeys.state() }),
-  });
+  return useMutation({ mutationFn: (request: CreateImportJobRequest) => startImportJob(request) });
 }

@@ -1,5 +1,5 @@
 // The single place that names the generated OpenAPI schemas; the rest of the app imports from here,
-// so regenerating api-types.ts (npm run api:types) is a drop-in change.
+// so regenerating api-types.ts (npm run api:generate) is a drop-in change.
 import type { components } from "./api-types";
 
 type Schemas = components["schemas"];
@@ -7,9 +7,7 @@ type Schemas = components["schemas"];
 export type ImportJob = Schemas["ImportJobView"];
 export type ImportJobStatus = ImportJob["status"];
 // Nested shapes are read through ImportJobView so they survive a rename of their own schemas.
-export type ImportJobParams = ImportJob["params"];
 export type ImportJobMetrics = ImportJob["metrics"];
-export type ImportJobError = ImportJob["errors"][number];
 export type ImportState = Schemas["ImportStateView"];
 export type CreateImportJobRequest = Schemas["CreateImportJobDto"];
 export type CreateImportJobResponse = Schemas["CreateImportJobResponse"];

@@ -4,6 +4,8 @@ import type { CreateImportJobRequest } from "./types";
 export const MIN_BATCH_SIZE = 1;
 export const MAX_BATCH_SIZE = 1000;
 export const DEFAULT_BATCH_SIZE = 100;
+/** Magento's entity_id is an unsigned INT. */
+export const MAX_SOURCE_ID = 4_294_967_295;
 
 export interface ImportFormValues {
   limit: string;
@@ -47,6 +49,7 @@ export function validateImportForm(values: ImportFormValues): ImportFormErrors {
       errors.startAfterId = "Start After ID is required when not resuming from the last ID.";
     } else if (startAfterId === null) errors.startAfterId = "Start After ID must be a whole number.";
     else if (startAfterId < 0) errors.startAfterId = "Start After ID must be 0 or greater.";
+    else if (startAfterId > MAX_SOURCE_ID) errors.startAfterId = `Start After ID must be at most ${MAX_SOURCE_ID}.`;
   }
 
   return errors;

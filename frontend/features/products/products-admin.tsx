@@ -16,14 +16,13 @@ import { useDebouncedValue } from "./use-debounced-value";
 export function ProductsAdmin() {
   const [importOpen, setImportOpen] = useState(false);
   const [search, setSearch] = useState("");
-  const [page, setPage] = useState(1);
   const q = useDebouncedValue(search.trim(), 300);
+  // The page belongs to the search it was chosen for: a new search starts at page 1, and only
+  // once the debounced search changes, so no request goes out for page 1 of the old one.
+  const [paging, setPaging] = useState({ q: "", page: 1 });
+  const page = paging.q === q ? paging.page : 1;
+  const setPage = (next: number) => setPaging({ q, page: next });
   const products = useProducts({ page, pageSize: PRODUCTS_PAGE_SIZE, q });
-
-  function handleSearch(value: string) {
-    setSearch(value);
-    setPage(1);
-  }
 
   return (
     <div className="mx-auto grid w-full max-w-6xl gap-6 px-4 py-8 sm:px-6">
@@ -38,7 +37,7 @@ export function ProductsAdmin() {
         </Button>
       </header>
 
-      <ProductsSearch value={search} onChange={handleSearch} />
+      <ProductsSearch value={search} onChange={setSearch} />
 
       <section className="bg-card rounded-lg border" aria-busy={products.isFetching}>
         {products.isPending ? (

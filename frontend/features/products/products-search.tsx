@@ -17,6 +17,8 @@ export function ProductsSearch({ value, onChange }: ProductsSearchProps) {
         type="search"
         aria-label="Search products"
         placeholder="Search by SKU or title…"
+        // The products endpoint refuses longer searches.
+        maxLength={100}
         className="pl-8"
         value={value}
         onChange={(event) => onChange(event.target.value)}

@@ -10,6 +10,4 @@ export async function GET(request: NextRequest, { params }: RouteParams) {
   return forwardToBackend(request, (await params).path);
 }
 
-export async function POST(request: NextRequest, { params }: RouteParams) {
-  return forwardToBackend(request, (await params).path);
-}
+export const POST = GET;
