@@ -8,4 +8,6 @@ module.exports = {
   testRegex: '.*\\.e2e-spec\\.ts$',
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   testTimeout: 60_000,
+  // Suites start backends and load MariaDB; one at a time keeps their timings apart.
+  maxWorkers: 1,
 };

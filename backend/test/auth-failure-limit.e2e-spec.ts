@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { BackendProcess } from './support/backend-process';
 import { ImportFixture, JOBS, PRODUCTS, STATE } from './support/import-fixture';
-import { TEST_TOKEN } from './support/test-app';
+import { TEST_TOKEN } from './support/auth';
 
 const LIMIT = 5;
 const RIGHT = `Bearer ${TEST_TOKEN}`;

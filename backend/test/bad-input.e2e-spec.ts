@@ -2,7 +2,7 @@ import request from 'supertest';
 import { BackendProcess } from './support/backend-process';
 import { ImportFixture, JOBS, PRODUCTS, STATE, startJob, waitForEnd } from './support/import-fixture';
 import { leakedDetails } from './support/leaks';
-import { AUTH } from './support/test-app';
+import { AUTH } from './support/auth';
 
 const SQL = "1; DROP TABLE products; --";
 const SQL_QUOTE = "' OR '1'='1";

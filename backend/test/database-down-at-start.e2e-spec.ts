@@ -2,7 +2,7 @@ import request from 'supertest';
 import { BackendProcess } from './support/backend-process';
 import { ImportFixture, JOBS, PRODUCTS, STATE, startJob, waitFor, waitForEnd } from './support/import-fixture';
 import { TcpProxy } from './support/tcp-proxy';
-import { AUTH } from './support/test-app';
+import { AUTH } from './support/auth';
 
 /**
  * A real backend process started while one of its databases does not answer (a loopback relay that

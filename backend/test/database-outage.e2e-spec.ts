@@ -3,7 +3,7 @@ import { BackendProcess } from './support/backend-process';
 import { ImportFixture, JOBS, PRODUCTS, STATE, startJob, waitFor, waitForEnd } from './support/import-fixture';
 import { leakedDetails } from './support/leaks';
 import { TcpProxy } from './support/tcp-proxy';
-import { AUTH } from './support/test-app';
+import { AUTH } from './support/auth';
 
 /**
  * A real backend process whose two databases sit behind loopback relays, so each can become

@@ -2,7 +2,7 @@ import mysql from 'mysql2/promise';
 import request from 'supertest';
 import { ImportFixture, STATE, getJob, startJob, waitFor, waitForEnd, waitForProgress } from './support/import-fixture';
 import { leakedDetails } from './support/leaks';
-import { AUTH } from './support/test-app';
+import { AUTH } from './support/auth';
 
 /**
  * Real backend processes (built app) on the real MariaDB, interrupted mid-job in the ways

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { BackendProcess } from './support/backend-process';
 import { FrontendProcess } from './support/frontend-process';
 import { ImportFixture, JOBS, PRODUCTS, STATE, waitFor } from './support/import-fixture';
-import { AUTH, TEST_TOKEN } from './support/test-app';
+import { AUTH, TEST_TOKEN } from './support/auth';
 
 const USER = 'admin';
 const PASSWORD = 'frontend-e2e-password';

@@ -106,8 +106,7 @@ describe('LookbookRepository', () => {
       return runner;
     };
 
-    const result = await sut.batchUpsertProducts(batch);
-    lookbook.createQueryRunner = original;
+    const result = await sut.batchUpsertProducts(batch).finally(() => (lookbook.createQueryRunner = original));
 
     expect(result.inserted).toBe(1000);
     expect(queries.filter((q) => /INSERT INTO products/.test(q))).toHaveLength(2);

@@ -207,6 +207,24 @@ describe('MagentoCatalogAdapter', () => {
   });
 
   it('reads in transactions the server refuses to write in', async () => {
+    const statements: string[] = [];
+    const original = dataSource.createQueryRunner.bind(dataSource);
+    dataSource.createQueryRunner = (...args) => {
+      const runner = original(...args);
+      const query = runner.query.bind(runner);
+      runner.query = ((sql: string, params?: unknown[]) => (statements.push(sql.trim()), query(sql, params))) as typeof runner.query;
+      return runner;
+    };
+    try {
+      await fetchAll();
+    } finally {
+      dataSource.createQueryRunner = original;
+    }
+    // Each of the adapter's reads (the ids, then the page) opens a read-only transaction first.
+    const opened = statements.filter((sql) => sql.startsWith('START TRANSACTION'));
+    expect(opened).toEqual(['START TRANSACTION READ ONLY', 'START TRANSACTION READ ONLY']);
+    expect(statements[0]).toBe('START TRANSACTION READ ONLY');
+
     const runner = dataSource.createQueryRunner();
     await runner.connect();
     await runner.query('START TRANSACTION READ ONLY');

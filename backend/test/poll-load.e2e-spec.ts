@@ -1,6 +1,6 @@
 import autocannon from 'autocannon';
 import { ImportFixture, JOBS, getJob, startJob, waitForProgress } from './support/import-fixture';
-import { AUTH } from './support/test-app';
+import { AUTH } from './support/auth';
 
 /**
  * 50 admins' dialogs polling one job at once, for 20 s, against a real backend process on

@@ -5,7 +5,8 @@ import { generateCatalog } from '../../scripts/magento/catalog-generator';
 import { parseMysqlUrl } from '../src/config/app-config';
 import { eligibleSourceIds } from './support/eligible-oracle';
 import { pollJob, runJob } from './support/poll';
-import { AUTH, startTestApp } from './support/test-app';
+import { AUTH } from './support/auth';
+import { startTestApp } from './support/test-app';
 import { TestDatabases, createTestDatabases } from './support/test-databases';
 
 const JOBS = '/api/admin/product-import/jobs';

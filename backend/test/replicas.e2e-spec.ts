@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { BackendProcess } from './support/backend-process';
 import { ImportFixture, JOBS, STATE, getJob, waitFor, waitForEnd } from './support/import-fixture';
-import { AUTH } from './support/test-app';
+import { AUTH } from './support/auth';
 
 /**
  * Two backend processes on two ports sharing one Lookbook database, as behind a load balancer:

@@ -2,7 +2,7 @@ import { request as httpRequest } from 'node:http';
 import request from 'supertest';
 import { BackendProcess } from './support/backend-process';
 import { ImportFixture, JOBS, PRODUCTS, STATE, startJob, waitForEnd } from './support/import-fixture';
-import { AUTH, TEST_TOKEN } from './support/test-app';
+import { AUTH, TEST_TOKEN } from './support/auth';
 
 /** Every admin operation the API documents, with a concrete path to call it on. */
 const ADMIN_ROUTES: Array<{ method: 'get' | 'post'; doc: string; path: (jobId: string) => string }> = [
@@ -34,8 +34,7 @@ describe('Security of the HTTP API (real backend process)', () => {
 
   beforeAll(async () => {
     fx = await ImportFixture.create('security');
-    // CORS_ORIGINS set empty, so a developer's .env cannot change what "by default" means here.
-    backend = await fx.start({ CORS_ORIGINS: '' });
+    backend = await fx.start();
     jobId = await startJob(backend, { limit: 20 });
     await waitForEnd(backend, jobId);
   }, 60_000);

@@ -3,8 +3,9 @@ import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { TEST_TOKEN, sleep } from './test-app';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { TestDatabases } from './test-databases';
+import { testEnv } from './test-env';
 
 const MAIN = resolve(__dirname, '../../dist/src/main.js');
 
@@ -30,17 +31,7 @@ export class BackendProcess {
     if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build -w backend\` first`);
     const port = await freePort();
     const child = spawn(process.execPath, [MAIN], {
-      env: {
-        PATH: process.env.PATH,
-        PORT: String(port),
-        MYSQL_SHOP_URL: dbs.magentoUrl,
-        LOOKBOOK_DB_URL: dbs.lookbookUrl,
-        ADMIN_API_TOKEN: TEST_TOKEN,
-        JOB_REQUESTS_PER_MINUTE: '1000',
-        // Suites send wrong tokens on purpose; the one that tests the limit sets its own.
-        AUTH_FAILURES_PER_MINUTE: '1000',
-        ...env,
-      },
+      env: { PATH: process.env.PATH, PORT: String(port), ...testEnv(dbs), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const backend = new BackendProcess(`http://127.0.0.1:${port}`, child);

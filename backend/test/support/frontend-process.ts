@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { freePort } from './backend-process';
-import { sleep } from './test-app';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const FRONTEND = resolve(__dirname, '../../../frontend');
 const BUILD_ID = join(FRONTEND, '.next', 'BUILD_ID');

@@ -5,7 +5,8 @@ import { parseMysqlUrl } from '../../src/config/app-config';
 import { migrateLookbook } from '../../src/database/migrate';
 import { BackendProcess } from './backend-process';
 import { eligibleSourceIds } from './eligible-oracle';
-import { AUTH, sleep } from './test-app';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { AUTH } from './auth';
 import { TestDatabases, createTestDatabases } from './test-databases';
 
 export const JOBS = '/api/admin/product-import/jobs';

@@ -1,5 +1,6 @@
 import request from 'supertest';
-import { AUTH, sleep } from './test-app';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { AUTH } from './auth';
 
 type HttpTarget = Parameters<typeof request>[0];
 

@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { Server, Socket, connect, createServer } from 'node:net';
+import { freePort } from './backend-process';
 
 /**
  * A loopback TCP relay in front of the database server, so a test can make one database
@@ -19,11 +20,7 @@ export class TcpProxy {
   static async start(mysqlUrl: string): Promise<TcpProxy> {
     const url = new URL(mysqlUrl);
     const target = { host: url.hostname, port: Number(url.port || 3306) };
-    const probe = createServer().listen(0, '127.0.0.1');
-    await once(probe, 'listening');
-    const { port } = probe.address() as { port: number };
-    probe.close();
-    const proxy = new TcpProxy(target, port);
+    const proxy = new TcpProxy(target, await freePort());
     await proxy.restore();
     return proxy;
   }

@@ -7,13 +7,11 @@ import { APP_CONFIG, AppConfig, loadAppConfig, parseMysqlUrl } from '../../src/c
 import { lookbookDataSourceOptions, magentoDataSourceOptions } from '../../src/database/data-source-options';
 import { migrateLookbook } from '../../src/database/migrate';
 import { TestDatabases } from './test-databases';
-
-export const TEST_TOKEN = 'test-admin-token-0123456789abcdef0123456789';
-export const AUTH = { Authorization: `Bearer ${TEST_TOKEN}` };
+import { testEnv } from './test-env';
 
 /** The configuration a test app runs with: the suite's databases plus any variables given. */
 export function testConfig(dbs: TestDatabases, env: Record<string, string> = {}): AppConfig {
-  return loadAppConfig({ MYSQL_SHOP_URL: dbs.magentoUrl, LOOKBOOK_DB_URL: dbs.lookbookUrl, ADMIN_API_TOKEN: TEST_TOKEN, JOB_REQUESTS_PER_MINUTE: '1000', AUTH_FAILURES_PER_MINUTE: '1000', ...env });
+  return loadAppConfig({ ...testEnv(dbs), ...env });
 }
 
 /** The real Nest app, configured as main.ts configures it, on the suite's migrated databases. */
@@ -33,5 +31,3 @@ export async function openDataSources(dbs: TestDatabases) {
   await Promise.all([lookbook.initialize(), magento.initialize()]);
   return { lookbook, magento, close: () => Promise.all([lookbook.destroy(), magento.destroy()]) };
 }
-
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
