@@ -20,6 +20,8 @@ export function benchEnv({ magentoUrl, lookbookUrl, chunkSize }) {
     IMPORT_INCLUDE_NOT_VISIBLE: 'false',
     IMPORT_CHUNK_SIZE: chunkSize ? String(chunkSize) : '', // empty: the backend's default
     IMPORT_TEST_SOURCE_DELAY_MS: '0',
+    IMPORT_HEARTBEAT_INTERVAL_MS: '',
+    IMPORT_STALE_AFTER_MS: '',
     CORS_ORIGINS: '',
   };
 }
@@ -27,7 +29,8 @@ export function benchEnv({ magentoUrl, lookbookUrl, chunkSize }) {
 export async function startBackend(env) {
   const child = fork(WORKER, [], {
     execArgv: ['--expose-gc'],
-    env: { ...process.env, ...env, NODE_ENV: 'production' },
+    // Only what the worker needs: the bench's own environment holds the developer's .env by now.
+    env: { PATH: process.env.PATH, BENCH_BACKEND_DIST: process.env.BENCH_BACKEND_DIST ?? '', ...env, NODE_ENV: 'production' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const pending = new Map();

@@ -44,8 +44,9 @@ export function evaluateTargets(figures) {
       met: polls ? polls.latencyMs.p99 <= 20 && pollErrors === 0 : null,
     },
     {
-      target: 'RSS growth <= 30 MB from job 1 to job 50',
+      target: `RSS growth <= 30 MB from job 1 to job ${figures.config.rssJobs}`,
       measured: memory ? `${megabytes(memory.afterFirstJob.rss)} MB -> ${megabytes(memory.afterLastJob.rss)} MB (${memory.growthMb >= 0 ? '+' : ''}${memory.growthMb} MB)` : 'not run',
+      // The target is stated for 50 jobs; a run with fewer measures less than it asks.
       met: memory && memory.lastJob >= 50 ? memory.growthMb <= 30 : null,
     },
   ];

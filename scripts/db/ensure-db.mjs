@@ -7,6 +7,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, openSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { pathToFileURL } from 'node:url';
 import { loadEnv, DEFAULT_URLS } from './env.mjs';
 import { parseMysqlUrl, tryConnect } from './mysql-url.mjs';
 
@@ -119,7 +120,7 @@ function rootQuery(sql, { check = false } = {}) {
 
 const escape = (value) => value.replace(/\\/g, '\\\\').replace(/'/g, "\\'");
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   ensureDatabase().catch((error) => {
     console.error(`[db] ${error.message}`);
     process.exit(1);

@@ -2,7 +2,9 @@ import type { Connection, RowDataPacket } from 'mysql2/promise';
 
 /**
  * Counts the products a storefront would list on store 1, in plain SQL straight from Magento's
- * tables, as an independent check on what a generator or importer produced:
+ * tables, as an independent check on what the generator produced. Stricter than the importer,
+ * which takes qty > 0 alone as in stock (its contract) and so also imports products whose stock
+ * flag is off (marked in_stock = false): it imports more than this counts.
  * - enabled: status for store 1, falling back to store 0, is 1;
  * - visible: visibility (same fallback) is not 1 "Not Visible Individually";
  * - in stock, legacy default stock: a simple/virtual has qty > 0 with is_in_stock = 1; a

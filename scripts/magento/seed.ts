@@ -53,7 +53,7 @@ async function main(): Promise<void> {
         `  configurables ${summary.configurables}`,
         `  children      ${summary.children}`,
         `  standalone    ${summary.standalone} (${summary.virtual} virtual)`,
-        `  eligible      ${eligible} (${((100 * eligible) / summary.products).toFixed(1)}%; planned ${summary.plannedEligible})`,
+        `  storefront-listed ${eligible} (${((100 * eligible) / summary.products).toFixed(1)}%; planned ${summary.plannedEligible})`,
       ].join('\n'),
     );
   } finally {
