@@ -81,7 +81,7 @@ try {
   for (const name of Object.values(names)) await recreateDatabase(admin, name);
   log(`seeding ${config.products.toLocaleString('en')} products (seed ${config.seed}) into ${names.magento}`);
   const seeded = await seedCatalog(urlFor(names.magento), { products: config.products, seed: config.seed, log });
-  figures.catalog = { products: config.products, seedSeconds: seeded.seconds, eligibleInStockBySeedCheck: seeded.eligible };
+  figures.catalog = { products: config.products, seedSeconds: seeded.seconds, storefrontListedBySeedCheck: seeded.storefrontListed };
   await migrateLookbook(urlFor(names.lookbook));
   await migrateLookbook(urlFor(names.floor));
   await waitForServerToSettle(admin, { log });

@@ -45,7 +45,7 @@ export async function dropDatabase(admin, name) {
 
 /**
  * Seeds a catalog with the generator's own CLI (TypeScript, run by tsx), as a developer would.
- * Resolves to { seconds, eligible } with the eligible count the CLI's independent SQL reports.
+ * Resolves to { seconds, storefrontListed } with the count the CLI's independent SQL reports.
  */
 export function seedCatalog(url, { products, seed, log }) {
   const started = performance.now();
@@ -61,8 +61,8 @@ export function seedCatalog(url, { products, seed, log }) {
     child.on('error', reject);
     child.on('exit', (code) => {
       if (code !== 0) return reject(new Error(`seeding ${products} products failed (exit ${code})`));
-      const eligible = Number(/eligible\s+(\d+)/.exec(output)?.[1]);
-      resolve({ seconds: (performance.now() - started) / 1000, eligible });
+      const storefrontListed = Number(/storefront-listed\s+(\d+)/.exec(output)?.[1]);
+      resolve({ seconds: (performance.now() - started) / 1000, storefrontListed });
     });
   });
 }
