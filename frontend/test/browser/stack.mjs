@@ -7,10 +7,26 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import mysql from 'mysql2/promise';
-import { loadEnv } from '../../../scripts/db/env.mjs';
+import { DEFAULT_URLS, loadEnv } from '../../../scripts/db/env.mjs';
 
 const root = join(import.meta.dirname, '../../..');
-const DEFAULT_LOOKBOOK_URL = 'mysql://lookbook:lookbook@127.0.0.1:3306/lookbook';
+/**
+ * Every other backend setting, spelled out: the backend fills whatever is unset from the
+ * developer's .env, which must not change what the test sees. Empty means the backend's default.
+ */
+const BACKEND_DEFAULTS = {
+  HOST: '127.0.0.1',
+  MAGENTO_STORE_ID: '1',
+  MAGENTO_STOCK_SOURCE: 'legacy',
+  IMPORT_INCLUDE_NOT_VISIBLE: 'false',
+  IMPORT_CHUNK_SIZE: '',
+  IMPORT_HEARTBEAT_INTERVAL_MS: '',
+  IMPORT_STALE_AFTER_MS: '',
+  IMPORT_TEST_SOURCE_DELAY_MS: '',
+  CORS_ORIGINS: '',
+  JOB_REQUESTS_PER_MINUTE: '',
+  AUTH_FAILURES_PER_MINUTE: '',
+};
 
 /**
  * Starts a Magento catalog of `products` (generated with `seed`), a migrated empty Lookbook, the
@@ -33,6 +49,8 @@ export async function startStack({ products, seed, backendEnv = {} }) {
 
     stack.processes.push(
       startProcess('backend', process.execPath, ['backend/dist/src/main.js'], root, {
+        PATH: process.env.PATH,
+        ...BACKEND_DEFAULTS,
         MYSQL_SHOP_URL: magentoUrl,
         LOOKBOOK_DB_URL: lookbookUrl,
         ADMIN_API_TOKEN: token,
@@ -45,6 +63,7 @@ export async function startStack({ products, seed, backendEnv = {} }) {
     const next = join(root, 'node_modules/next/dist/bin/next');
     stack.processes.push(
       startProcess('frontend', process.execPath, [next, 'start', '-H', '127.0.0.1', '-p', String(frontendPort)], join(root, 'frontend'), {
+        ...process.env,
         BACKEND_URL: backendUrl,
         ADMIN_API_TOKEN: token,
         ADMIN_USER: login.username,
@@ -69,7 +88,7 @@ async function stopStack({ processes, databases }) {
 /** A fresh pair of empty databases on the server LOOKBOOK_DB_URL points at (as the backend e2e tests make them). */
 async function createDatabases() {
   loadEnv();
-  const base = new URL(process.env.LOOKBOOK_DB_URL ?? DEFAULT_LOOKBOOK_URL);
+  const base = new URL(process.env.LOOKBOOK_DB_URL ?? DEFAULT_URLS.LOOKBOOK_DB_URL);
   const tag = `t_browser_${randomBytes(3).toString('hex')}`;
   const names = { magento: `${tag}_magento`, lookbook: `${tag}_lookbook` };
   const admin = await mysql.createConnection({
@@ -101,7 +120,7 @@ function npm(args, env = {}) {
 
 /** Runs in its own process group, so stop() also ends what it spawned (next start forks next-server). */
 function startProcess(name, command, args, cwd, env) {
-  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
