@@ -1,58 +1,30 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import mysql from 'mysql2/promise';
 import request from 'supertest';
-import { generateCatalog } from '../../scripts/magento/catalog-generator';
-import { parseMysqlUrl } from '../src/config/app-config';
-import { eligibleSourceIds } from './support/eligible-oracle';
-import { pollJob, runJob } from './support/poll';
 import { AUTH } from './support/auth';
+import { ImportFixture, JOBS } from './support/import-fixture';
+import { pollJob, runJob } from './support/poll';
 import { startTestApp } from './support/test-app';
-import { TestDatabases, createTestDatabases } from './support/test-databases';
-
-const JOBS = '/api/admin/product-import/jobs';
 
 describe('Product import jobs (HTTP API on the real databases)', () => {
-  let dbs: TestDatabases;
+  let fx: ImportFixture;
   let app: NestExpressApplication;
   let http: ReturnType<NestExpressApplication['getHttpServer']>;
   let eligible: number[];
-  const lookbookDb = () => parseMysqlUrl('db', dbs.lookbookUrl).database;
-  const importedIds = async () => {
-    const [rows] = await dbs.admin.query<mysql.RowDataPacket[]>(`SELECT source_id FROM \`${lookbookDb()}\`.products ORDER BY source_id`);
-    return rows.map((r) => Number(r.source_id));
-  };
-  const cursor = async () => {
-    const [rows] = await dbs.admin.query<mysql.RowDataPacket[]>(`SELECT value FROM \`${lookbookDb()}\`.product_import_meta WHERE \`key\` = 'last_successful_source_id'`);
-    return rows.length ? Number(rows[0].value) : null;
-  };
-  /** Eligible products the mapping must skip: those whose SKU is empty once trimmed. */
-  const emptySkuIds = async () => {
-    const [rows] = await dbs.admin.query<mysql.RowDataPacket[]>(
-      `SELECT entity_id FROM \`${parseMysqlUrl('db', dbs.magentoUrl).database}\`.catalog_product_entity WHERE TRIM(COALESCE(sku, '')) = ''`,
-    );
-    return new Set(rows.map((r) => Number(r.entity_id)));
-  };
-  const resetLookbook = async () => {
-    await dbs.admin.query(`DELETE FROM \`${lookbookDb()}\`.products`);
-    await dbs.admin.query(`DELETE FROM \`${lookbookDb()}\`.product_import_meta`);
-  };
 
   beforeAll(async () => {
-    dbs = await createTestDatabases('jobs');
-    const shop = await mysql.createConnection({ uri: dbs.magentoUrl, charset: 'utf8mb4' });
-    await generateCatalog(shop, { products: 3000, seed: 7 });
-    await shop.end();
-    eligible = await eligibleSourceIds(dbs.admin, parseMysqlUrl('db', dbs.magentoUrl).database);
-    app = await startTestApp(dbs, { IMPORT_CHUNK_SIZE: '40' });
+    fx = await ImportFixture.create('jobs');
+    eligible = fx.eligible;
+    app = await startTestApp(fx.dbs, { IMPORT_CHUNK_SIZE: '40' });
     http = app.getHttpServer();
   }, 120_000);
   afterAll(async () => {
     await app?.close();
-    await dbs.drop();
+    await fx?.close();
   });
 
   it('runs a job from queued through running to completed, with progress and exact metrics', async () => {
-    await resetLookbook();
+    await fx.resetLookbook();
     const created = await request(http).post(JOBS).set(AUTH).send({ limit: 100 }).expect(201);
     expect(created.body).toEqual({ jobId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
 
@@ -75,14 +47,14 @@ describe('Product import jobs (HTTP API on the real databases)', () => {
     expect(m.inserted + m.updated + m.unchanged + m.skipped + m.errors_count).toBe(m.processed);
     expect(m.elapsed_ms).toBeGreaterThanOrEqual(0);
     expect(new Date(job.finished_at) >= new Date(job.started_at) && new Date(job.started_at) >= new Date(job.created_at)).toBe(true);
-    expect(await cursor()).toBe(eligible[99]);
-    const skipped = await emptySkuIds();
-    expect(await importedIds()).toEqual(eligible.slice(0, 100).filter((id) => !skipped.has(id)));
+    expect(await fx.cursor()).toBe(eligible[99]);
+    const skipped = fx.emptySku;
+    expect(await fx.importedIds()).toEqual(eligible.slice(0, 100).filter((id) => !skipped.has(id)));
     expect(m.skipped).toBe(eligible.slice(0, 100).filter((id) => skipped.has(id)).length);
   });
 
   it('resumes where the last job stopped until the Lookbook holds exactly the eligible set', async () => {
-    await resetLookbook();
+    await fx.resetLookbook();
     const cursors: number[] = [];
     let processed = 0;
     for (;;) {
@@ -90,23 +62,23 @@ describe('Product import jobs (HTTP API on the real databases)', () => {
       expect(job.status).toBe('completed');
       if (job.metrics.processed === 0) break;
       processed += job.metrics.processed;
-      cursors.push((await cursor())!);
+      cursors.push((await fx.cursor())!);
     }
 
     expect(cursors).toEqual([...cursors].sort((a, b) => a - b));
     expect(new Set(cursors).size).toBe(cursors.length);
     expect(processed).toBe(eligible.length);
-    const imported = await importedIds();
-    const skipped = await emptySkuIds();
+    const imported = await fx.importedIds();
+    const skipped = fx.emptySku;
     expect(imported).toEqual(eligible.filter((id) => !skipped.has(id)));
   });
 
   it('completes with nothing processed when no eligible products remain, leaving the cursor', async () => {
-    const before = await cursor();
+    const before = await fx.cursor();
     const job = await runJob(http, {});
 
     expect(job.metrics).toMatchObject({ total_found: 0, processed: 0, last_processed_source_id: null });
-    expect(await cursor()).toBe(before);
+    expect(await fx.cursor()).toBe(before);
   });
 
   it('starts after startAfterId when resume is off, and reports unchanged rows on a re-import', async () => {
@@ -115,7 +87,7 @@ describe('Product import jobs (HTTP API on the real databases)', () => {
     expect(job.params).toEqual({ limit: 5, resumeFromLast: false, startAfterId: eligible[9] });
     expect(job.metrics).toMatchObject({ total_found: 5, processed: 5, inserted: 0, updated: 0, last_processed_source_id: eligible[14] });
     expect(job.metrics.unchanged + job.metrics.skipped).toBe(5);
-    expect(await cursor()).toBe(eligible[14]);
+    expect(await fx.cursor()).toBe(eligible[14]);
   });
 
   it('shows the cursor, what remains and the last job in the state endpoint', async () => {
@@ -142,7 +114,7 @@ describe('Product import jobs (HTTP API on the real databases)', () => {
 
   describe('bad input', () => {
     const jobCount = async () => {
-      const [[{ n }]] = await dbs.admin.query<mysql.RowDataPacket[]>(`SELECT COUNT(*) AS n FROM \`${lookbookDb()}\`.product_import_jobs`);
+      const [[{ n }]] = await fx.dbs.admin.query<mysql.RowDataPacket[]>(`SELECT COUNT(*) AS n FROM \`${fx.lookbookDb}\`.product_import_jobs`);
       return Number(n);
     };
 
