@@ -225,3 +225,85 @@ describe('MagentoCatalogBuilder', () => {
     }
   });
 });
+
+describe('MagentoCatalogBuilder on Adobe Commerce with a table prefix', () => {
+  let databases: TestDatabases;
+  let conn: Connection;
+
+  beforeAll(async () => {
+    databases = await createTestDatabases('magento-builder-ee');
+    conn = await mysql.createConnection({ uri: databases.magentoUrl, charset: 'utf8mb4' });
+  });
+
+  afterAll(async () => {
+    await conn?.end();
+    await databases?.drop();
+  });
+
+  it('stages products and categories by row_id, links children to every parent version, keeps entity ids outward', async () => {
+    const shop = await MagentoCatalogBuilder.create(conn, { edition: 'commerce', tablePrefix: 'mg_' });
+    const [tables] = await conn.query<RowDataPacket[]>('SHOW TABLES');
+    const names = tables.map((row) => String(Object.values(row)[0]));
+    expect(names.every((name) => name.startsWith('mg_'))).toBe(true);
+    expect(names).toEqual(expect.arrayContaining(['mg_sequence_product', 'mg_staging_update', 'mg_catalog_product_website', 'mg_inventory_reservation']));
+
+    const now = Math.floor(Date.now() / 1000);
+    const tees = await shop.category(['Men', 'Tops &amp; Tees'], { previously: { name: 'Tees', until: now - 3600 } });
+    const style = await shop.product({
+      sku: 'MS01', type: 'configurable', name: 'Lumaflex&trade; Tee', categories: [tees],
+      versions: [{ updatedIn: now - 86400, name: 'Old Tee' }, {}, { createdIn: now + 86400, status: 2 }],
+    });
+    const child = await shop.child(style, { sku: 'MS01-M', size: 'M', qty: 5, websites: [1, 2] });
+    expect([style, child]).toEqual([1, 2]);
+
+    const [versions] = await conn.query<RowDataPacket[]>(
+      `SELECT p.row_id, p.entity_id, p.created_in, p.updated_in, n.value AS name, s.value AS status
+         FROM mg_catalog_product_entity p
+         JOIN mg_catalog_product_entity_varchar n ON n.row_id = p.row_id AND n.store_id = 0 AND n.attribute_id = ${shop.metadata.product.name.id}
+         JOIN mg_catalog_product_entity_int s ON s.row_id = p.row_id AND s.store_id = 0 AND s.attribute_id = ${shop.metadata.product.status.id}
+        ORDER BY p.row_id`,
+    );
+    expect(versions.map((v) => [v.row_id, v.entity_id, Number(v.created_in), Number(v.updated_in), v.name, v.status])).toEqual([
+      [1, 1, 1, now - 86400, 'Old Tee', 1],
+      [2, 1, now - 86400, now + 86400, 'Lumaflex&trade; Tee', 1],
+      [3, 1, now + 86400, 2147483647, 'Lumaflex&trade; Tee', 2],
+      [4, 2, 1, 2147483647, 'MS01-M', 1],
+    ]);
+    expect(await count(conn, 'SELECT COUNT(*) FROM mg_catalog_product_super_link WHERE product_id = 2 AND parent_id IN (1, 2, 3)')).toBe(3);
+    expect(await count(conn, 'SELECT COUNT(*) FROM mg_catalog_product_relation WHERE child_id = 2 AND parent_id IN (1, 2, 3)')).toBe(3);
+    expect(await count(conn, 'SELECT COUNT(*) FROM mg_catalog_product_super_attribute WHERE product_id IN (1, 2, 3)')).toBe(3);
+    expect(await count(conn, 'SELECT COUNT(*) FROM mg_staging_update')).toBe(2);
+    expect(await count(conn, 'SELECT COUNT(*) FROM mg_catalog_product_website WHERE product_id = 2')).toBe(2);
+
+    const [category] = await conn.query<RowDataPacket[]>(
+      `SELECT c.entity_id, c.created_in, v.value FROM mg_catalog_category_entity c
+         JOIN mg_catalog_category_entity_varchar v ON v.row_id = c.row_id AND v.store_id = 0
+        WHERE c.entity_id = ? ORDER BY c.created_in`,
+      [tees],
+    );
+    expect(category.map((row) => row.value)).toEqual(['Tees', 'Tops &amp; Tees']);
+    expect(await count(conn, 'SELECT COUNT(*) FROM mg_catalog_category_product WHERE category_id = ? AND product_id = ?', [tees, style])).toBe(1);
+  });
+
+  it('writes MSI sources, stocks, sales channels, reservations and config values', async () => {
+    const shop = await MagentoCatalogBuilder.create(conn, { tablePrefix: 'os_' });
+    await shop.config('cataloginventory/item_options/min_qty', 2);
+    await shop.msiSource('eu', { enabled: true });
+    await shop.msiSource('closed', { enabled: false });
+    await shop.msiStock(2, 'EU', { sources: ['eu', 'closed'], websites: ['base'] });
+    await shop.product({ sku: 'A', qty: 3, minQty: 1, useConfigMinQty: 0 });
+    await shop.msiSourceItem('eu', 'A', 4, 1);
+    await shop.msiSource('default', 'A', 3);
+    await shop.reservation(2, 'A', -4);
+
+    const [channels] = await conn.query<RowDataPacket[]>('SELECT code, stock_id FROM os_inventory_stock_sales_channel ORDER BY code');
+    expect(channels).toEqual([{ code: 'base', stock_id: 2 }]);
+    const [sources] = await conn.query<RowDataPacket[]>('SELECT source_code, enabled FROM os_inventory_source ORDER BY source_code');
+    expect(sources).toEqual([{ source_code: 'closed', enabled: 0 }, { source_code: 'default', enabled: 1 }, { source_code: 'eu', enabled: 1 }]);
+    expect(await count(conn, "SELECT SUM(quantity) FROM os_inventory_reservation WHERE stock_id = 2 AND sku = 'A'")).toBe(-4);
+    expect(await count(conn, "SELECT value FROM os_core_config_data WHERE path = 'cataloginventory/item_options/min_qty'")).toBe(2);
+    const [[item]] = await conn.query<RowDataPacket[]>('SELECT qty, is_in_stock, min_qty, use_config_min_qty FROM os_cataloginventory_stock_item');
+    expect(item).toEqual({ qty: '3.0000', is_in_stock: 1, min_qty: '1.0000', use_config_min_qty: 0 });
+    await expect(shop.product({ sku: 'B', versions: [{}] })).rejects.toThrow("versions need edition 'commerce'");
+  });
+});

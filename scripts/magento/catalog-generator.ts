@@ -3,10 +3,10 @@ import { BulkInserter } from './bulk-inserter';
 import { insertFashionCategories } from './fashion-categories';
 import { AWKWARD_PRODUCTS } from './fashion-vocabulary';
 import { DEFAULT_METADATA_OPTIONS, insertMagentoMetadata, METADATA_TIMESTAMP, type MetadataOptions } from './metadata';
-import { addProductRows } from './product-rows';
+import { addProductRows, singleVersion } from './product-rows';
 import { CatalogClock, type GeneratorContext } from './product-traits';
 import { SeededRandom } from './random';
-import { createMagentoSchema, dropMagentoSchema } from './schema';
+import { createMagentoSchema, dropMagentoSchema, MagentoShape, type SchemaOptions } from './schema';
 import { buildStandalone } from './standalone-factory';
 import { buildStyle, type BuiltFamily } from './style-factory';
 
@@ -15,6 +15,8 @@ export interface GenerateCatalogOptions {
   products: number;
   seed: number;
   metadata?: Partial<MetadataOptions>;
+  /** Edition and table prefix; default Open Source without a prefix. */
+  schema?: Partial<SchemaOptions>;
   /** Products per transaction; rows go out as multi-row INSERTs of up to 5,000 rows each. */
   productsPerTransaction?: number;
   onProgress?: (written: number, total: number) => void;
@@ -49,12 +51,14 @@ export async function generateCatalog(conn: Connection, options: GenerateCatalog
   if (!Number.isInteger(options.seed)) throw new Error(`seed must be an integer, got ${options.seed}`);
 
   await conn.query("SET SESSION time_zone = '+00:00'");
-  await dropMagentoSchema(conn);
-  await createMagentoSchema(conn);
-  const metadata = await insertMagentoMetadata(conn, { ...DEFAULT_METADATA_OPTIONS, ...options.metadata });
+  const shape = new MagentoShape(options.schema);
+  await dropMagentoSchema(conn, shape);
+  await createMagentoSchema(conn, shape);
+  const metadata = await insertMagentoMetadata(conn, { ...DEFAULT_METADATA_OPTIONS, ...options.metadata }, shape);
   const categoryIds = await insertFashionCategories(conn, metadata, METADATA_TIMESTAMP);
 
   let entityId = 0;
+  let rowId = 0;
   let itemNumber = 0;
   const ctx: GeneratorContext = {
     rng: new SeededRandom(options.seed),
@@ -66,7 +70,7 @@ export async function generateCatalog(conn: Connection, options: GenerateCatalog
     eligibleShare: ELIGIBLE_SHARE_OF_VISIBLE,
   };
   const summary: GenerationSummary = { products: 0, configurables: 0, children: 0, standalone: 0, virtual: 0, plannedEligible: 0 };
-  const inserter = new BulkInserter(conn);
+  const inserter = new BulkInserter(conn, shape);
   const perTransaction = options.productsPerTransaction ?? 20_000;
   let nextCommitAt = perTransaction;
   let reported = 0;
@@ -77,6 +81,7 @@ export async function generateCatalog(conn: Connection, options: GenerateCatalog
     await conn.beginTransaction();
     while (summary.products < total) {
       const family = nextFamily(ctx, total - summary.products, summary.standalone);
+      if (shape.staged) stage(family, () => ++rowId);
       for (const record of family.records) addProductRows(inserter, record);
       tally(summary, family);
       await inserter.flushFullTables();
@@ -102,6 +107,16 @@ function nextFamily(ctx: GeneratorContext, remaining: number, standaloneSoFar: n
   if (remaining >= 2 && ctx.rng.chance(STYLE_SHARE_OF_FAMILIES)) return buildStyle(ctx, remaining);
   // The first standalone products carry awkward SKUs and names, so even tiny catalogs have them.
   return buildStandalone(ctx, AWKWARD_PRODUCTS[standaloneSoFar]);
+}
+
+/** Gives every record of a family its staged versions, and children their parent's row ids. */
+function stage(family: BuiltFamily, nextRowId: () => number): void {
+  const rowIdsByEntity = new Map<number, number[]>();
+  for (const record of family.records) {
+    record.versions ??= singleVersion(nextRowId(), record.values);
+    rowIdsByEntity.set(record.entityId, record.versions.map((version) => version.rowId));
+    if (record.parentId !== undefined) record.parentRowIds = rowIdsByEntity.get(record.parentId);
+  }
 }
 
 function tally(summary: GenerationSummary, family: BuiltFamily): void {

@@ -48,7 +48,7 @@ export async function insertFashionCategories(conn: Connection, metadata: Magent
   const ids: CategoryIds = new Map();
   const visit = async (definitions: CategoryDefinition[], parent: CategoryNode, parentPath: string[]) => {
     for (const definition of definitions) {
-      const node = await insertCategory(conn, metadata.categoryName.id, parent, definition, timestamp);
+      const node = await insertCategory(conn, metadata.shape, metadata.categoryName.id, parent, definition, timestamp);
       const path = [...parentPath, definition.name];
       ids.set(categoryKey(path), node.id);
       await visit(definition.children ?? [], node, path);

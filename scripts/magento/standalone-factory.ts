@@ -75,6 +75,7 @@ export function buildStandalone(ctx: GeneratorContext, awkward?: { sku: string; 
     values: values.values,
     stock,
     categoryIds,
+    websiteIds: [1],
     sourceItems: sourceItemsFor(ctx, fate, stock),
   };
   return { records: [record], eligible: fate === 'eligible' };

@@ -64,6 +64,7 @@ export function buildStyle(ctx: GeneratorContext, maxProducts: number): BuiltFam
     values: values.values,
     stock: { qty: 0, isInStock: children.some((child) => child.qty > 0) ? 1 : 0 },
     categoryIds: chooseCategories(ctx, garment.category),
+    websiteIds: [1],
     superAttributeIds: [metadata.product.size.id, metadata.product.color.id],
   };
 
@@ -140,6 +141,7 @@ function buildChild(
     // Children keep is_in_stock consistent with qty, so "in stock" means the same in every reading.
     stock: { qty: plan.qty, isInStock: plan.qty > 0 ? 1 : 0 },
     categoryIds: [],
+    websiteIds: [1],
     parentId: parent.entityId,
     sourceItems,
   };
