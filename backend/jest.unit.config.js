@@ -7,6 +7,6 @@ module.exports = {
   testRegex: '.*\\.spec\\.ts$',
   transform: { '^.+\\.(t|j)s$': ['@swc/jest', { ...swc, swcrc: false }] },
   // Every @nestjs/* 12 package ships ES modules only; let swc turn them into CommonJS for Jest.
-  transformIgnorePatterns: ['/node_modules/(?!@nestjs/)'],
+  transformIgnorePatterns: ['/node_modules/(?!@nestjs/|entities/)'],
   testEnvironment: 'node',
 };

@@ -21,13 +21,13 @@ async function buildShop(shop: MagentoCatalogBuilder) {
     sku: 'MH01', type: 'configurable', name: 'Chaz Hoodie', storeName: 'Chaz Kapuzenpulli', price: null,
     image: '/m/h/mh01.jpg', urlKey: 'chaz-hoodie', material: ['Fleece', 'Cotton'], pattern: ['Striped', 'Solid'],
     season: 'Autumn', occasion: 'Casual', attributes: { gender: 'Men', eco_collection: true, climate: ['Windy', 'Cold'] },
-    categories: [menTops, hoodies], createdAt: '2024-03-05 10:11:12',
+    categories: [menTops, hoodies], createdAt: '2024-03-05 10:11:12', websites: [1, 2],
   });
-  await shop.child(ids.chaz, { sku: 'MH01-M-Blue', size: 'M', color: 'Blue', price: 52, qty: 10 });
-  await shop.child(ids.chaz, { sku: 'MH01-XS-Black', size: 'XS', color: 'Black', price: 48, qty: 5.5 });
-  await shop.child(ids.chaz, { sku: 'MH01-L-Red', size: 'L', color: 'Red', price: 30, qty: 0 }); // out of stock
-  await shop.child(ids.chaz, { sku: 'MH01-XL-Green', size: 'XL', color: 'Green', price: 20, qty: 7, status: 2 }); // disabled
-  await shop.child(ids.chaz, { sku: 'MH01-S-Blue', size: 'S', color: 'Blue', price: 21, qty: 3, storeStatus: 2 }); // disabled in store 1
+  await shop.child(ids.chaz, { sku: 'MH01-M-Blue', size: 'M', color: 'Blue', price: 52, qty: 10, websites: [1, 2] });
+  await shop.child(ids.chaz, { sku: 'MH01-XS-Black', size: 'XS', color: 'Black', price: 48, qty: 5.5, websites: [1, 2] });
+  await shop.child(ids.chaz, { sku: 'MH01-L-Red', size: 'L', color: 'Red', price: 30, qty: 0, websites: [1, 2] }); // out of stock
+  await shop.child(ids.chaz, { sku: 'MH01-XL-Green', size: 'XL', color: 'Green', price: 20, qty: 7, status: 2, websites: [1, 2] }); // disabled
+  await shop.child(ids.chaz, { sku: 'MH01-S-Blue', size: 'S', color: 'Blue', price: 21, qty: 3, storeStatus: 2, websites: [1, 2] }); // disabled in store 1
   ids.tee = await shop.product({ sku: 'TEE-1', name: 'Plain Tee', price: 19.99, qty: 3, size: 'S', color: 'Red', image: 'no_selection', categories: [jackets, coats] });
   ids.disabled = await shop.product({ sku: 'OFF-1', status: 2, qty: 5, price: 1 });
   ids.disabledInStore = await shop.product({ sku: 'OFF-2', storeStatus: 2, qty: 5, price: 1 });
@@ -79,7 +79,7 @@ describe('MagentoCatalogAdapter', () => {
   it('returns exactly the enabled, visible, in-stock products, in source_id order', async () => {
     const page = await fetchAll();
 
-    const eligible = ['chaz', 'tee', 'enabledInStore', 'noPrice', 'emptySku', 'unicode', 'ownPrice', 'noName', 'flaggedOut'].map((k) => ids[k]);
+    const eligible = ['chaz', 'tee', 'enabledInStore', 'noPrice', 'emptySku', 'unicode', 'ownPrice', 'noName'].map((k) => ids[k]);
     const returned = [...page.products, ...page.skipped].map((p) => p.source_id).sort((a, b) => a - b);
     expect(returned).toEqual(eligible.sort((a, b) => a - b));
     expect(page.products.map((p) => p.source_id)).toEqual([...page.products.map((p) => p.source_id)].sort((a, b) => a - b));
@@ -115,7 +115,9 @@ describe('MagentoCatalogAdapter', () => {
     const tee = bySku(products, 'TEE-1');
 
     expect(tee).toMatchObject({ title: 'Plain Tee', price: '19.9900', stock_qty: '3.0000', size_range: 'S', color: 'Rot', image_key: null, material: null, attributes: {} });
-    const admin = bySku((await fetchAll(adapter({ storeId: 0 }))).products, 'MH01');
+    // Store 2 sets no values of its own: everything comes from the admin scope. The child disabled
+    // on store 1 only (MH01-S-Blue) counts there; MH01 is sold on store 2's website too.
+    const admin = bySku((await fetchAll(adapter({ storeId: 2 }))).products, 'MH01');
     expect(admin).toMatchObject({ title: 'Chaz Hoodie', color: 'Black, Blue', material: 'Cotton, Fleece', season: 'Autumn', stock_qty: '18.5000', size_range: 'XS, S, M' });
   });
 
@@ -137,8 +139,11 @@ describe('MagentoCatalogAdapter', () => {
     expect(bySku(products, 'NONAME').title).toBe('NONAME');
   });
 
-  it('marks a product whose stock flag is off as not in stock even with quantity', async () => {
-    expect(bySku((await fetchAll()).products, 'FLAGGED-OUT')).toMatchObject({ in_stock: false, stock_qty: '5.0000' });
+  it('leaves out a product the shop flagged out of stock, even with quantity, and marks every imported one in stock', async () => {
+    const products = (await fetchAll()).products;
+
+    expect(products.map((p) => p.sku)).not.toContain('FLAGGED-OUT');
+    expect(products.every((p) => p.in_stock)).toBe(true);
   });
 
   it('skips a product with an empty SKU and says why', async () => {
@@ -160,17 +165,16 @@ describe('MagentoCatalogAdapter', () => {
     expect(skus).not.toContain('MH01-L-Red');
   });
 
-  it('reads Multi-Source Inventory quantities by SKU when configured to', async () => {
+  it('reads Multi-Source Inventory salable quantities by SKU when configured to', async () => {
     await conn.query('DELETE FROM inventory_source_item');
     await conn.query(
       `INSERT INTO inventory_source_item (source_code, sku, quantity, status) VALUES
-       ('default', 'TEE-1', 2, 1), ('warehouse', 'TEE-1', 4, 1), ('closed', 'TEE-1', 100, 0),
-       ('default', 'MH01-M-Blue', 1, 1), ('default', 'MH01-XS-Black', 0, 0)`,
+       ('default', 'TEE-1', 2, 1), ('default', 'MH01-M-Blue', 1, 1), ('default', 'MH01-XS-Black', 0, 0)`,
     );
 
     const products = (await fetchAll(adapter({ stockSource: 'msi' }))).products;
 
-    expect(bySku(products, 'TEE-1')).toMatchObject({ stock_qty: '6.0000', in_stock: true });
+    expect(bySku(products, 'TEE-1')).toMatchObject({ stock_qty: '2.0000', in_stock: true });
     expect(bySku(products, 'MH01')).toMatchObject({ stock_qty: '1.0000', size_range: 'M', price: '52.0000' });
     expect(products.map((p) => p.sku)).not.toContain('NOPRICE');
   });
@@ -220,9 +224,9 @@ describe('MagentoCatalogAdapter', () => {
     } finally {
       dataSource.createQueryRunner = original;
     }
-    // Each of the adapter's reads (the ids, then the page) opens a read-only transaction first.
+    // Each of the adapter's reads (the shop's profile, the ids, then the page) opens a read-only transaction first.
     const opened = statements.filter((sql) => sql.startsWith('START TRANSACTION'));
-    expect(opened).toEqual(['START TRANSACTION READ ONLY', 'START TRANSACTION READ ONLY']);
+    expect(opened).toEqual(['START TRANSACTION READ ONLY', 'START TRANSACTION READ ONLY', 'START TRANSACTION READ ONLY']);
     expect(statements[0]).toBe('START TRANSACTION READ ONLY');
 
     const runner = dataSource.createQueryRunner();

@@ -12,8 +12,12 @@ describe('loadAppConfig', () => {
 
     expect(config.shopDb).toEqual({ host: 'db.internal', port: 3307, user: 'shop', password: 's3cret', database: 'magento' });
     expect(config.port).toBe(3001);
-    expect(config.magento).toEqual({ storeId: 1, stockSource: 'legacy', includeNotVisible: false });
+    expect(config.magento).toEqual({ storeId: 1, stockSource: 'legacy', includeNotVisible: false, tablePrefix: '' });
     expect(config.authFailuresPerMinute).toBe(10);
+  });
+
+  it('takes a table prefix made of the characters Magento allows', () => {
+    expect(loadAppConfig({ ...valid, MAGENTO_TABLE_PREFIX: 'mg_2' }).magento.tablePrefix).toBe('mg_2');
   });
 
   it.each([
@@ -25,6 +29,8 @@ describe('loadAppConfig', () => {
     ['ADMIN_API_TOKEN', 'short', /ADMIN_API_TOKEN must be at least 32 characters/],
     ['ADMIN_API_TOKEN', undefined, /ADMIN_API_TOKEN is not set/],
     ['MAGENTO_STOCK_SOURCE', 'warehouse', /MAGENTO_STOCK_SOURCE must be one of legacy, msi/],
+    ['MAGENTO_STORE_ID', '0', /MAGENTO_STORE_ID must be an integer from 1 to 65535/],
+    ['MAGENTO_TABLE_PREFIX', 'mg`; DROP', /MAGENTO_TABLE_PREFIX may hold only letters, digits and underscores/],
     ['PORT', 'eighty', /PORT must be an integer/],
     ['AUTH_FAILURES_PER_MINUTE', '0', /AUTH_FAILURES_PER_MINUTE must be an integer from 1 to 100000/],
     ['AUTH_FAILURES_PER_MINUTE', 'ten', /AUTH_FAILURES_PER_MINUTE must be an integer/],

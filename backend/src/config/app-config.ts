@@ -17,7 +17,14 @@ export interface AppConfig {
   shopDb: MysqlConnectionConfig;
   lookbookDb: MysqlConnectionConfig;
   adminApiToken: string;
-  magento: { storeId: number; stockSource: StockSource; includeNotVisible: boolean };
+  magento: {
+    /** The store view whose catalog is imported: its values, its website, that website's stock. */
+    storeId: number;
+    stockSource: StockSource;
+    includeNotVisible: boolean;
+    /** Magento's install-time table prefix, put before every table name ('' for none). */
+    tablePrefix: string;
+  };
   import: {
     chunkSize: number;
     heartbeatIntervalMs: number;
@@ -87,11 +94,31 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
   return raw as T;
 }
 
+/** Inlined into table names, so only the characters Magento's installer itself allows. */
+function tablePrefix(env: Env): string {
+  const prefix = env.MAGENTO_TABLE_PREFIX ?? '';
+  if (!/^[A-Za-z0-9_]{0,32}$/.test(prefix)) {
+    throw new ConfigError('MAGENTO_TABLE_PREFIX may hold only letters, digits and underscores (at most 32)');
+  }
+  return prefix;
+}
+
 function adminToken(env: Env): string {
   const token = env.ADMIN_API_TOKEN;
   if (!token) throw new ConfigError('ADMIN_API_TOKEN is not set; use a random string of at least 32 characters');
   if (token.length < 32) throw new ConfigError('ADMIN_API_TOKEN must be at least 32 characters long');
   return token;
+}
+
+/** The shop's settings alone, for tools that read the shop without running the app (shop:check). */
+export function loadMagentoSettings(env: Env = process.env): AppConfig['magento'] {
+  return {
+    // Store 0 is the admin scope, not a store view: it belongs to no website and sells nothing.
+    storeId: integer(env, 'MAGENTO_STORE_ID', 1, 1, 65535),
+    stockSource: oneOf(env, 'MAGENTO_STOCK_SOURCE', ['legacy', 'msi'] as const, 'legacy'),
+    includeNotVisible: boolean(env, 'IMPORT_INCLUDE_NOT_VISIBLE', false),
+    tablePrefix: tablePrefix(env),
+  };
 }
 
 export function loadAppConfig(env: Env = process.env): AppConfig {
@@ -100,11 +127,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     shopDb: parseMysqlUrl('MYSQL_SHOP_URL', env.MYSQL_SHOP_URL),
     lookbookDb: parseMysqlUrl('LOOKBOOK_DB_URL', env.LOOKBOOK_DB_URL),
     adminApiToken: adminToken(env),
-    magento: {
-      storeId: integer(env, 'MAGENTO_STORE_ID', 1, 0, 65535),
-      stockSource: oneOf(env, 'MAGENTO_STOCK_SOURCE', ['legacy', 'msi'] as const, 'legacy'),
-      includeNotVisible: boolean(env, 'IMPORT_INCLUDE_NOT_VISIBLE', false),
-    },
+    magento: loadMagentoSettings(env),
     import: {
       chunkSize: integer(env, 'IMPORT_CHUNK_SIZE', 250, 1, 1000),
       heartbeatIntervalMs: integer(env, 'IMPORT_HEARTBEAT_INTERVAL_MS', 2_000, 100, 60_000),

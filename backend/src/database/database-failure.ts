@@ -28,12 +28,16 @@ const OTHER_CODES: Record<string, string> = { ER_NO_SUCH_TABLE: 'a required tabl
 /** MariaDB's "connection was killed" (ER_CONNECTION_KILLED under another number). */
 const CONNECTION_KILLED_ERRNO = 1927;
 
+/** A failure whose message was written to be shown to an admin as it is (no host, user or SQL in it). */
+export class ExplainedFailure extends Error {}
+
 export function isOutage(error: unknown): boolean {
   const { code, errno } = (error ?? {}) as { code?: unknown; errno?: unknown };
   return (typeof code === 'string' && code in OUTAGE_CODES) || errno === CONNECTION_KILLED_ERRNO;
 }
 
 export function describeFailure(database: DatabaseName, error: unknown): string {
+  if (error instanceof ExplainedFailure) return `${database} database: ${error.message}`;
   const { code, errno } = (error ?? {}) as { code?: string; errno?: number };
   const words = code ? (OUTAGE_CODES[code] ?? OTHER_CODES[code]) : undefined;
   if (words) return `${database} database unavailable: ${words}`;

@@ -36,6 +36,10 @@ export class InMemoryCatalog extends CatalogSource {
     return { products, skipped, lastSourceId: sourceIds.length ? Math.max(...sourceIds) : null };
   }
 
+  async filterEligible(sourceIds: number[]): Promise<number[]> {
+    return this.eligibleAfter(0).map((p) => p.source_id).filter((id) => sourceIds.includes(id));
+  }
+
   async countEligible({ afterId }: { afterId: number }): Promise<number> {
     return this.eligibleAfter(afterId).length;
   }

@@ -1,22 +1,22 @@
 import { QueryRunner } from 'typeorm';
+import { ShopProfile, liveCategoryVersion, table } from './shop-profile';
+import { storefrontText } from './storefront-text';
 
 /**
  * Each product's category path below the store's root category, as names joined with " > ".
  * The path is that of its deepest assigned category (greatest level; ties: lowest category id).
  * Two queries for the whole page: assignments with their paths, then the names on those paths.
+ * Assignments and paths use category entity ids on every edition; on Commerce a category's name
+ * hangs on its live version's row_id.
  */
-export async function selectCategoryPaths(
-  runner: QueryRunner,
-  productIds: number[],
-  nameAttributeId: number | null,
-  storeId: number,
-): Promise<Map<number, string>> {
+export async function selectCategoryPaths(runner: QueryRunner, profile: ShopProfile, productIds: number[]): Promise<Map<number, string>> {
   const paths = new Map<number, string>();
+  const nameAttributeId = profile.attributes.categoryNameId;
   if (productIds.length === 0 || nameAttributeId === null) return paths;
   const assignments: Array<{ product_id: number; category_id: number; path: string; level: number }> = await runner.query(
     `SELECT cp.product_id, c.entity_id AS category_id, c.path, c.level
-       FROM catalog_category_product cp
-       JOIN catalog_category_entity c ON c.entity_id = cp.category_id
+       FROM ${table(profile, 'catalog_category_product')} cp
+       JOIN ${table(profile, 'catalog_category_entity')} c ON c.entity_id = cp.category_id AND ${liveCategoryVersion(profile, 'c')}
       WHERE cp.product_id IN (?)
       ORDER BY cp.product_id, c.level DESC, c.entity_id ASC`,
     [productIds],
@@ -30,7 +30,7 @@ export async function selectCategoryPaths(
   }
   const categoryIds = [...new Set([...deepest.values()].flat())];
   if (categoryIds.length === 0) return paths;
-  const names = await selectCategoryNames(runner, categoryIds, nameAttributeId, storeId);
+  const names = await selectCategoryNames(runner, profile, categoryIds, nameAttributeId);
   for (const [productId, ids] of deepest) {
     const labels = ids.map((id) => names.get(id)).filter((name): name is string => !!name);
     if (labels.length > 0) paths.set(productId, labels.join(' > '));
@@ -38,19 +38,22 @@ export async function selectCategoryPaths(
   return paths;
 }
 
-async function selectCategoryNames(runner: QueryRunner, categoryIds: number[], nameAttributeId: number, storeId: number) {
+async function selectCategoryNames(runner: QueryRunner, profile: ShopProfile, categoryIds: number[], nameAttributeId: number) {
+  const link = profile.categoryLink;
   const rows: Array<{ entity_id: number; store_id: number; value: string | null }> = await runner.query(
-    `SELECT entity_id, store_id, value FROM catalog_category_entity_varchar
-      WHERE attribute_id = ? AND store_id IN (0, ?) AND entity_id IN (?)`,
-    [nameAttributeId, storeId, categoryIds],
+    `SELECT c.entity_id, v.store_id, v.value
+       FROM ${table(profile, 'catalog_category_entity_varchar')} v
+       JOIN ${table(profile, 'catalog_category_entity')} c ON c.${link} = v.${link} AND ${liveCategoryVersion(profile, 'c')}
+      WHERE v.attribute_id = ? AND v.store_id IN (0, ?) AND c.entity_id IN (?)`,
+    [nameAttributeId, profile.storeId, categoryIds],
   );
   const names = new Map<number, string | null>();
   const fromStore = new Set<number>();
   for (const row of rows) {
     const id = Number(row.entity_id);
     if (fromStore.has(id)) continue;
-    if (Number(row.store_id) === storeId) fromStore.add(id);
-    names.set(id, row.value);
+    if (Number(row.store_id) === profile.storeId) fromStore.add(id);
+    names.set(id, storefrontText(row.value));
   }
   return names;
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryRunner } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../../config/app-config';
@@ -6,21 +6,29 @@ import { MAGENTO_DATA_SOURCE } from '../../../database/data-source-options';
 import { CatalogPage, ProductRecord, SkippedProduct } from '../../domain/product-record';
 import { CatalogSource } from '../../ports/catalog-source';
 import { selectCategoryPaths } from './category-queries';
-import { eligibleIdsQuery } from './eligibility-sql';
-import { loadMagentoMetadata, MagentoMetadata } from './magento-metadata';
+import { EligibilityScope, eligibleIdsQuery } from './eligibility-sql';
 import { PageData, ProductMapper, SourceRow, parseOptionIds } from './product-mapper';
-import { selectChildLinks, selectOptionLabels, selectProductRows, selectScopedValues, selectStock } from './page-queries';
+import { selectChildLinks, selectInWebsite, selectOptionLabels, selectProductRows, selectScopedValues } from './page-queries';
+import { resolveShopProfile } from './shop-inspection';
+import { ShopProfile, describeProfile } from './shop-profile';
+import { selectStock } from './stock-queries';
 
 /** Attributes read for a configurable's children: enough to count them and roll them up. */
 const CHILD_CODES = ['status', 'size', 'color', 'price'];
 
+/** How long the dialog's count may reuse the shop's profile; a job always resolves it afresh. */
+const PROFILE_REUSE_MS = 60_000;
+
 /**
- * Reads eligible products from the shop's Magento 2 tables. Each page is a fixed handful of
- * set-based queries inside one read-only transaction, so the page is a consistent snapshot and the
- * shop's database is never written.
+ * Reads the products the shop sells from its Magento 2 tables, on every shape of shop (see
+ * ShopProfile). Each page is a fixed handful of set-based queries inside one read-only
+ * transaction, so the page is a consistent snapshot and the shop's database is never written.
  */
 @Injectable()
-export class MagentoCatalogAdapter extends CatalogSource {
+export class MagentoCatalogAdapter extends CatalogSource implements OnApplicationBootstrap {
+  private readonly logger = new Logger(MagentoCatalogAdapter.name);
+  private profile?: { value: Promise<ShopProfile>; resolvedAt: number };
+
   constructor(
     @InjectDataSource(MAGENTO_DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -28,23 +36,33 @@ export class MagentoCatalogAdapter extends CatalogSource {
     super();
   }
 
+  /** Names the shop's shape in the log at boot; a shop that does not answer yet is not an error here. */
+  onApplicationBootstrap(): void {
+    this.shopProfile({ fresh: true }).then(
+      (profile) => this.logger.log(`Shop: ${describeProfile(profile)}`),
+      (error: Error) => this.logger.warn(`Shop profile not resolved at boot (${(error as { code?: string }).code ?? error.message}); retried by the first job`),
+    );
+  }
+
+  /** A job's products: its first call, so the shop's shape is resolved afresh for each job. */
   async selectEligibleIds({ afterId, limit }: { afterId: number; limit: number }): Promise<number[]> {
-    return this.readOnly(async (runner) => {
-      const { sql, params } = eligibleIdsQuery(this.eligibility(await loadMagentoMetadata(runner)), afterId, limit);
-      const rows: Array<{ entity_id: number }> = await runner.query(sql, params);
-      return rows.map((row) => Number(row.entity_id));
-    });
+    return this.eligibleIds(await this.shopProfile({ fresh: true }), { afterId, limit });
+  }
+
+  async filterEligible(sourceIds: number[]): Promise<number[]> {
+    if (sourceIds.length === 0) return [];
+    return this.eligibleIds(await this.shopProfile(), { among: sourceIds });
   }
 
   async fetchProducts(sourceIds: number[]): Promise<CatalogPage> {
     if (sourceIds.length === 0) return { products: [], skipped: [], lastSourceId: null };
+    const profile = await this.shopProfile();
     return this.readOnly(async (runner) => {
       const delayMs = this.config.import.sourceDelayMs;
       if (delayMs > 0) await runner.query('DO SLEEP(?)', [delayMs / 1000]);
-      const meta = await loadMagentoMetadata(runner);
-      const rows = await selectProductRows(runner, sourceIds);
-      const mapper = new ProductMapper(meta, await this.loadPage(runner, meta, rows));
-      const found = new Set(rows.map((row) => Number(row.entity_id)));
+      const rows = await selectProductRows(runner, profile, sourceIds);
+      const mapper = new ProductMapper(profile.attributes, await this.loadPage(runner, profile, rows));
+      const found = new Set(rows.map((row) => row.entity_id));
       const vanished = sourceIds
         .filter((id) => !found.has(id))
         .map((id) => ({ source_id: id, sku: '', reason: 'No longer in the catalog' }));
@@ -53,47 +71,48 @@ export class MagentoCatalogAdapter extends CatalogSource {
   }
 
   async countEligible({ afterId }: { afterId: number }): Promise<number> {
+    const profile = await this.shopProfile();
     return this.readOnly(async (runner) => {
-      const { sql, params } = eligibleIdsQuery(this.eligibility(await loadMagentoMetadata(runner)), afterId, null);
+      const { sql, params } = eligibleIdsQuery(profile, { afterId, limit: null });
       const [{ n }] = await runner.query(`SELECT COUNT(*) AS n FROM (${sql}) eligible`, params);
       return Number(n);
     });
   }
 
-  private eligibility(meta: MagentoMetadata) {
-    const status = meta.byCode.get('status');
-    if (!status) throw new Error('The Magento database has no product "status" attribute');
-    return {
-      storeId: this.config.magento.storeId,
-      stockSource: this.config.magento.stockSource,
-      includeNotVisible: this.config.magento.includeNotVisible,
-      statusAttributeId: status.id,
-      visibilityAttributeId: meta.byCode.get('visibility')?.id ?? null,
-    };
+  private eligibleIds(profile: ShopProfile, scope: EligibilityScope): Promise<number[]> {
+    return this.readOnly(async (runner) => {
+      const { sql, params } = eligibleIdsQuery(profile, scope);
+      const rows: Array<{ entity_id: number }> = await runner.query(sql, params);
+      return rows.map((row) => Number(row.entity_id));
+    });
   }
 
-  private async loadPage(runner: QueryRunner, meta: MagentoMetadata, rows: SourceRow[]): Promise<PageData> {
-    const storeId = this.config.magento.storeId;
-    const ids = rows.map((r) => Number(r.entity_id));
-    const parents = rows.filter((r) => r.type_id === 'configurable').map((r) => Number(r.entity_id));
-    const links = await selectChildLinks(runner, parents);
-    const childIds = [...new Set(links.map((l) => l.childId))];
+  /** The shop's shape: resolved afresh when asked to, else reused for a while. A failure is not kept. */
+  private shopProfile({ fresh = false } = {}): Promise<ShopProfile> {
+    const now = performance.now();
+    if (!fresh && this.profile && now - this.profile.resolvedAt < PROFILE_REUSE_MS) return this.profile.value;
+    const entry = { value: this.readOnly((runner) => resolveShopProfile(runner, this.config.magento)), resolvedAt: now };
+    this.profile = entry;
+    entry.value.catch(() => {
+      if (this.profile === entry) this.profile = undefined;
+    });
+    return entry.value;
+  }
+
+  private async loadPage(runner: QueryRunner, profile: ShopProfile, rows: SourceRow[]): Promise<PageData> {
+    const meta = profile.attributes;
+    const products = rows.map((r) => ({ entityId: r.entity_id, linkId: r.link_id }));
+    const parents = rows.filter((r) => r.type_id === 'configurable').map((r) => ({ entityId: r.entity_id, linkId: r.link_id }));
+    const links = await selectChildLinks(runner, profile, parents);
+    const children = [...new Map(links.map((l) => [l.child.entityId, l.child])).values()];
 
     const productAttributes = [...['name', 'price', 'url_key', 'image'].map((c) => meta.byCode.get(c)), ...meta.labelled];
     const childAttributes = CHILD_CODES.map((c) => meta.byCode.get(c));
-    const values = await selectScopedValues(
-      runner,
-      [
-        { entityIds: ids, attributes: productAttributes },
-        { entityIds: childIds, attributes: childAttributes },
-      ],
-      storeId,
-    );
+    const values = await selectScopedValues(runner, profile, [
+      { products, attributes: productAttributes },
+      { products: children, attributes: childAttributes },
+    ]);
 
-    const stockOf = [
-      ...rows.map((r) => ({ id: Number(r.entity_id), sku: r.sku })),
-      ...links.map((l) => ({ id: l.childId, sku: l.childSku })),
-    ];
     const labelledIds = new Set(meta.labelled.filter((a) => a.frontendInput !== 'boolean').map((a) => a.id));
     const optionIds = new Set<number>();
     for (const attributes of values.values()) {
@@ -104,16 +123,19 @@ export class MagentoCatalogAdapter extends CatalogSource {
 
     const childrenOf = new Map<number, number[]>();
     for (const link of links) {
-      const children = childrenOf.get(link.parentId) ?? [];
-      childrenOf.set(link.parentId, children);
-      children.push(link.childId);
+      const siblings = childrenOf.get(link.parentId) ?? [];
+      childrenOf.set(link.parentId, siblings);
+      siblings.push(link.child.entityId);
     }
+    const ids = products.map((p) => p.entityId);
+    const childIds = children.map((c) => c.entityId);
     return {
       values,
       childrenOf,
-      stock: await selectStock(runner, this.config.magento.stockSource, stockOf),
-      labels: await selectOptionLabels(runner, [...optionIds], storeId),
-      categories: await selectCategoryPaths(runner, ids, meta.categoryNameId, storeId),
+      stock: await selectStock(runner, profile, [...ids, ...childIds]),
+      inWebsite: await selectInWebsite(runner, profile, childIds),
+      labels: await selectOptionLabels(runner, profile, [...optionIds]),
+      categories: await selectCategoryPaths(runner, profile, ids),
     };
   }
 

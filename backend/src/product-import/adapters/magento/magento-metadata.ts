@@ -1,4 +1,5 @@
 import { QueryRunner } from 'typeorm';
+import { ShopProfile, table } from './shop-profile';
 
 export interface AttributeMeta {
   id: number;
@@ -19,12 +20,12 @@ export interface MagentoMetadata {
 const LABELLED_INPUTS = ['select', 'multiselect', 'boolean'];
 
 /** Reads product and category attribute definitions from eav_attribute, keyed by entity type code. */
-export async function loadMagentoMetadata(runner: QueryRunner): Promise<MagentoMetadata> {
+export async function loadMagentoMetadata(runner: QueryRunner, tables: Pick<ShopProfile, 'tablePrefix'>): Promise<MagentoMetadata> {
   const rows: Array<{ attribute_id: number; attribute_code: string; backend_type: string; frontend_input: string | null; entity_type_code: string }> =
     await runner.query(
       `SELECT a.attribute_id, a.attribute_code, a.backend_type, a.frontend_input, t.entity_type_code
-         FROM eav_attribute a
-         JOIN eav_entity_type t ON t.entity_type_id = a.entity_type_id
+         FROM ${table(tables, 'eav_attribute')} a
+         JOIN ${table(tables, 'eav_entity_type')} t ON t.entity_type_id = a.entity_type_id
         WHERE t.entity_type_code = 'catalog_product'
            OR (t.entity_type_code = 'catalog_category' AND a.attribute_code = 'name')`,
     );

@@ -1,10 +1,14 @@
 import { ProductRecord, SkippedProduct } from '../../domain/product-record';
 import { fromUnits, normalizeDecimal, toUnits } from './decimal';
 import { AttributeMeta, MagentoMetadata } from './magento-metadata';
-import { OptionLabel, ScopedValues, StockLevel } from './page-queries';
+import { OptionLabel, ScopedValues } from './page-queries';
+import { StockLevel } from './stock-queries';
+import { storefrontText } from './storefront-text';
 
 export interface SourceRow {
   entity_id: number;
+  /** What the product's values hang on: its live version's row_id on Commerce, else entity_id. */
+  link_id: number;
   type_id: string;
   sku: string | null;
   created_at: string | null;
@@ -16,6 +20,8 @@ export interface PageData {
   values: ScopedValues;
   childrenOf: Map<number, number[]>;
   stock: Map<number, StockLevel>;
+  /** The page's products and children that are assigned to the store's website. */
+  inWebsite: Set<number>;
   labels: Map<number, OptionLabel>;
   categories: Map<number, string>;
 }
@@ -34,14 +40,15 @@ export class ProductMapper {
     if (sku === '') return { source_id: Number(row.entity_id), sku: '', reason: 'Empty SKU' };
     const id = Number(row.entity_id);
     const counted = row.type_id === 'configurable' ? this.countedChildren(id) : [];
-    const stockQty = row.type_id === 'configurable' ? this.sumQty(counted) : toUnits(this.page.stock.get(id)?.qty);
+    const stockQty = row.type_id === 'configurable' ? this.sumQty(counted) : (this.page.stock.get(id)?.qty ?? 0n);
     return {
       source_id: id,
       sku,
-      title: this.raw(id, 'name')?.trim() || sku,
+      title: storefrontText(this.raw(id, 'name')) ?? sku,
       price: this.price(id, row.type_id, counted),
       stock_qty: fromUnits(stockQty),
-      in_stock: (this.page.stock.get(id)?.isInStock ?? false) && stockQty > 0n,
+      // Only products the shop sells are imported; the flag turns false when a refresh finds one withdrawn.
+      in_stock: true,
       size_range: this.ownOrChildren(id, 'size', counted),
       color: this.ownOrChildren(id, 'color', counted),
       material: this.labels(id, 'material'),
@@ -56,15 +63,15 @@ export class ProductMapper {
     };
   }
 
-  /** Children that are enabled for the store and have stock. */
+  /** Children the shop sells: enabled for the store, in its website and with stock to sell. */
   private countedChildren(parentId: number): number[] {
     return (this.page.childrenOf.get(parentId) ?? []).filter(
-      (child) => this.raw(child, 'status') === '1' && toUnits(this.page.stock.get(child)?.qty) > 0n,
+      (child) => this.raw(child, 'status') === '1' && this.page.inWebsite.has(child) && (this.page.stock.get(child)?.sellable ?? false),
     );
   }
 
   private sumQty(children: number[]): bigint {
-    return children.reduce((sum, child) => sum + toUnits(this.page.stock.get(child)?.qty), 0n);
+    return children.reduce((sum, child) => sum + (this.page.stock.get(child)?.qty ?? 0n), 0n);
   }
 
   private price(id: number, typeId: string, counted: number[]): string | null {

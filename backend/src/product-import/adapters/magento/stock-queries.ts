@@ -1,0 +1,43 @@
+import { QueryRunner } from 'typeorm';
+import { toUnits } from './decimal';
+import { SqlBuilder, salableQty } from './eligibility-sql';
+import { ShopProfile, liveProductVersion, table } from './shop-profile';
+
+export interface StockLevel {
+  /** In ten-thousandths: the item's qty (legacy) or its salable quantity (multi-source inventory). */
+  qty: bigint;
+  /** Whether the shop would sell it: flagged in stock with qty > 0 (legacy), salable > 0 (msi). */
+  sellable: boolean;
+}
+
+/**
+ * Stock per product (keyed by entity id), by the same rules as eligibility: legacy reads the
+ * default stock item; multi-source inventory computes the salable quantity in the website's stock
+ * with the very expression the eligibility query tests.
+ */
+export async function selectStock(runner: QueryRunner, profile: ShopProfile, entityIds: number[]): Promise<Map<number, StockLevel>> {
+  const stock = new Map<number, StockLevel>();
+  if (entityIds.length === 0) return stock;
+  if (profile.stock.source === 'legacy') {
+    const rows: Array<{ product_id: number; qty: string | null; is_in_stock: number }> = await runner.query(
+      `SELECT product_id, qty, is_in_stock FROM ${table(profile, 'cataloginventory_stock_item')}
+        WHERE stock_id = 1 AND product_id IN (?)`,
+      [entityIds],
+    );
+    for (const row of rows) {
+      const qty = toUnits(row.qty);
+      stock.set(Number(row.product_id), { qty, sellable: Number(row.is_in_stock) === 1 && qty > 0n });
+    }
+    return stock;
+  }
+  const sql = new SqlBuilder();
+  const text = `SELECT p.entity_id, ${salableQty(profile, sql, 'p')} AS salable
+                  FROM ${table(profile, 'catalog_product_entity')} p
+                 WHERE p.entity_id IN (${sql.bind(entityIds)}) AND ${liveProductVersion(profile, 'p')}`;
+  const rows: Array<{ entity_id: number; salable: string | null }> = await runner.query(text, sql.params);
+  for (const row of rows) {
+    const qty = toUnits(row.salable);
+    stock.set(Number(row.entity_id), { qty, sellable: qty > 0n });
+  }
+  return stock;
+}
