@@ -10,7 +10,7 @@ export type AttributeScope = 0 | 1 | 2;
 export interface OptionDefinition {
   label: string;
   sortOrder: number;
-  /** A different label for store 1 ("Default Store View", a German storefront here). */
+  /** The German label, written for the translation store (MetadataOptions.translationStoreId). */
   storeLabel?: string;
 }
 
@@ -78,9 +78,9 @@ export const PRODUCT_ATTRIBUTES: AttributeDefinition[] = [
   { code: 'color', label: 'Color', backendType: 'int', input: 'select', scope: 1, userDefined: true, filterable: true, sourceModel: SELECT_SOURCE, options: COLORS.map((label) => ({ label, sortOrder: 0, storeLabel: COLOR_STORE_LABELS[label] })) },
   { code: 'size', label: 'Size', backendType: 'int', input: 'select', scope: 1, userDefined: true, filterable: true, sourceModel: SELECT_SOURCE, options: SIZES },
   { code: 'gender', label: 'Gender', backendType: 'int', input: 'select', scope: 1, userDefined: true, filterable: true, sourceModel: SELECT_SOURCE, options: inOrder(['Men', 'Women', 'Unisex', 'Kids'], { Men: 'Herren', Women: 'Damen' }) },
-  { code: 'material', label: 'Material', backendType: 'multiselect', input: 'multiselect', scope: 1, userDefined: true, filterable: true, backendModel: ARRAY_BACKEND, sourceModel: SELECT_SOURCE, options: inOrder(['Cotton', 'Organic Cotton', 'Polyester', 'Recycled Polyester', 'Wool', 'Merino Wool', 'Linen', 'Silk', 'Denim', 'Leather', 'Fleece', 'Nylon', 'Cashmere', 'Elastane', 'Viscose'], { Cotton: 'Baumwolle', Wool: 'Wolle', Linen: 'Leinen', Silk: 'Seide', Leather: 'Leder' }) },
+  { code: 'material', label: 'Material', backendType: 'multiselect', input: 'multiselect', scope: 1, userDefined: true, filterable: true, backendModel: ARRAY_BACKEND, sourceModel: SELECT_SOURCE, options: inOrder(['Cotton', 'Organic Cotton', 'Polyester', 'Recycled Polyester', 'Wool', 'Merino Wool', 'Linen', 'Silk', 'Denim', 'Leather', 'Fleece', 'Nylon', 'Cashmere', 'Elastane', 'Viscose', 'Cocona&reg; Performance Fabric'], { Cotton: 'Baumwolle', Wool: 'Wolle', Linen: 'Leinen', Silk: 'Seide', Leather: 'Leder' }) },
   { code: 'pattern', label: 'Pattern', backendType: 'multiselect', input: 'multiselect', scope: 1, userDefined: true, filterable: true, backendModel: ARRAY_BACKEND, sourceModel: SELECT_SOURCE, options: inOrder(['Solid', 'Striped', 'Checked', 'Floral', 'Graphic Print', 'Color-Blocked', 'Camouflage', 'Polka Dot', 'Herringbone', 'Paisley'], { Solid: 'Uni', Striped: 'Gestreift', Checked: 'Kariert' }) },
-  { code: 'climate', label: 'Climate', backendType: 'multiselect', input: 'multiselect', scope: 1, userDefined: true, filterable: true, backendModel: ARRAY_BACKEND, sourceModel: SELECT_SOURCE, options: inOrder(['All-Weather', 'Cold', 'Cool', 'Indoor', 'Mild', 'Rainy', 'Warm', 'Windy', 'Hot']) },
+  { code: 'climate', label: 'Climate', backendType: 'multiselect', input: 'multiselect', scope: 1, userDefined: true, filterable: true, backendModel: ARRAY_BACKEND, sourceModel: SELECT_SOURCE, options: inOrder(['All-Weather', 'Cold', 'Cool', 'Indoor', 'Mild', 'Rainy', 'Warm', 'Windy', 'Hot', 'Spring &amp; Fall']) },
   { code: 'eco_collection', label: 'Eco Collection', backendType: 'int', input: 'boolean', scope: 1, userDefined: true, filterable: true, sourceModel: 'Magento\\Eav\\Model\\Entity\\Attribute\\Source\\Boolean' },
 ];
 

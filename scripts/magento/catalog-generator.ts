@@ -3,20 +3,24 @@ import { BulkInserter } from './bulk-inserter';
 import { insertFashionCategories } from './fashion-categories';
 import { AWKWARD_PRODUCTS } from './fashion-vocabulary';
 import { DEFAULT_METADATA_OPTIONS, insertMagentoMetadata, METADATA_TIMESTAMP, type MetadataOptions } from './metadata';
+import { insertInventoryLayout, type StockMode } from './msi-stock';
 import { addProductRows, singleVersion } from './product-rows';
-import { CatalogClock, type GeneratorContext } from './product-traits';
+import { CatalogClock, TRANSLATION_STORE_ID, type GeneratorContext } from './product-traits';
 import { SeededRandom } from './random';
 import { createMagentoSchema, dropMagentoSchema, MagentoShape, type SchemaOptions } from './schema';
+import { insertStagingUpdates, PAST_UPDATE, stagedVersions } from './staging';
 import { buildStandalone } from './standalone-factory';
 import { buildStyle, type BuiltFamily } from './style-factory';
 
 export interface GenerateCatalogOptions {
-  /** Exactly this many rows end up in catalog_product_entity. */
+  /** Exactly this many products (entity ids) end up in catalog_product_entity. */
   products: number;
   seed: number;
   metadata?: Partial<MetadataOptions>;
   /** Edition and table prefix; default Open Source without a prefix. */
   schema?: Partial<SchemaOptions>;
+  /** Legacy single stock (default) or MSI with a stock per website; see msi-stock.ts. */
+  stock?: StockMode;
   /** Products per transaction; rows go out as multi-row INSERTs of up to 5,000 rows each. */
   productsPerTransaction?: number;
   onProgress?: (written: number, total: number) => void;
@@ -28,34 +32,50 @@ export interface GenerationSummary {
   children: number;
   standalone: number;
   virtual: number;
-  /** Products the generator meant to be enabled, visible and in stock; the SQL count must agree. */
+  /** Products (entity ids) with more than one staged version (Adobe Commerce only). */
+  staged: number;
+  /**
+   * Products the generator meant to be on sale in store 1 by the rules of the stock mode it
+   * seeded (legacy or MSI); the SQL count (eligibility.ts) must agree.
+   */
   plannedEligible: number;
 }
 
 /**
  * Tuned so that about 80% of products belong to configurable styles (about 12 children each) and
- * about 10% of all products are eligible (enabled, visible, in stock on store 1).
+ * about 10% of all products are on sale in store 1.
  */
 const STYLE_SHARE_OF_FAMILIES = 0.21;
 const ELIGIBLE_SHARE_OF_VISIBLE = 0.38;
+/** The awkward products are spread over roughly the first 15% of the catalog, never at its very start. */
+const AWKWARD_SPREAD = 0.15;
 
 /**
  * Drops and recreates the Magento tables in the connection's current database, then fills them
- * with a deterministic fashion catalog: the same seed gives identical rows, timestamps included.
- * Rows are produced family by family and flushed in batches, so memory stays flat at any size.
- * Sets the session time zone to UTC so stored timestamps do not depend on the server's zone.
+ * with a deterministic fashion catalog: the same seed (and shape) gives identical rows, timestamps
+ * included. Store 1 (website base) is an English store view; German texts live on store 2 (website
+ * second). Rows are produced family by family and flushed in batches, so memory stays flat at any
+ * size. Sets the session time zone to UTC so stored timestamps do not depend on the server's zone.
  */
 export async function generateCatalog(conn: Connection, options: GenerateCatalogOptions): Promise<GenerationSummary> {
   const total = options.products;
   if (!Number.isInteger(total) || total < 1) throw new Error(`products must be a positive integer, got ${total}`);
   if (!Number.isInteger(options.seed)) throw new Error(`seed must be an integer, got ${options.seed}`);
+  const stockMode = options.stock ?? 'legacy';
+  if (stockMode !== 'legacy' && stockMode !== 'msi') throw new Error(`stock must be "legacy" or "msi", got "${String(stockMode)}"`);
 
   await conn.query("SET SESSION time_zone = '+00:00'");
   const shape = new MagentoShape(options.schema);
   await dropMagentoSchema(conn, shape);
   await createMagentoSchema(conn, shape);
-  const metadata = await insertMagentoMetadata(conn, { ...DEFAULT_METADATA_OPTIONS, ...options.metadata }, shape);
-  const categoryIds = await insertFashionCategories(conn, metadata, METADATA_TIMESTAMP);
+  const metadata = await insertMagentoMetadata(conn, { ...DEFAULT_METADATA_OPTIONS, translationStoreId: TRANSLATION_STORE_ID, ...options.metadata }, shape);
+  const categoryIds = await insertFashionCategories(conn, metadata, METADATA_TIMESTAMP, { translationStoreId: TRANSLATION_STORE_ID, renamedAt: PAST_UPDATE.id });
+  await insertInventoryLayout(conn, shape, stockMode);
+  await conn.query(
+    `INSERT INTO ${shape.table('core_config_data')} (scope, scope_id, path, value, updated_at) VALUES ('default', 0, 'currency/options/base', 'EUR', ?)`,
+    [METADATA_TIMESTAMP],
+  );
+  if (shape.staged) await insertStagingUpdates(conn, shape);
 
   let entityId = 0;
   let rowId = 0;
@@ -68,8 +88,15 @@ export async function generateCatalog(conn: Connection, options: GenerateCatalog
     nextEntityId: () => ++entityId,
     nextItemNumber: () => ++itemNumber,
     eligibleShare: ELIGIBLE_SHARE_OF_VISIBLE,
+    stockMode,
   };
-  const summary: GenerationSummary = { products: 0, configurables: 0, children: 0, standalone: 0, virtual: 0, plannedEligible: 0 };
+  // Staging draws from its own stream, so both editions hold the same products.
+  const stagingRng = new SeededRandom(options.seed ^ 0x5eed);
+  // Awkward products (quotes, emoji, other scripts) take a turn every `awkwardEvery` products,
+  // starting half a step in: the catalog opens like a shop, and catalogs of a few thousand hold them all.
+  const awkwardEvery = Math.max(1, Math.floor((total * AWKWARD_SPREAD) / AWKWARD_PRODUCTS.length));
+  let awkwardWritten = 0;
+  const summary: GenerationSummary = { products: 0, configurables: 0, children: 0, standalone: 0, virtual: 0, staged: 0, plannedEligible: 0 };
   const inserter = new BulkInserter(conn, shape);
   const perTransaction = options.productsPerTransaction ?? 20_000;
   let nextCommitAt = perTransaction;
@@ -80,10 +107,11 @@ export async function generateCatalog(conn: Connection, options: GenerateCatalog
   try {
     await conn.beginTransaction();
     while (summary.products < total) {
-      const family = nextFamily(ctx, total - summary.products, summary.standalone);
-      if (shape.staged) stage(family, () => ++rowId);
+      const awkwardDue = awkwardWritten < AWKWARD_PRODUCTS.length && summary.products >= (awkwardWritten + 0.5) * awkwardEvery;
+      const family = awkwardDue ? buildStandalone(ctx, AWKWARD_PRODUCTS[awkwardWritten++]) : nextFamily(ctx, total - summary.products);
+      if (shape.staged) summary.staged += stage(family, stagingRng, () => ++rowId);
       for (const record of family.records) addProductRows(inserter, record);
-      tally(summary, family);
+      tally(summary, family, stockMode);
       await inserter.flushFullTables();
       if (summary.products >= nextCommitAt) {
         await conn.commit();
@@ -103,25 +131,28 @@ export async function generateCatalog(conn: Connection, options: GenerateCatalog
   return summary;
 }
 
-function nextFamily(ctx: GeneratorContext, remaining: number, standaloneSoFar: number): BuiltFamily {
+function nextFamily(ctx: GeneratorContext, remaining: number): BuiltFamily {
   if (remaining >= 2 && ctx.rng.chance(STYLE_SHARE_OF_FAMILIES)) return buildStyle(ctx, remaining);
-  // The first standalone products carry awkward SKUs and names, so even tiny catalogs have them.
-  return buildStandalone(ctx, AWKWARD_PRODUCTS[standaloneSoFar]);
+  return buildStandalone(ctx);
 }
 
 /** Gives every record of a family its staged versions, and children their parent's row ids. */
-function stage(family: BuiltFamily, nextRowId: () => number): void {
+function stage(family: BuiltFamily, rng: SeededRandom, nextRowId: () => number): number {
   const rowIdsByEntity = new Map<number, number[]>();
+  let staged = 0;
   for (const record of family.records) {
-    record.versions ??= singleVersion(nextRowId(), record.values);
+    // Children keep one version; their style or a standalone may have a history.
+    record.versions = record.parentId === undefined ? stagedVersions(rng, record, nextRowId) : singleVersion(nextRowId(), record.values);
+    if (record.versions.length > 1) staged += 1;
     rowIdsByEntity.set(record.entityId, record.versions.map((version) => version.rowId));
     if (record.parentId !== undefined) record.parentRowIds = rowIdsByEntity.get(record.parentId);
   }
+  return staged;
 }
 
-function tally(summary: GenerationSummary, family: BuiltFamily): void {
+function tally(summary: GenerationSummary, family: BuiltFamily, stockMode: StockMode): void {
   summary.products += family.records.length;
-  if (family.eligible) summary.plannedEligible += 1;
+  if (stockMode === 'msi' ? family.msiEligible : family.eligible) summary.plannedEligible += 1;
   for (const record of family.records) {
     if (record.typeId === 'configurable') summary.configurables += 1;
     else if (record.parentId !== undefined) summary.children += 1;

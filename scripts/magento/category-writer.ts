@@ -14,6 +14,8 @@ export interface CategoryNames {
   name: string;
   /** A store-1 override of the name. */
   storeName?: string;
+  /** Overrides of the name for any store, by store id (e.g. a translation on store 2). */
+  storeNames?: Record<number, string>;
   /**
    * Staged schema only: the category was renamed by a content update that started at `until`
    * (a Unix timestamp); before that it was called `name`, now it is called the node's `name`.
@@ -59,14 +61,12 @@ export async function insertCategory(
         `INSERT INTO ${entities} (entity_id, created_in, updated_in, ${columns.slice(1)} VALUES (?, ?, ?, ?, ?, ?, ?, '', ?, ?, 0)`,
         [id, version.createdIn, version.updatedIn, ...values],
       );
-      nameRows.push([nameAttributeId, 0, row.insertId, version.name]);
-      if (names.storeName !== undefined) nameRows.push([nameAttributeId, 1, row.insertId, names.storeName]);
+      nameRows.push([nameAttributeId, 0, row.insertId, version.name], ...storeNameRows(nameAttributeId, row.insertId, names));
     }
   } else {
     const [row] = await conn.query<ResultSetHeader>(`INSERT INTO ${entities} ${columns} VALUES (?, ?, ?, ?, '', ?, ?, 0)`, values);
     id = row.insertId;
-    nameRows.push([nameAttributeId, 0, id, names.name]);
-    if (names.storeName !== undefined) nameRows.push([nameAttributeId, 1, id, names.storeName]);
+    nameRows.push([nameAttributeId, 0, id, names.name], ...storeNameRows(nameAttributeId, id, names));
   }
 
   const path = parent ? `${parent.path}/${id}` : String(id);
@@ -80,4 +80,10 @@ export async function insertCategory(
   }
   await conn.query(`INSERT INTO ${shape.table('catalog_category_entity_varchar')} (attribute_id, store_id, ${shape.linkField}, value) VALUES ?`, [nameRows]);
   return { id, path, level };
+}
+
+function storeNameRows(attributeId: number, linkId: number, names: CategoryNames): Array<[number, number, number, string]> {
+  const byStore: Record<number, string> = { ...names.storeNames };
+  if (names.storeName !== undefined) byStore[1] = names.storeName;
+  return Object.entries(byStore).map(([storeId, name]) => [attributeId, Number(storeId), linkId, name]);
 }

@@ -1,53 +1,180 @@
 import type { Connection, RowDataPacket } from 'mysql2/promise';
 
 /**
- * Counts the products a storefront would list on store 1, in plain SQL straight from Magento's
- * tables, as an independent check on what the generator produced. Stricter than the importer,
- * which takes qty > 0 alone as in stock (its contract) and so also imports products whose stock
- * flag is off (marked in_stock = false): it imports more than this counts.
- * - enabled: status for store 1, falling back to store 0, is 1;
- * - visible: visibility (same fallback) is not 1 "Not Visible Individually";
- * - in stock, legacy default stock: a simple/virtual has qty > 0 with is_in_stock = 1; a
- *   configurable has at least one enabled child with qty > 0 and is_in_stock = 1.
+ * What "on sale" means for a store of a Magento shop, in the plainest SQL that states each rule,
+ * straight from Magento's tables. It is the independent check on the importer's reader (the tests'
+ * oracle) and the count the seed prints, so it never shares code with the reader.
+ *
+ * A product is on sale in store S (website W = the store's website) when, in its version in force
+ * (Adobe Commerce: created_in <= UNIX_TIMESTAMP() < updated_in; Open Source: its only row):
+ * - enabled: status for store S (its row, else the store-0 row) is 1;
+ * - visible: visibility (same fallback; a product without one counts as visible) is not 1, unless
+ *   includeNotVisible;
+ * - assigned to website W (catalog_product_website);
+ * - in stock, legacy: its stock item (stock 1) has is_in_stock = 1 and qty > 0; a configurable has
+ *   is_in_stock = 1 itself and at least one counted child: enabled for S, assigned to W,
+ *   is_in_stock = 1 and qty > 0;
+ * - in stock, MSI: salable quantity > 0, where salable = Σ quantity of its source items with
+ *   status 1 whose source is enabled and linked to W's stock (inventory_stock_sales_channel) +
+ *   Σ reservations of that stock − the threshold (the stock item's min_qty when
+ *   use_config_min_qty = 0, else core_config_data cataloginventory/item_options/min_qty at the
+ *   default scope, else 0); a configurable needs one counted child (enabled for S, assigned to W,
+ *   salable > 0) and its own flags are not consulted.
+ * stockQty: the product's qty (legacy) or salable quantity (MSI); a configurable's is the sum over
+ * its counted children.
  */
-export async function countEligibleProducts(conn: Connection): Promise<number> {
+export type StockSource = 'legacy' | 'msi';
+
+export interface EligibilityQuery {
+  /** The Magento database; default the connection's current one. */
+  database?: string;
+  tablePrefix?: string;
+  /** Default 1. */
+  storeId?: number;
+  /** Default 'legacy'. */
+  stockSource?: StockSource;
+  includeNotVisible?: boolean;
+}
+
+export interface EligibleProduct {
+  id: number;
+  stockQty: number;
+}
+
+export interface StoreContext {
+  storeId: number;
+  websiteId: number;
+  websiteCode: string;
+  edition: 'open-source' | 'commerce';
+  /** The MSI stock sold on the store's website (null when none is assigned). */
+  stock: { id: number; name: string } | null;
+  /** cataloginventory/item_options/min_qty at the default scope, 0 when absent. */
+  configMinQty: number;
+}
+
+/** Eligible products of the store, by entity_id ascending. */
+export async function eligibleProducts(conn: Connection, query: EligibilityQuery = {}): Promise<EligibleProduct[]> {
+  const sql = await eligibleSql(conn, query);
+  if (sql === null) return [];
+  const [rows] = await conn.query<RowDataPacket[]>(sql);
+  return rows.map((row) => ({ id: Number(row.entity_id), stockQty: Number(row.stock_qty) }));
+}
+
+export async function eligibleProductIds(conn: Connection, query: EligibilityQuery = {}): Promise<number[]> {
+  return (await eligibleProducts(conn, query)).map((product) => product.id);
+}
+
+export async function countEligibleProducts(conn: Connection, query: EligibilityQuery = {}): Promise<number> {
+  return (await eligibleProducts(conn, query)).length;
+}
+
+/** The store's website, the shop's edition, its MSI stock and the configured threshold. */
+export async function describeStore(conn: Connection, query: EligibilityQuery = {}): Promise<StoreContext> {
+  const t = tableNamer(conn, query);
+  const storeId = query.storeId ?? 1;
+  const [[website]] = await conn.query<RowDataPacket[]>(
+    `SELECT w.website_id, w.code FROM ${t('store')} s JOIN ${t('store_website')} w ON w.website_id = s.website_id WHERE s.store_id = ?`,
+    [storeId],
+  );
+  if (!website) throw new Error(`Store ${storeId} does not exist`);
+  const [stocks] = await conn.query<RowDataPacket[]>(
+    `SELECT k.stock_id, k.name FROM ${t('inventory_stock_sales_channel')} c JOIN ${t('inventory_stock')} k ON k.stock_id = c.stock_id
+      WHERE c.type = 'website' AND c.code = ?`,
+    [website.code],
+  );
+  const [stagedColumns] = await conn.query<RowDataPacket[]>(
+    `SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ? AND COLUMN_NAME = 'row_id'`,
+    [query.database ?? null, `${query.tablePrefix ?? ''}catalog_product_entity`],
+  );
+  const [configTables] = await conn.query<RowDataPacket[]>(
+    `SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ?`,
+    [query.database ?? null, `${query.tablePrefix ?? ''}core_config_data`],
+  );
+  let configMinQty = 0;
+  if (configTables.length > 0) {
+    const [config] = await conn.query<RowDataPacket[]>(
+      `SELECT value FROM ${t('core_config_data')} WHERE path = 'cataloginventory/item_options/min_qty' AND scope = 'default' AND scope_id = 0`,
+    );
+    configMinQty = Number(config[0]?.value ?? 0) || 0;
+  }
+  return {
+    storeId,
+    websiteId: Number(website.website_id),
+    websiteCode: String(website.code),
+    edition: stagedColumns.length > 0 ? 'commerce' : 'open-source',
+    stock: stocks.length > 0 ? { id: Number(stocks[0].stock_id), name: String(stocks[0].name) } : null,
+    configMinQty,
+  };
+}
+
+function tableNamer(conn: Connection, query: EligibilityQuery): (name: string) => string {
+  const database = query.database ? `${conn.escapeId(query.database)}.` : '';
+  return (name) => `${database}${conn.escapeId(`${query.tablePrefix ?? ''}${name}`)}`;
+}
+
+/** The whole statement; null when nothing can be on sale (MSI and the website sells no stock). */
+async function eligibleSql(conn: Connection, query: EligibilityQuery): Promise<string | null> {
+  const t = tableNamer(conn, query);
+  const store = await describeStore(conn, query);
+  const stockSource = query.stockSource ?? 'legacy';
+  if (stockSource === 'msi' && store.stock === null) return null;
   const [attributes] = await conn.query<RowDataPacket[]>(
-    `SELECT a.attribute_code, a.attribute_id
-       FROM eav_attribute a
-       JOIN eav_entity_type t ON t.entity_type_id = a.entity_type_id
-      WHERE t.entity_type_code = 'catalog_product' AND a.attribute_code IN ('status', 'visibility')`,
+    `SELECT a.attribute_code, a.attribute_id FROM ${t('eav_attribute')} a
+       JOIN ${t('eav_entity_type')} e ON e.entity_type_id = a.entity_type_id
+      WHERE e.entity_type_code = 'catalog_product' AND a.attribute_code IN ('status', 'visibility')`,
   );
   const idOf = (code: string): number => {
     const id = attributes.find((row) => row.attribute_code === code)?.attribute_id;
     if (id === undefined) throw new Error(`The catalog_product attribute "${code}" is missing`);
     return Number(id);
   };
-  // Numeric ids read from the database, so inlining them into the SQL is safe.
-  const status = idOf('status');
-  const visibility = idOf('visibility');
 
-  const [[{ eligible }]] = await conn.query<RowDataPacket[]>(
-    `SELECT COUNT(*) AS eligible
-       FROM catalog_product_entity p
-       LEFT JOIN catalog_product_entity_int st0 ON st0.entity_id = p.entity_id AND st0.attribute_id = ${status} AND st0.store_id = 0
-       LEFT JOIN catalog_product_entity_int st1 ON st1.entity_id = p.entity_id AND st1.attribute_id = ${status} AND st1.store_id = 1
-       LEFT JOIN catalog_product_entity_int vi0 ON vi0.entity_id = p.entity_id AND vi0.attribute_id = ${visibility} AND vi0.store_id = 0
-       LEFT JOIN catalog_product_entity_int vi1 ON vi1.entity_id = p.entity_id AND vi1.attribute_id = ${visibility} AND vi1.store_id = 1
-       LEFT JOIN cataloginventory_stock_item si ON si.product_id = p.entity_id AND si.stock_id = 1
-      WHERE COALESCE(st1.value, st0.value) = 1
-        AND COALESCE(vi1.value, vi0.value) <> 1
-        AND (
-          (p.type_id <> 'configurable' AND si.qty > 0 AND si.is_in_stock = 1)
-          OR (p.type_id = 'configurable' AND EXISTS (
-            SELECT 1
-              FROM catalog_product_super_link l
-              JOIN cataloginventory_stock_item csi ON csi.product_id = l.product_id AND csi.stock_id = 1
-              LEFT JOIN catalog_product_entity_int cs0 ON cs0.entity_id = l.product_id AND cs0.attribute_id = ${status} AND cs0.store_id = 0
-              LEFT JOIN catalog_product_entity_int cs1 ON cs1.entity_id = l.product_id AND cs1.attribute_id = ${status} AND cs1.store_id = 1
-             WHERE l.parent_id = p.entity_id
-               AND COALESCE(cs1.value, cs0.value) = 1
-               AND csi.qty > 0 AND csi.is_in_stock = 1))
-        )`,
-  );
-  return Number(eligible);
+  // Every value below is a number read from the database or a setting, so inlining it is safe.
+  const staged = store.edition === 'commerce';
+  const link = staged ? 'row_id' : 'entity_id';
+  const active = (alias: string) => (staged ? `AND ${alias}.created_in <= UNIX_TIMESTAMP() AND UNIX_TIMESTAMP() < ${alias}.updated_in` : '');
+  const value = (code: string, alias: string) =>
+    `(SELECT v.value FROM ${t('catalog_product_entity_int')} v
+       WHERE v.${link} = ${alias}.${link} AND v.attribute_id = ${idOf(code)} AND v.store_id IN (0, ${store.storeId})
+       ORDER BY v.store_id DESC LIMIT 1)`;
+  const inWebsite = (alias: string) =>
+    `EXISTS (SELECT 1 FROM ${t('catalog_product_website')} w WHERE w.product_id = ${alias}.entity_id AND w.website_id = ${store.websiteId})`;
+  const legacyItem = (alias: string, test: string) =>
+    `EXISTS (SELECT 1 FROM ${t('cataloginventory_stock_item')} si WHERE si.product_id = ${alias}.entity_id AND si.stock_id = 1 AND ${test})`;
+  const legacyQty = (alias: string) =>
+    `COALESCE((SELECT si.qty FROM ${t('cataloginventory_stock_item')} si WHERE si.product_id = ${alias}.entity_id AND si.stock_id = 1), 0)`;
+  const stockId = store.stock?.id ?? 0;
+  const salable = (alias: string) => `(
+      COALESCE((SELECT SUM(item.quantity) FROM ${t('inventory_source_item')} item
+                  JOIN ${t('inventory_source')} source ON source.source_code = item.source_code AND source.enabled = 1
+                  JOIN ${t('inventory_source_stock_link')} linked ON linked.source_code = item.source_code AND linked.stock_id = ${stockId}
+                 WHERE item.sku = ${alias}.sku AND item.status = 1), 0)
+    + COALESCE((SELECT SUM(r.quantity) FROM ${t('inventory_reservation')} r WHERE r.stock_id = ${stockId} AND r.sku = ${alias}.sku), 0)
+    - COALESCE((SELECT IF(si.use_config_min_qty = 0, si.min_qty, ${store.configMinQty}) FROM ${t('cataloginventory_stock_item')} si
+                 WHERE si.product_id = ${alias}.entity_id AND si.stock_id = 1), ${store.configMinQty}))`;
+
+  const ownStock = stockSource === 'legacy' ? legacyItem('p', 'si.is_in_stock = 1 AND si.qty > 0') : `${salable('p')} > 0`;
+  const ownQty = stockSource === 'legacy' ? legacyQty('p') : salable('p');
+  const childStock = stockSource === 'legacy' ? legacyItem('c', 'si.is_in_stock = 1 AND si.qty > 0') : `${salable('c')} > 0`;
+  const childQty = stockSource === 'legacy' ? legacyQty('c') : salable('c');
+  const parentFlag = stockSource === 'legacy' ? `${legacyItem('p', 'si.is_in_stock = 1')} AND` : '';
+  const countedChildren = (select: string) => `
+    (SELECT ${select}
+       FROM ${t('catalog_product_super_link')} l
+       JOIN ${t('catalog_product_entity')} c ON c.entity_id = l.product_id ${active('c')}
+      WHERE l.parent_id = p.${link}
+        AND ${value('status', 'c')} = 1
+        AND ${inWebsite('c')}
+        AND ${childStock})`;
+  const visible = query.includeNotVisible ? '' : `AND COALESCE(${value('visibility', 'p')}, 4) <> 1`;
+
+  return `
+    SELECT p.entity_id,
+           IF(p.type_id = 'configurable', ${countedChildren(`COALESCE(SUM(${childQty}), 0)`)}, ${ownQty}) AS stock_qty
+      FROM ${t('catalog_product_entity')} p
+     WHERE ${value('status', 'p')} = 1 ${active('p')}
+       ${visible}
+       AND ${inWebsite('p')}
+       AND IF(p.type_id = 'configurable', ${parentFlag} EXISTS ${countedChildren('1')}, ${ownStock})
+     ORDER BY p.entity_id`;
 }

@@ -4,8 +4,10 @@ import type { MagentoMetadata } from './metadata';
 
 interface CategoryDefinition {
   name: string;
-  /** German name on store 1, for some categories only. */
+  /** German name on the translation store, for some categories only. */
   storeName?: string;
+  /** In a staged (Commerce) shop: the name before a content update renamed it. */
+  previousName?: string;
   children?: CategoryDefinition[];
 }
 
@@ -34,7 +36,7 @@ const FASHION_TREE: CategoryDefinition[] = [
     ],
   },
   { name: 'Gift Cards', storeName: 'Geschenkkarten' },
-  { name: 'New Arrivals', storeName: 'Neuheiten' },
+  { name: 'New Arrivals', storeName: 'Neuheiten', previousName: 'New In' },
   { name: 'Sale' },
 ];
 
@@ -43,12 +45,28 @@ export type CategoryIds = Map<string, number>;
 
 export const categoryKey = (path: string[]) => path.join('/');
 
-/** Writes the fashion category tree, depth first in a fixed order, and returns its ids. */
-export async function insertFashionCategories(conn: Connection, metadata: MagentoMetadata, timestamp: string): Promise<CategoryIds> {
+/** Stored as Magento's sample data stores such names: "Hoodies &amp; Sweatshirts". */
+const asStored = (name: string) => name.replace(/&/g, '&amp;');
+
+/**
+ * Writes the fashion category tree, depth first in a fixed order, and returns its ids (keyed by the
+ * plain names). German names go to `translationStoreId`; in a staged shop a renamed category gets
+ * its earlier version, replaced at `renamedAt`.
+ */
+export async function insertFashionCategories(
+  conn: Connection,
+  metadata: MagentoMetadata,
+  timestamp: string,
+  { translationStoreId, renamedAt }: { translationStoreId: number; renamedAt: number },
+): Promise<CategoryIds> {
   const ids: CategoryIds = new Map();
   const visit = async (definitions: CategoryDefinition[], parent: CategoryNode, parentPath: string[]) => {
     for (const definition of definitions) {
-      const node = await insertCategory(conn, metadata.shape, metadata.categoryName.id, parent, definition, timestamp);
+      const node = await insertCategory(conn, metadata.shape, metadata.categoryName.id, parent, {
+        name: asStored(definition.name),
+        storeNames: definition.storeName === undefined ? undefined : { [translationStoreId]: asStored(definition.storeName) },
+        previously: definition.previousName === undefined ? undefined : { name: definition.previousName, until: renamedAt },
+      }, timestamp);
       const path = [...parentPath, definition.name];
       ids.set(categoryKey(path), node.id);
       await visit(definition.children ?? [], node, path);

@@ -4,7 +4,7 @@ export type SizeScale = 'letter' | 'waist' | 'one';
 
 export interface Garment {
   noun: string;
-  /** The noun on the German store view (store 1). */
+  /** The noun on the German store view (the translation store). */
   storeNoun: string;
   /** Category path below "Default Category". */
   category: string[];
@@ -53,6 +53,8 @@ export const GEAR: Garment[] = [
   gear(['Bags'], 'Duffle Bag', 'Reisetasche', 'GD', [45, 160], ['Nylon', 'Polyester']),
   gear(['Fitness Equipment'], 'Yoga Mat', 'Yogamatte', 'GY', [20, 90], ['Polyester', 'Nylon']),
   gear(['Fitness Equipment'], 'Water Bottle', 'Trinkflasche', 'GW', [8, 35], ['Nylon']),
+  // Stored with an HTML entity, as Magento's sample data stores "Lumaflex&trade; Strength Band".
+  gear(['Fitness Equipment'], 'Lumaflex&trade; Strength Band', 'Lumaflex&trade; Fitnessband', 'GE', [12, 30], ['Elastane']),
   gear(['Watches'], 'Watch', 'Uhr', 'GH', [80, 400], ['Leather', 'Nylon']),
   gear(['Accessories', 'Caps & Hats'], 'Cap', 'Kappe', 'GC', [15, 40], ['Cotton', 'Wool', 'Polyester']),
   gear(['Accessories', 'Caps & Hats'], 'Beanie', 'Mütze', 'GN', [15, 45], ['Wool', 'Merino Wool', 'Cashmere']),
@@ -74,7 +76,10 @@ export const STYLE_NAMES = [
   'Edie', 'Kai', 'Mara', 'Leon', 'Greta', 'Oskar', 'Freya', 'Emil', 'Ines', 'Tobias', 'Selma', 'Anouk',
 ];
 
-export const STYLE_DESCRIPTORS = ['Everyday', 'Trail', 'Urban', 'Classic', 'Essential', 'Performance', 'Heritage', 'Tempo', 'Summit', 'Coastal', 'Nordic', 'Studio', 'Weekend', 'Alpine', 'Relaxed', 'Slim-Fit'];
+export const STYLE_DESCRIPTORS = [
+  'Everyday', 'Trail', 'Urban', 'Classic', 'Essential', 'Performance', 'Heritage', 'Tempo', 'Summit', 'Coastal', 'Nordic', 'Studio',
+  'Weekend', 'Alpine', 'Relaxed', 'Slim-Fit', 'Dri-Tech&trade;', 'Rain &amp; Wind',
+];
 
 export const DESCRIPTION_SENTENCES = [
   'Cut for an easy fit that layers well.',
@@ -86,18 +91,22 @@ export const DESCRIPTION_SENTENCES = [
   'Designed in Berlin, made to last many seasons.',
 ];
 
-/** Names and SKUs that trip up naive readers: quotes, backslashes, LIKE wildcards, emoji, other scripts. */
+/**
+ * Names and SKUs that trip up naive readers: quotes, backslashes, LIKE wildcards, emoji, other
+ * scripts. Each is sold as the garment named (by its noun), so it sits in a category that fits.
+ */
 export const AWKWARD_PRODUCTS = [
-  { sku: 'TEE-"VINTAGE"-01', name: 'The "Vintage" Tee' },
-  { sku: "O'REILLY-CAP-01", name: "O'Reilly's Flat Cap" },
-  { sku: 'TOTE\\BACKSLASH-01', name: 'Back\\Slash Tote' },
-  { sku: '50%_OFF-BAG-01', name: '50% Off_Bag' },
-  { sku: 'SOCK-🧦-RAINBOW', name: '🌈 Rainbow Socks 🧦' },
-  { sku: 'ФУТБОЛКА-001', name: 'Футболка «Классика»' },
-  { sku: 'シャツ-和柄-01', name: '和柄シャツ' },
-  { sku: 'ΚΑΠΕΛΟ-01', name: 'Καπέλο Ήλιου' },
-  { sku: 'قميص-01', name: 'قميص قطني' },
-  { sku: 'SCHAL-CAFÉ-Ü', name: 'Café Crème Schal – Über' },
+  { sku: 'TEE-"VINTAGE"-01', name: 'The "Vintage" Tee', garment: 'Tee' },
+  { sku: "O'REILLY-CAP-01", name: "O'Reilly's Flat Cap", garment: 'Cap' },
+  { sku: 'TOTE\\BACKSLASH-01', name: 'Back\\Slash Tote', garment: 'Tote Bag' },
+  { sku: '50%_OFF-BAG-01', name: '50% Off_Bag', garment: 'Duffle Bag' },
+  { sku: 'SOCK-🧦-RAINBOW', name: '🌈 Rainbow Socks 🧦', garment: 'Socks' },
+  { sku: 'ФУТБОЛКА-001', name: 'Футболка «Классика»', garment: 'Tee' },
+  { sku: 'シャツ-和柄-01', name: '和柄シャツ', garment: 'Shirt' },
+  { sku: 'ΚΑΠΕΛΟ-01', name: 'Καπέλο Ήλιου', garment: 'Cap' },
+  { sku: 'قميص-01', name: 'قميص قطني', garment: 'Shirt' },
+  { sku: 'SCHAL-CAFÉ-Ü', name: 'Café Crème Schal – Über', garment: 'Scarf' },
 ];
 
-export const SECOND_SOURCE_CODE = 'eu_warehouse';
+export type AwkwardProduct = (typeof AWKWARD_PRODUCTS)[number];
+

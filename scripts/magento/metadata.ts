@@ -15,9 +15,11 @@ export interface MetadataOptions {
   multiselectBackend: 'varchar' | 'text';
   /** Whether the shop defined the store-specific `season` and `occasion` attributes. */
   withSeasonAndOccasion: boolean;
+  /** The store whose option labels are the German translations (storeLabel). Default 1. */
+  translationStoreId: number;
 }
 
-export const DEFAULT_METADATA_OPTIONS: MetadataOptions = { multiselectBackend: 'text', withSeasonAndOccasion: true };
+export const DEFAULT_METADATA_OPTIONS: MetadataOptions = { multiselectBackend: 'text', withSeasonAndOccasion: true, translationStoreId: 1 };
 
 export interface AttributeInfo {
   id: number;
@@ -166,12 +168,12 @@ async function insertAttributes(
        VALUES (?, ?, ?, ?, ?, ?)`,
       [id, definition.scope, definition.filterable ? 1 : 0, definition.filterable ? 1 : 0, definition.userDefined ? 1 : 0, 1],
     );
-    attributes.push({ id, code: definition.code, backendType, input: definition.input, options: await insertOptions(conn, shape, id, definition) });
+    attributes.push({ id, code: definition.code, backendType, input: definition.input, options: await insertOptions(conn, shape, id, definition, options.translationStoreId) });
   }
   return attributes;
 }
 
-async function insertOptions(conn: Connection, shape: MagentoShape, attributeId: number, definition: AttributeDefinition): Promise<Record<string, number>> {
+async function insertOptions(conn: Connection, shape: MagentoShape, attributeId: number, definition: AttributeDefinition, translationStoreId: number): Promise<Record<string, number>> {
   const optionIds: Record<string, number> = {};
   const labelRows: Array<[number, number, string]> = [];
   for (const option of definition.options ?? []) {
@@ -181,7 +183,7 @@ async function insertOptions(conn: Connection, shape: MagentoShape, attributeId:
     );
     optionIds[option.label] = inserted.insertId;
     labelRows.push([inserted.insertId, 0, option.label]);
-    if (option.storeLabel !== undefined) labelRows.push([inserted.insertId, 1, option.storeLabel]);
+    if (option.storeLabel !== undefined) labelRows.push([inserted.insertId, translationStoreId, option.storeLabel]);
   }
   if (labelRows.length > 0) {
     await conn.query(`INSERT INTO ${shape.table('eav_attribute_option_value')} (option_id, store_id, value) VALUES ?`, [labelRows]);

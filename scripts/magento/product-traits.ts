@@ -3,7 +3,11 @@ import { categoryKey, type CategoryIds } from './fashion-categories';
 import { DESCRIPTION_SENTENCES, STYLE_DESCRIPTORS, STYLE_NAMES, type Garment } from './fashion-vocabulary';
 import type { AttributeInfo, MagentoMetadata } from './metadata';
 import type { EavValue } from './product-rows';
+import type { StockMode } from './msi-stock';
 import type { SeededRandom } from './random';
+
+/** The store view of the second website, where the generated shop keeps its German texts. */
+export const TRANSLATION_STORE_ID = 2;
 
 /** What every product-building function of the generator needs. */
 export interface GeneratorContext {
@@ -16,6 +20,23 @@ export interface GeneratorContext {
   nextItemNumber(): number;
   /** Share of visible products made eligible (enabled and in stock). */
   eligibleShare: number;
+  stockMode: StockMode;
+}
+
+/** Website ids a product the plan keeps off store 1 may have: none, or the second website only. */
+export function websitesOffStore1(rng: SeededRandom): number[] {
+  return rng.chance(0.7) ? [2] : [];
+}
+
+/**
+ * Website ids of a product: most are sold on website 1 (base) only, some on both, a few on the
+ * second website only or on none. `onStore1` forces website 1 in (the plan needs it there).
+ */
+export function websitesFor(rng: SeededRandom, onStore1: boolean): number[] {
+  const roll = rng.next();
+  if (roll < 0.8) return [1];
+  if (roll < 0.93 || onStore1) return [1, 2];
+  return websitesOffStore1(rng);
 }
 
 /** Collects a product's EAV values by attribute code, skipping attributes the shop lacks. */

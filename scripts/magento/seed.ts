@@ -2,17 +2,24 @@
  * Fills a MySQL/MariaDB database with a deterministic Magento 2 fashion catalog.
  *
  *   npx tsx scripts/magento/seed.ts --products 48000 --seed 42 [--url mysql://user:pass@host:3306/db]
+ *     [--edition open-source|commerce] [--stock legacy|msi] [--table-prefix mg_]
  *     [--multiselect text|varchar] [--without-season-occasion]
  *
+ * --edition commerce: Adobe Commerce's staged schema (row_id, versions, a past and a future update).
+ * --stock msi: several MSI sources and stocks, reservations and thresholds; the summary then counts
+ *   by MSI salable quantity (run the backend with MAGENTO_STOCK_SOURCE=msi).
+ * --table-prefix: on every table name (run the backend with MAGENTO_TABLE_PREFIX set to the same).
  * The URL defaults to MYSQL_SHOP_URL (from the environment or the root .env). The database must
- * exist; its Magento tables are dropped and recreated.
+ * exist; its Magento tables (under that prefix) are dropped and recreated.
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import mysql from 'mysql2/promise';
 import { generateCatalog } from './catalog-generator';
-import { countEligibleProducts } from './eligibility';
+import { countEligibleProducts, describeStore } from './eligibility';
+import type { StockMode } from './msi-stock';
+import type { MagentoEdition } from './schema';
 
 const DEFAULT_SHOP_URL = 'mysql://lookbook:lookbook@127.0.0.1:3306/magento';
 
@@ -24,8 +31,16 @@ async function main(): Promise<void> {
       url: { type: 'string' },
       multiselect: { type: 'string', default: 'text' },
       'without-season-occasion': { type: 'boolean', default: false },
+      edition: { type: 'string', default: 'open-source' },
+      stock: { type: 'string', default: 'legacy' },
+      'table-prefix': { type: 'string', default: '' },
     },
   });
+  const edition = values.edition as MagentoEdition;
+  const stock = values.stock as StockMode;
+  const tablePrefix = values['table-prefix'];
+  if (edition !== 'open-source' && edition !== 'commerce') throw new Error(`--edition must be "open-source" or "commerce", got "${edition}"`);
+  if (stock !== 'legacy' && stock !== 'msi') throw new Error(`--stock must be "legacy" or "msi", got "${stock}"`);
   const products = Number(values.products);
   const seed = Number(values.seed);
   if (values.multiselect !== 'text' && values.multiselect !== 'varchar') {
@@ -37,25 +52,31 @@ async function main(): Promise<void> {
   const conn = await mysql.createConnection({ uri: url, charset: 'utf8mb4' });
   const started = performance.now();
   try {
-    console.log(`[seed] ${products.toLocaleString('en')} products, seed ${seed}, into ${redact(url)}`);
+    const shapeWords = `${edition}, ${stock} stock${tablePrefix ? `, table prefix ${tablePrefix}` : ''}`;
+    console.log(`[seed] ${products.toLocaleString('en')} products, seed ${seed}, ${shapeWords}, into ${redact(url)}`);
     const summary = await generateCatalog(conn, {
       products,
       seed,
+      schema: { edition, tablePrefix },
+      stock,
       metadata: { multiselectBackend: values.multiselect, withSeasonAndOccasion: !values['without-season-occasion'] },
       onProgress: (written, total) => console.log(`[seed] ${written.toLocaleString('en')} / ${total.toLocaleString('en')}`),
     });
     const seededSeconds = (performance.now() - started) / 1000;
-    const eligible = await countEligibleProducts(conn);
-    console.log(
-      [
-        `[seed] done in ${seededSeconds.toFixed(1)} s`,
-        `  products      ${summary.products}`,
-        `  configurables ${summary.configurables}`,
-        `  children      ${summary.children}`,
-        `  standalone    ${summary.standalone} (${summary.virtual} virtual)`,
-        `  storefront-listed ${eligible} (${((100 * eligible) / summary.products).toFixed(1)}%; planned ${summary.plannedEligible})`,
-      ].join('\n'),
-    );
+    const query = { tablePrefix, storeId: 1, stockSource: stock };
+    const [store, onSale] = [await describeStore(conn, query), await countEligibleProducts(conn, query)];
+    const stockWords = stock === 'msi' ? `msi stock "${store.stock?.name ?? 'none'}"` : 'legacy stock';
+    const lines = [
+      `[seed] done in ${seededSeconds.toFixed(1)} s`,
+      `  products      ${summary.products}`,
+      `  configurables ${summary.configurables}`,
+      `  children      ${summary.children}`,
+      `  standalone    ${summary.standalone} (${summary.virtual} virtual)`,
+    ];
+    if (edition === 'commerce') lines.push(`  staged        ${summary.staged} with a past or scheduled version`);
+    // The same words and rule as the import dialog: enabled, visible, in the website, in stock.
+    lines.push(`  on sale in store 1 (website ${store.websiteCode}, ${stockWords}): ${onSale.toLocaleString('en')} (${((100 * onSale) / summary.products).toFixed(1)}%; planned ${summary.plannedEligible})`);
+    console.log(lines.join('\n'));
   } finally {
     await conn.end();
   }

@@ -1,29 +1,31 @@
 import { LETTER_SIZES, WAIST_SIZES, COLOR_LABELS } from './attribute-definitions';
-import { GEAR, SECOND_SOURCE_CODE, STYLE_GARMENTS, VIRTUAL_ITEMS, type Garment } from './fashion-vocabulary';
+import { GEAR, STYLE_GARMENTS, VIRTUAL_ITEMS, type AwkwardProduct, type Garment } from './fashion-vocabulary';
 import { categoryKey } from './fashion-categories';
-import type { ProductRecord, ProductType, SourceItem } from './product-rows';
+import { skuStock } from './msi-stock';
+import type { LegacyStock, ProductRecord, ProductType } from './product-rows';
 import {
-  addFashionAttributes, addImages, addStatus, chooseCategories, description, priceBetween, slug, styleName, ValueSet,
-  type GeneratorContext,
+  addFashionAttributes, addImages, addStatus, chooseCategories, description, priceBetween, slug, styleName, TRANSLATION_STORE_ID, ValueSet,
+  websitesFor, websitesOffStore1, type GeneratorContext,
 } from './product-traits';
 import type { BuiltFamily } from './style-factory';
 
-/** Why a visible standalone product is, or is not, eligible (enabled and in stock on store 1). */
+/** Why a visible standalone product is, or is not, on sale in store 1. */
 type StandaloneFate =
-  | 'eligible' | 'disabled' | 'disabled-in-store' | 'out-of-stock' | 'flagged-out' | 'zero-qty-flagged-in' | 'no-stock-row' | 'msi-only';
+  | 'eligible' | 'disabled' | 'disabled-in-store' | 'out-of-stock' | 'flagged-out' | 'zero-qty-flagged-in' | 'no-stock-row' | 'msi-only'
+  | 'other-website';
 const INELIGIBLE_FATES = {
   disabled: 35, 'disabled-in-store': 10, 'out-of-stock': 25, 'flagged-out': 10, 'zero-qty-flagged-in': 5, 'no-stock-row': 5, 'msi-only': 10,
+  'other-website': 10,
 } as const;
-
-type Stock = { qty: number; isInStock: 0 | 1 } | null;
 
 /**
  * A standalone simple or virtual product. Most are visible (2/3/4); a few are simples nobody made
  * visible (1), which no reader should pick up however enabled and stocked they are.
  */
-export function buildStandalone(ctx: GeneratorContext, awkward?: { sku: string; name: string }): BuiltFamily {
+export function buildStandalone(ctx: GeneratorContext, awkward?: AwkwardProduct): BuiltFamily {
   const { rng, metadata } = ctx;
-  const kind = awkward ? 'gear' : rng.weighted({ gear: 65, apparel: 30, virtual: 5 });
+  const awkwardGarment = awkward && [...STYLE_GARMENTS, ...GEAR].find((garment) => garment.noun === awkward.garment);
+  const kind = awkwardGarment ? (GEAR.includes(awkwardGarment) ? 'gear' : 'apparel') : rng.weighted({ gear: 65, apparel: 30, virtual: 5 });
   const visibility = awkward ? 4 : rng.chance(0.08) ? 1 : Number(rng.weighted({ 4: 80, 2: 10, 3: 10 }));
   const fate: StandaloneFate | 'invisible' =
     visibility === 1 ? 'invisible' : awkward || rng.chance(ctx.eligibleShare) ? 'eligible' : rng.weighted(INELIGIBLE_FATES);
@@ -42,16 +44,16 @@ export function buildStandalone(ctx: GeneratorContext, awkward?: { sku: string; 
     sku = `${item.skuPrefix}-${String(itemNumber).padStart(6, '0')}`;
     const price = rng.int(item.price[0], item.price[1]);
     values.set('name', `${item.noun} ${price}`);
-    if (rng.chance(0.3)) values.set('name', `${item.storeNoun} ${price}`, 1);
+    if (rng.chance(0.3)) values.set('name', `${item.storeNoun} ${price}`, TRANSLATION_STORE_ID);
     values.set('price', price);
     values.set('url_key', `${slug(item.noun)}-${itemNumber}`);
     categoryIds = item.noun === 'Gift Card' ? [ctx.categoryIds.get(categoryKey(['Gift Cards']))!] : [];
   } else {
-    const garment = kind === 'gear' ? rng.pick(GEAR) : rng.pick(STYLE_GARMENTS);
+    const garment = awkwardGarment ?? (kind === 'gear' ? rng.pick(GEAR) : rng.pick(STYLE_GARMENTS));
     sku = awkward?.sku ?? `${garment.skuPrefix}-${String(itemNumber).padStart(6, '0')}`;
     const { name, firstName } = awkward ? { name: awkward.name, firstName: '' } : styleName(rng, garment.noun);
     values.set('name', name);
-    if (!awkward && rng.chance(0.1)) values.set('name', `${firstName} ${garment.storeNoun}`, 1);
+    if (!awkward && rng.chance(0.1)) values.set('name', `${firstName} ${garment.storeNoun}`, TRANSLATION_STORE_ID);
     if (rng.chance(0.94)) values.set('price', priceBetween(rng, garment.price));
     if (rng.chance(0.95)) values.set('url_key', `${slug(name) || 'item'}-${itemNumber}`);
     const materials = addFashionAttributes(ctx, values, garment);
@@ -62,8 +64,10 @@ export function buildStandalone(ctx: GeneratorContext, awkward?: { sku: string; 
   }
 
   values.set('visibility', visibility);
-  const stock = stockFor(ctx, fate);
+  const legacy = stockFor(ctx, fate);
   addStatus(values, statusFor(ctx, fate));
+  const salable = fate === 'msi-only' || (legacy !== null && (legacy.qty ?? 0) > 0 && legacy.isInStock === 1);
+  const { stock, sourceItems, reservations } = skuStock(rng, ctx.stockMode, legacy, salable);
 
   const record: ProductRecord = {
     entityId,
@@ -73,12 +77,13 @@ export function buildStandalone(ctx: GeneratorContext, awkward?: { sku: string; 
     createdAt,
     updatedAt: ctx.clock.updatedAfter(createdAt, rng),
     values: values.values,
+    websiteIds: fate === 'other-website' ? websitesOffStore1(rng) : websitesFor(rng, fate === 'eligible' || fate === 'msi-only'),
     stock,
     categoryIds,
-    websiteIds: [1],
-    sourceItems: sourceItemsFor(ctx, fate, stock),
+    sourceItems,
+    reservations,
   };
-  return { records: [record], eligible: fate === 'eligible' };
+  return { records: [record], eligible: fate === 'eligible', msiEligible: fate === 'eligible' || fate === 'msi-only' };
 }
 
 function addSizeAndColor(ctx: GeneratorContext, values: ValueSet, garment: Garment): void {
@@ -99,13 +104,15 @@ function statusFor(ctx: GeneratorContext, fate: StandaloneFate | 'invisible'): {
   return { admin: 1 };
 }
 
-function stockFor(ctx: GeneratorContext, fate: StandaloneFate | 'invisible'): Stock {
+/** The planned legacy stock row; msi mode realises the same plan on the MSI tables. */
+function stockFor(ctx: GeneratorContext, fate: StandaloneFate | 'invisible'): LegacyStock | null {
   const { rng } = ctx;
   switch (fate) {
     case 'out-of-stock':
     case 'msi-only':
       return { qty: 0, isInStock: 0 };
     case 'flagged-out':
+      // The shop switched it to "Out of Stock" although units are left.
       return { qty: rng.int(1, 50), isInStock: 0 };
     case 'zero-qty-flagged-in':
       return { qty: 0, isInStock: 1 };
@@ -118,17 +125,4 @@ function stockFor(ctx: GeneratorContext, fate: StandaloneFate | 'invisible'): St
     default:
       return { qty: rng.int(1, 300), isInStock: 1 };
   }
-}
-
-/** The default source mirrors the legacy stock row; some SKUs also sit in a second warehouse. */
-function sourceItemsFor(ctx: GeneratorContext, fate: StandaloneFate | 'invisible', stock: Stock): SourceItem[] {
-  if (!stock) return [];
-  const items: SourceItem[] = [{ sourceCode: 'default', quantity: stock.qty, status: stock.isInStock }];
-  if (fate === 'msi-only') {
-    items.push({ sourceCode: SECOND_SOURCE_CODE, quantity: ctx.rng.int(1, 40), status: 1 });
-  } else if (ctx.rng.chance(0.1)) {
-    const quantity = ctx.rng.int(0, 60);
-    items.push({ sourceCode: SECOND_SOURCE_CODE, quantity, status: quantity > 0 ? 1 : 0 });
-  }
-  return items;
 }

@@ -1,14 +1,20 @@
 import { COLOR_LABELS, LETTER_SIZES, WAIST_SIZES } from './attribute-definitions';
-import { SECOND_SOURCE_CODE, STYLE_GARMENTS, type Garment } from './fashion-vocabulary';
-import type { ProductRecord, SourceItem } from './product-rows';
+import { STYLE_GARMENTS, type Garment } from './fashion-vocabulary';
+import { skuStock } from './msi-stock';
+import type { ProductRecord } from './product-rows';
 import {
-  addFashionAttributes, addImages, addStatus, chooseCategories, description, isEnabled, priceBetween, slug, styleName, ValueSet,
-  type GeneratorContext,
+  addFashionAttributes, addImages, addStatus, chooseCategories, description, isEnabled, priceBetween, slug, styleName, TRANSLATION_STORE_ID,
+  ValueSet, websitesFor, websitesOffStore1, type GeneratorContext,
 } from './product-traits';
 
-/** Why a visible configurable style is, or is not, eligible (enabled and in stock on store 1). */
-type StyleFate = 'eligible' | 'disabled' | 'disabled-in-store' | 'sold-out' | 'children-disabled' | 'no-children';
-const INELIGIBLE_STYLE_FATES = { disabled: 40, 'disabled-in-store': 10, 'sold-out': 30, 'children-disabled': 12, 'no-children': 8 } as const;
+/** Why a visible configurable style is, or is not, on sale in store 1. */
+type StyleFate =
+  | 'eligible' | 'disabled' | 'disabled-in-store' | 'sold-out' | 'children-disabled' | 'no-children'
+  | 'flagged-out' | 'other-website' | 'children-elsewhere';
+const INELIGIBLE_STYLE_FATES = {
+  disabled: 40, 'disabled-in-store': 10, 'sold-out': 30, 'children-disabled': 12, 'no-children': 8,
+  'flagged-out': 10, 'other-website': 10, 'children-elsewhere': 6,
+} as const;
 
 type Status = { admin: 1 | 2; store?: 1 | 2 };
 
@@ -17,12 +23,16 @@ interface ChildPlan {
   color: string;
   status: Status;
   qty: number;
-  secondSourceQty?: number;
+  isInStock: 0 | 1;
+  websiteIds: number[];
 }
 
 export interface BuiltFamily {
   records: ProductRecord[];
+  /** On sale in store 1 by the legacy stock rules, as planned. */
   eligible: boolean;
+  /** On sale in store 1 by the MSI rules (msi mode), as planned. */
+  msiEligible: boolean;
 }
 
 /**
@@ -39,13 +49,15 @@ export function buildStyle(ctx: GeneratorContext, maxProducts: number): BuiltFam
   const urlKey = `${slug(name)}-${itemNumber}`;
   const entityId = ctx.nextEntityId();
   const createdAt = ctx.clock.createdAt(entityId, rng);
+  const onStore1 = fate === 'eligible' || fate === 'flagged-out';
+  const websiteIds = fate === 'other-website' ? websitesOffStore1(rng) : websitesFor(rng, onStore1);
 
-  const children = fate === 'no-children' ? [] : planChildren(ctx, garment, fate).slice(0, maxProducts - 1);
+  const children = fate === 'no-children' ? [] : planChildren(ctx, garment, fate, websiteIds).slice(0, maxProducts - 1);
   const basePrice = priceBetween(rng, garment.price);
 
   const values = new ValueSet(metadata);
   values.set('name', name);
-  if (rng.chance(0.1)) values.set('name', `${firstName} ${garment.storeNoun}`, 1);
+  if (rng.chance(0.1)) values.set('name', `${firstName} ${garment.storeNoun}`, TRANSLATION_STORE_ID);
   addStatus(values, parentStatus(ctx, fate));
   values.set('visibility', Number(rng.weighted({ 4: 90, 2: 6, 3: 4 })));
   if (rng.chance(0.55)) values.set('price', basePrice);
@@ -62,14 +74,15 @@ export function buildStyle(ctx: GeneratorContext, maxProducts: number): BuiltFam
     createdAt,
     updatedAt: ctx.clock.updatedAfter(createdAt, rng),
     values: values.values,
-    stock: { qty: 0, isInStock: children.some((child) => child.qty > 0) ? 1 : 0 },
+    websiteIds,
+    // A configurable's own flag: Magento sets it while a child is in stock; the shop may switch it off.
+    stock: { qty: 0, isInStock: fate !== 'flagged-out' && children.some((child) => child.qty > 0) ? 1 : 0 },
     categoryIds: chooseCategories(ctx, garment.category),
-    websiteIds: [1],
     superAttributeIds: [metadata.product.size.id, metadata.product.color.id],
   };
 
   const records = [parent, ...children.map((child) => buildChild(ctx, parent, { name, urlKey, basePrice }, child))];
-  return { records, eligible: fate === 'eligible' };
+  return { records, eligible: fate === 'eligible', msiEligible: onStore1 };
 }
 
 function parentStatus(ctx: GeneratorContext, fate: StyleFate): Status {
@@ -81,7 +94,10 @@ function parentStatus(ctx: GeneratorContext, fate: StyleFate): Status {
   return rng.chance(0.03) ? { admin: 1, store: 1 } : { admin: 1 };
 }
 
-function planChildren(ctx: GeneratorContext, garment: Garment, fate: StyleFate): ChildPlan[] {
+/** Whether a child counts for store 1: enabled there, on website 1, flagged in stock with units. */
+const counts = (plan: ChildPlan) => isEnabled(plan.status) && plan.websiteIds.includes(1) && plan.qty > 0 && plan.isInStock === 1;
+
+function planChildren(ctx: GeneratorContext, garment: Garment, fate: StyleFate, parentWebsites: number[]): ChildPlan[] {
   const { rng } = ctx;
   const scale = garment.sizes === 'waist' ? WAIST_SIZES : LETTER_SIZES;
   const runLength = rng.int(3, scale.length);
@@ -89,20 +105,28 @@ function planChildren(ctx: GeneratorContext, garment: Garment, fate: StyleFate):
   const sizes = scale.slice(firstSize, firstSize + runLength);
   const colors = rng.sample(COLOR_LABELS, Number(rng.weighted({ 1: 15, 2: 35, 3: 35, 4: 15 })));
 
-  const plans: ChildPlan[] = colors.flatMap((color) => sizes.map((size) => ({
-    size,
-    color,
-    status: rng.chance(0.05) ? { admin: 2 } : rng.chance(0.03) ? { admin: 1, store: 2 } : { admin: 1 },
-    qty: fate === 'sold-out' || rng.chance(0.15) ? 0 : rng.int(1, 150),
-    secondSourceQty: rng.chance(fate === 'sold-out' ? 0.2 : 0.08) ? rng.int(0, 60) : undefined,
-  } satisfies ChildPlan)));
+  const plans: ChildPlan[] = colors.flatMap((color) => sizes.map((size) => {
+    const qty = fate === 'sold-out' || rng.chance(0.15) ? 0 : rng.int(1, 150);
+    return {
+      size,
+      color,
+      status: rng.chance(0.05) ? { admin: 2 } : rng.chance(0.03) ? { admin: 1, store: 2 } : { admin: 1 },
+      qty,
+      // A few children are switched to "Out of Stock" by the shop although units are left.
+      isInStock: qty > 0 && !rng.chance(0.03) ? 1 : 0,
+      // Children follow their style's websites; a few were left off website 1.
+      websiteIds: rng.chance(0.03) ? websitesOffStore1(rng) : parentWebsites,
+    } satisfies ChildPlan;
+  }));
 
   if (fate === 'children-disabled') {
     for (const plan of plans) if (plan.qty > 0) plan.status = rng.chance(0.5) ? { admin: 2 } : { admin: 1, store: 2 };
   }
-  if (fate === 'eligible' && !plans.some((plan) => plan.qty > 0 && isEnabled(plan.status))) {
-    plans[0].status = { admin: 1 };
-    plans[0].qty = rng.int(1, 50);
+  if (fate === 'children-elsewhere') {
+    for (const plan of plans) plan.websiteIds = websitesOffStore1(rng);
+  }
+  if ((fate === 'eligible' || fate === 'flagged-out') && !plans.some(counts)) {
+    Object.assign(plans[0], { status: { admin: 1 }, qty: rng.int(1, 50), isInStock: 1, websiteIds: parentWebsites.includes(1) ? parentWebsites : [1] });
   }
   return plans;
 }
@@ -125,10 +149,8 @@ function buildChild(
   if (rng.chance(0.7)) values.set('url_key', `${style.urlKey}-${plan.size}-${plan.color}`.toLowerCase());
   addImages(ctx, values, sku, { path: 0.6, noSelection: 0.2 });
 
-  const sourceItems: SourceItem[] = [{ sourceCode: 'default', quantity: plan.qty, status: plan.qty > 0 ? 1 : 0 }];
-  if (plan.secondSourceQty !== undefined) {
-    sourceItems.push({ sourceCode: SECOND_SOURCE_CODE, quantity: plan.secondSourceQty, status: plan.secondSourceQty > 0 ? 1 : 0 });
-  }
+  const legacy = { qty: plan.qty, isInStock: plan.isInStock };
+  const { stock, sourceItems, reservations } = skuStock(rng, ctx.stockMode, legacy, plan.qty > 0 && plan.isInStock === 1);
   return {
     entityId: ctx.nextEntityId(),
     sku,
@@ -138,11 +160,11 @@ function buildChild(
     createdAt: parent.createdAt,
     updatedAt: ctx.clock.updatedAfter(parent.createdAt, rng),
     values: values.values,
-    // Children keep is_in_stock consistent with qty, so "in stock" means the same in every reading.
-    stock: { qty: plan.qty, isInStock: plan.qty > 0 ? 1 : 0 },
+    websiteIds: plan.websiteIds,
+    stock,
     categoryIds: [],
-    websiteIds: [1],
     parentId: parent.entityId,
     sourceItems,
+    reservations,
   };
 }
