@@ -5,6 +5,8 @@
 // products than our import, a poll errors).
 //
 //   npm run bench [-- --products 48000] [--scale] [--poll-seconds 20] [--keep-databases] [--backend-dist dir]
+//     [--edition open-source|commerce] [--stock legacy|msi] [--table-prefix P]   (the shop shape seeded;
+//     the backend runs with the matching MAGENTO_STOCK_SOURCE and MAGENTO_TABLE_PREFIX)
 //   npm run bench -- --smoke --products 2000     (the tiny version `npm test` runs)
 import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
@@ -42,6 +44,9 @@ const { values: args } = parseArgs({
     'rss-jobs': { type: 'string', default: '50' },
     'keep-databases': { type: 'boolean', default: false },
     'backend-dist': { type: 'string' },
+    edition: { type: 'string', default: 'open-source' },
+    stock: { type: 'string', default: 'legacy' },
+    'table-prefix': { type: 'string', default: '' },
   },
 });
 const config = {
@@ -54,6 +59,7 @@ const config = {
   pollConnections: positive('poll-connections'),
   rssJobs: positive('rss-jobs'),
   scaleProducts: positive('scale-products'),
+  shape: { edition: args.edition, stock: args.stock, tablePrefix: args['table-prefix'] },
 };
 
 // Smoke runs (from npm test) get their own names, so two of them, or one and a full run, never
@@ -80,13 +86,13 @@ try {
 
   for (const name of Object.values(names)) await recreateDatabase(admin, name);
   log(`seeding ${config.products.toLocaleString('en')} products (seed ${config.seed}) into ${names.magento}`);
-  const seeded = await seedCatalog(urlFor(names.magento), { products: config.products, seed: config.seed, log });
-  figures.catalog = { products: config.products, seedSeconds: seeded.seconds, storefrontListedBySeedCheck: seeded.storefrontListed };
+  const seeded = await seedCatalog(urlFor(names.magento), { products: config.products, seed: config.seed, log, shape: config.shape });
+  figures.catalog = { products: config.products, shape: config.shape, seedSeconds: seeded.seconds, onSaleBySeedCheck: seeded.onSale };
   await migrateLookbook(urlFor(names.lookbook));
   await migrateLookbook(urlFor(names.floor));
   await waitForServerToSettle(admin, { log });
 
-  backend = await startBackend(benchEnv({ magentoUrl: urlFor(names.magento), lookbookUrl: urlFor(names.lookbook), chunkSize: config.chunkSize }));
+  backend = await startBackend(benchEnv({ magentoUrl: urlFor(names.magento), lookbookUrl: urlFor(names.lookbook), chunkSize: config.chunkSize, shape: config.shape }));
   config.chunkSize = backend.chunkSize;
   await measureImportAndFloor(figures);
   await measureMemory(figures);
@@ -94,8 +100,8 @@ try {
   await backend.close();
 
   if (args.scale) {
-    const { scaleProducts: products, seed, jobSize, chunkSize } = config;
-    figures.scale = await runScaleCheck({ admin, urlFor, names: scaleNames, products, seed, jobSize, chunkSize, log });
+    const { scaleProducts: products, seed, jobSize, chunkSize, shape } = config;
+    figures.scale = await runScaleCheck({ admin, urlFor, names: scaleNames, products, seed, jobSize, chunkSize, shape, log });
   }
 
   figures.targets = evaluateTargets(figures);

@@ -8,15 +8,17 @@ export const BENCH_TOKEN = 'bench-admin-token-0123456789abcdef0123456789';
 
 /**
  * The backend configuration for the bench: its databases, and every import setting spelled out so
- * a variable in the caller's shell cannot change what is measured (no test delay, legacy stock).
+ * a variable in the caller's shell cannot change what is measured (no test delay; the stock source
+ * and table prefix of the shop shape seeded, legacy and none by default).
  */
-export function benchEnv({ magentoUrl, lookbookUrl, chunkSize }) {
+export function benchEnv({ magentoUrl, lookbookUrl, chunkSize, shape = {} }) {
   return {
     MYSQL_SHOP_URL: magentoUrl,
     LOOKBOOK_DB_URL: lookbookUrl,
     ADMIN_API_TOKEN: BENCH_TOKEN,
     MAGENTO_STORE_ID: '1',
-    MAGENTO_STOCK_SOURCE: 'legacy',
+    MAGENTO_STOCK_SOURCE: shape.stock ?? 'legacy',
+    MAGENTO_TABLE_PREFIX: shape.tablePrefix ?? '',
     IMPORT_INCLUDE_NOT_VISIBLE: 'false',
     IMPORT_CHUNK_SIZE: chunkSize ? String(chunkSize) : '', // empty: the backend's default
     IMPORT_TEST_SOURCE_DELAY_MS: '0',

@@ -44,13 +44,17 @@ export async function dropDatabase(admin, name) {
 }
 
 /**
- * Seeds a catalog with the generator's own CLI (TypeScript, run by tsx), as a developer would.
- * Resolves to { seconds, storefrontListed } with the count the CLI's independent SQL reports.
+ * Seeds a catalog with the generator's own CLI (TypeScript, run by tsx), as a developer would, in
+ * the shop shape given (edition, stock, tablePrefix: the CLI's defaults when absent).
+ * Resolves to { seconds, onSale } with the count of products on sale the CLI's independent SQL reports.
  */
-export function seedCatalog(url, { products, seed, log }) {
+export function seedCatalog(url, { products, seed, log, shape = {} }) {
   const started = performance.now();
   const tsx = join(root, 'node_modules/.bin/tsx');
   const args = ['scripts/magento/seed.ts', '--products', String(products), '--seed', String(seed), '--url', url];
+  if (shape.edition) args.push('--edition', shape.edition);
+  if (shape.stock) args.push('--stock', shape.stock);
+  if (shape.tablePrefix) args.push('--table-prefix', shape.tablePrefix);
   return new Promise((resolve, reject) => {
     const child = spawn(tsx, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
     let output = '';
@@ -61,8 +65,8 @@ export function seedCatalog(url, { products, seed, log }) {
     child.on('error', reject);
     child.on('exit', (code) => {
       if (code !== 0) return reject(new Error(`seeding ${products} products failed (exit ${code})`));
-      const storefrontListed = Number(/storefront-listed\s+(\d+)/.exec(output)?.[1]);
-      resolve({ seconds: (performance.now() - started) / 1000, storefrontListed });
+      const onSale = Number(/on sale in store 1 \([^)]*\): ([\d,]+)/.exec(output)?.[1]?.replace(/,/g, ''));
+      resolve({ seconds: (performance.now() - started) / 1000, onSale });
     });
   });
 }

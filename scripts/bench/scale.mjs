@@ -7,16 +7,16 @@ import { migrateLookbook, recreateDatabase, seedCatalog, waitForServerToSettle }
 import { eligibleIdFromEndSql, loadFloorAttributes } from './floor-sql.mjs';
 import { startVersusEnd } from './import-phases.mjs';
 
-export async function runScaleCheck({ admin, urlFor, names, products, seed, jobSize, chunkSize, log }) {
+export async function runScaleCheck({ admin, urlFor, names, products, seed, jobSize, chunkSize, shape, log }) {
   await recreateDatabase(admin, names.magento);
   await recreateDatabase(admin, names.lookbook);
   log(`seeding ${products.toLocaleString('en')} products into ${names.magento} (this takes a while)`);
-  const seeded = await seedCatalog(urlFor(names.magento), { products, seed, log });
+  const seeded = await seedCatalog(urlFor(names.magento), { products, seed, log, shape });
   await migrateLookbook(urlFor(names.lookbook));
   await waitForServerToSettle(admin, { log });
   const endAfterId = await idWithEligibleAbove(urlFor(names.magento), jobSize);
 
-  const backend = await startBackend(benchEnv({ magentoUrl: urlFor(names.magento), lookbookUrl: urlFor(names.lookbook), chunkSize }));
+  const backend = await startBackend(benchEnv({ magentoUrl: urlFor(names.magento), lookbookUrl: urlFor(names.lookbook), chunkSize, shape }));
   try {
     log(`start (after id 0) against end (after id ${endAfterId}), ${jobSize} products each`);
     const comparison = await startVersusEnd(backend, { jobSize, endAfterId, rounds: 3 });
