@@ -1,6 +1,8 @@
 import mysql from 'mysql2/promise';
 import request from 'supertest';
 import { generateCatalog } from '../../../scripts/magento/catalog-generator';
+import type { StockMode } from '../../../scripts/magento/msi-stock';
+import type { MagentoEdition } from '../../../scripts/magento/schema';
 import { parseMysqlUrl } from '../../src/config/app-config';
 import { migrateLookbook } from '../../src/database/migrate';
 import { BackendProcess } from './backend-process';
@@ -15,11 +17,20 @@ export const PRODUCTS = '/api/admin/products';
 
 type Row = mysql.RowDataPacket;
 
+/** The shop a fixture generates: size, seed and shape (edition, stock, table prefix). */
+export interface FixtureShop {
+  products?: number;
+  seed?: number;
+  edition?: MagentoEdition;
+  stock?: StockMode;
+  tablePrefix?: string;
+}
+
 /**
- * One suite's world: fresh databases holding a generated Magento catalog and a migrated, empty
- * Lookbook; what the import must end up with (from the independent eligibility oracle); direct
- * reads of the Lookbook tables; and the backend processes the suite started, so they can all be
- * stopped whatever happened.
+ * One suite's world: fresh databases holding a generated Magento catalog (of any shop shape) and a
+ * migrated, empty Lookbook; what the import must end up with (from the independent eligibility
+ * oracle); direct reads of the Lookbook tables; and the backend processes the suite started (with
+ * the stock source and table prefix of the shape), so they can all be stopped whatever happened.
  */
 export class ImportFixture {
   private readonly backends = new Set<BackendProcess>();
@@ -30,20 +41,24 @@ export class ImportFixture {
     readonly eligible: number[],
     /** Eligible ids the import must skip: their SKU is empty once trimmed. */
     readonly emptySku: Set<number>,
+    /** The backend settings this shop needs (stock source, table prefix); start() passes them. */
+    readonly shopEnv: Record<string, string>,
   ) {}
 
-  static async create(suite: string, { products = 3000, seed = 7 } = {}): Promise<ImportFixture> {
+  static async create(suite: string, shape: FixtureShop = {}): Promise<ImportFixture> {
+    const { products = 3000, seed = 7, edition = 'open-source', stock = 'legacy', tablePrefix = '' } = shape;
     const dbs = await createTestDatabases(suite);
     try {
       const shop = await mysql.createConnection({ uri: dbs.magentoUrl, charset: 'utf8mb4' });
-      await generateCatalog(shop, { products, seed }).finally(() => shop.end());
+      await generateCatalog(shop, { products, seed, stock, schema: { edition, tablePrefix } }).finally(() => shop.end());
       await migrateLookbook(parseMysqlUrl('LOOKBOOK_DB_URL', dbs.lookbookUrl));
       const magentoDb = parseMysqlUrl('MYSQL_SHOP_URL', dbs.magentoUrl).database;
-      const eligible = await eligibleSourceIds(dbs.admin, magentoDb);
+      const eligible = await eligibleSourceIds(dbs.admin, magentoDb, { storeId: 1, stockSource: stock, tablePrefix });
       const [empty] = await dbs.admin.query<Row[]>(
-        `SELECT entity_id FROM \`${magentoDb}\`.catalog_product_entity WHERE TRIM(COALESCE(sku, '')) = ''`,
+        `SELECT DISTINCT entity_id FROM \`${magentoDb}\`.\`${tablePrefix}catalog_product_entity\` WHERE TRIM(COALESCE(sku, '')) = ''`,
       );
-      return new ImportFixture(dbs, eligible, new Set(empty.map((r) => Number(r.entity_id))));
+      const shopEnv = { MAGENTO_STOCK_SOURCE: stock, MAGENTO_TABLE_PREFIX: tablePrefix };
+      return new ImportFixture(dbs, eligible, new Set(empty.map((r) => Number(r.entity_id))), shopEnv);
     } catch (error) {
       await dbs.drop();
       throw error;
@@ -60,7 +75,7 @@ export class ImportFixture {
 
   /** Starts a real backend process on the suite's databases (or `dbs`, e.g. through a proxy). */
   async start(env: Record<string, string> = {}, dbs: TestDatabases = this.dbs, options?: Parameters<typeof BackendProcess.start>[2]): Promise<BackendProcess> {
-    const backend = await BackendProcess.start(dbs, env, options);
+    const backend = await BackendProcess.start(dbs, { ...this.shopEnv, ...env }, options);
     this.backends.add(backend);
     return backend;
   }
