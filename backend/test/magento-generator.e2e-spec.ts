@@ -3,7 +3,9 @@ import { MagentoCatalogBuilder } from '../../scripts/magento/catalog-builder';
 import { generateCatalog, type GenerationSummary } from '../../scripts/magento/catalog-generator';
 import { countEligibleProducts } from '../../scripts/magento/eligibility';
 import { AWKWARD_PRODUCTS } from '../../scripts/magento/fashion-vocabulary';
-import { MAGENTO_TABLES } from '../../scripts/magento/schema';
+import type { StockMode } from '../../scripts/magento/msi-stock';
+import { MAGENTO_TABLES, magentoTables, type SchemaOptions } from '../../scripts/magento/schema';
+import { eligibleSourceProducts } from './support/eligible-oracle';
 import { createTestDatabases, type TestDatabases } from './support/test-databases';
 
 const PRODUCTS = 5_000;
@@ -14,15 +16,15 @@ interface SeededShop {
   summary: GenerationSummary;
 }
 
-async function seedShop(suite: string, seed: number): Promise<SeededShop> {
+async function seedShop(suite: string, seed: number, shape: { schema?: Partial<SchemaOptions>; stock?: StockMode } = {}): Promise<SeededShop> {
   const databases = await createTestDatabases(suite);
   const conn = await mysql.createConnection({ uri: databases.magentoUrl, charset: 'utf8mb4' });
-  const summary = await generateCatalog(conn, { products: PRODUCTS, seed });
+  const summary = await generateCatalog(conn, { products: PRODUCTS, seed, ...shape });
   return { databases, conn, summary };
 }
 
-async function checksums(conn: Connection): Promise<Record<string, string>> {
-  const [rows] = await conn.query<RowDataPacket[]>(`CHECKSUM TABLE ${MAGENTO_TABLES.join(', ')}`);
+async function checksums(conn: Connection, tables = MAGENTO_TABLES): Promise<Record<string, string>> {
+  const [rows] = await conn.query<RowDataPacket[]>(`CHECKSUM TABLE ${tables.join(', ')}`);
   return Object.fromEntries(rows.map((row) => [String(row.Table).split('.').pop(), String(row.Checksum)]));
 }
 
@@ -305,5 +307,224 @@ describe('MagentoCatalogBuilder on Adobe Commerce with a table prefix', () => {
     const [[item]] = await conn.query<RowDataPacket[]>('SELECT qty, is_in_stock, min_qty, use_config_min_qty FROM os_cataloginventory_stock_item');
     expect(item).toEqual({ qty: '3.0000', is_in_stock: 1, min_qty: '1.0000', use_config_min_qty: 0 });
     await expect(shop.product({ sku: 'B', versions: [{}] })).rejects.toThrow("versions need edition 'commerce'");
+  });
+});
+
+describe('Magento catalog generator in the Adobe Commerce + MSI shape, with a table prefix', () => {
+  const shape = { schema: { edition: 'commerce', tablePrefix: 'mg_' }, stock: 'msi' } as const;
+  const tables = magentoTables(shape.schema).map((name) => `mg_${name}`);
+  let first: SeededShop;
+  let sameSeed: SeededShop;
+  let openSourceTwin: SeededShop;
+  const q = (sql: string, params: unknown[] = []) => count(first.conn, sql, params);
+
+  beforeAll(async () => {
+    first = await seedShop('magento-gen-ee-a', 42, shape);
+    sameSeed = await seedShop('magento-gen-ee-b', 42, shape);
+    // The same catalog in Open Source without a prefix: staging draws from its own random stream.
+    openSourceTwin = await seedShop('magento-gen-ee-c', 42, { stock: 'msi' });
+  });
+
+  afterAll(async () => {
+    for (const shop of [first, sameSeed, openSourceTwin]) {
+      await shop?.conn.end();
+      await shop?.databases.drop();
+    }
+  });
+
+  it('creates exactly the staged, prefixed tables', async () => {
+    const [rows] = await first.conn.query<RowDataPacket[]>('SHOW TABLES');
+    expect(rows.map((row) => String(Object.values(row)[0])).sort()).toEqual([...tables].sort());
+    const [linkColumns] = await first.conn.query<RowDataPacket[]>(
+      `SELECT TABLE_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND COLUMN_NAME = 'row_id' ORDER BY TABLE_NAME`,
+    );
+    expect(linkColumns.map((row) => row.TABLE_NAME)).toEqual([
+      'mg_catalog_category_entity', 'mg_catalog_category_entity_varchar', 'mg_catalog_product_entity', 'mg_catalog_product_entity_datetime',
+      'mg_catalog_product_entity_decimal', 'mg_catalog_product_entity_int', 'mg_catalog_product_entity_text', 'mg_catalog_product_entity_varchar',
+    ]);
+  });
+
+  it('writes identical rows for the same seed, and the same products as the Open Source shape', async () => {
+    expect(await checksums(sameSeed.conn, tables)).toEqual(await checksums(first.conn, tables));
+    expect(await q('SELECT COUNT(DISTINCT entity_id) FROM mg_catalog_product_entity')).toBe(PRODUCTS);
+    expect(await q('SELECT COUNT(*) FROM mg_sequence_product')).toBe(PRODUCTS);
+    const skus = async (conn: Connection, table: string) => {
+      const [rows] = await conn.query<RowDataPacket[]>(`SELECT DISTINCT entity_id, sku FROM ${table} ORDER BY entity_id`);
+      return rows.map((row) => `${row.entity_id} ${row.sku}`);
+    };
+    expect(await skus(first.conn, 'mg_catalog_product_entity')).toEqual(await skus(openSourceTwin.conn, 'catalog_product_entity'));
+  });
+
+  it('puts as many products on sale as planned, in both editions', async () => {
+    expect(await countEligibleProducts(first.conn, { tablePrefix: 'mg_', stockSource: 'msi' })).toBe(first.summary.plannedEligible);
+    expect(await countEligibleProducts(openSourceTwin.conn, { stockSource: 'msi' })).toBe(first.summary.plannedEligible);
+    expect(openSourceTwin.summary.plannedEligible).toBe(first.summary.plannedEligible);
+    expect(first.summary.plannedEligible / PRODUCTS).toBeGreaterThanOrEqual(0.08);
+    expect(first.summary.plannedEligible / PRODUCTS).toBeLessThanOrEqual(0.14);
+    // The legacy reading of an MSI shop differs: flags switched off, stock only in MSI sources.
+    expect(await countEligibleProducts(first.conn, { tablePrefix: 'mg_', stockSource: 'legacy' })).not.toBe(first.summary.plannedEligible);
+  });
+
+  it('stages some products with a past applied and a future scheduled version whose values differ', async () => {
+    const status = `(SELECT attribute_id FROM mg_eav_attribute WHERE attribute_code = 'status' AND entity_type_id = 4)`;
+    const statusAt = (alias: string) => `(SELECT v.value FROM mg_catalog_product_entity_int v WHERE v.row_id = ${alias}.row_id AND v.attribute_id = ${status} AND v.store_id = 0)`;
+    const now = 'UNIX_TIMESTAMP()';
+    const futureChange = (from: number, to: number) =>
+      q(`SELECT COUNT(*) FROM mg_catalog_product_entity cur JOIN mg_catalog_product_entity fut ON fut.entity_id = cur.entity_id AND fut.created_in = cur.updated_in
+          WHERE cur.created_in <= ${now} AND ${now} < cur.updated_in AND fut.created_in > ${now} AND ${statusAt('cur')} = ${from} AND ${statusAt('fut')} = ${to}`);
+    expect(await futureChange(1, 2)).toBeGreaterThan(5); // on sale now, disabled by a scheduled update
+    expect(await futureChange(2, 1)).toBeGreaterThan(5); // disabled now, enabled only by a scheduled update
+    expect(await q(`SELECT COUNT(*) FROM mg_catalog_product_entity WHERE updated_in <= ${now}`)).toBeGreaterThan(5); // past versions
+    expect(await q('SELECT COUNT(*) FROM (SELECT entity_id FROM mg_catalog_product_entity GROUP BY entity_id HAVING COUNT(*) = 3) t')).toBeGreaterThan(5);
+    expect(await q('SELECT COUNT(*) FROM mg_staging_update')).toBe(2);
+    // Children hang on every version of their style: a link per parent row.
+    expect(await q('SELECT COUNT(*) FROM mg_catalog_product_super_link l LEFT JOIN mg_catalog_product_entity p ON p.row_id = l.parent_id WHERE p.row_id IS NULL')).toBe(0);
+    expect(await q(`SELECT COUNT(*) FROM mg_catalog_product_super_link l JOIN mg_catalog_product_entity p ON p.row_id = l.parent_id WHERE p.updated_in <= ${now}`)).toBeGreaterThan(0);
+    // A category renamed by the past update keeps its earlier version.
+    expect(await q("SELECT COUNT(*) FROM mg_catalog_category_entity c JOIN mg_catalog_category_entity_varchar v ON v.row_id = c.row_id AND v.store_id = 0 WHERE v.value IN ('New In', 'New Arrivals')")).toBe(2);
+  });
+
+  it('assigns products to websites, flags some out of stock with units left, and keeps HTML entities', async () => {
+    const websites = async (list: string) =>
+      q(`SELECT COUNT(*) FROM (SELECT p.entity_id, (SELECT GROUP_CONCAT(website_id ORDER BY website_id) FROM mg_catalog_product_website w WHERE w.product_id = p.entity_id) AS ids
+           FROM mg_sequence_product s JOIN mg_catalog_product_entity p ON p.entity_id = s.sequence_value AND p.created_in = 1) t WHERE ${list}`);
+    expect(await websites("ids = '1'")).toBeGreaterThan(PRODUCTS * 0.6);
+    expect(await websites("ids = '1,2'")).toBeGreaterThan(100);
+    expect(await websites("ids = '2'")).toBeGreaterThan(20);
+    expect(await websites('ids IS NULL')).toBeGreaterThan(5);
+    expect(await q('SELECT COUNT(*) FROM mg_cataloginventory_stock_item WHERE is_in_stock = 0 AND qty > 0')).toBeGreaterThan(20);
+    expect(await q("SELECT COUNT(*) FROM mg_catalog_product_entity_varchar WHERE value LIKE '%&trade;%'")).toBeGreaterThan(10);
+    expect(await q("SELECT COUNT(*) FROM mg_catalog_category_entity_varchar WHERE value LIKE '%&amp;%'")).toBeGreaterThan(2);
+    expect(await q("SELECT COUNT(*) FROM mg_eav_attribute_option_value WHERE value LIKE '%&reg;%' OR value LIKE '%&amp;%'")).toBe(2);
+  });
+
+  it('keeps store 1 in one language: German texts only on store 2', async () => {
+    expect(await q('SELECT COUNT(*) FROM mg_catalog_category_entity_varchar WHERE store_id = 1')).toBe(0);
+    expect(await q('SELECT COUNT(*) FROM mg_eav_attribute_option_value WHERE store_id = 1')).toBe(0);
+    const name = "(SELECT attribute_id FROM mg_eav_attribute WHERE attribute_code = 'name' AND entity_type_id = 4)";
+    expect(await q(`SELECT COUNT(*) FROM mg_catalog_product_entity_varchar WHERE store_id = 1 AND attribute_id = ${name}`)).toBe(0);
+    expect(await q(`SELECT COUNT(*) FROM mg_catalog_product_entity_varchar WHERE store_id = 2 AND attribute_id = ${name}`)).toBeGreaterThan(50);
+    expect(await q("SELECT COUNT(*) FROM mg_catalog_category_entity_varchar WHERE store_id = 2 AND value = 'Herren'")).toBe(1);
+  });
+
+  it('opens with ordinary products and spreads the awkward ones through the catalog', async () => {
+    const [rows] = await openSourceTwin.conn.query<RowDataPacket[]>('SELECT entity_id, sku FROM catalog_product_entity WHERE sku IN (?) ORDER BY entity_id', [AWKWARD_PRODUCTS.map((p) => p.sku)]);
+    expect(rows).toHaveLength(AWKWARD_PRODUCTS.length);
+    expect(Number(rows[0].entity_id)).toBeGreaterThan(20);
+    expect(Number(rows[rows.length - 1].entity_id) - Number(rows[0].entity_id)).toBeGreaterThan(PRODUCTS / 20);
+    const [[tee]] = await openSourceTwin.conn.query<RowDataPacket[]>(
+      `SELECT GROUP_CONCAT(v.value) AS categories FROM catalog_product_entity p JOIN catalog_category_product cp ON cp.product_id = p.entity_id
+         JOIN catalog_category_entity_varchar v ON v.entity_id = cp.category_id AND v.store_id = 0 WHERE p.sku = ?`,
+      [AWKWARD_PRODUCTS[0].sku],
+    );
+    expect(String(tee.categories)).toMatch(/Tees|Tops/);
+  });
+
+  it('holds every MSI case: disabled source, the other website\'s source, status 0 with units, reservations to exactly 0, thresholds', async () => {
+    expect(await q("SELECT COUNT(*) FROM mg_inventory_source_item i JOIN mg_inventory_source s USING (source_code) WHERE s.enabled = 0 AND i.quantity > 0 AND i.status = 1")).toBeGreaterThan(20);
+    expect(await q(
+      `SELECT COUNT(*) FROM mg_inventory_source_item i JOIN mg_inventory_source_stock_link k ON k.source_code = i.source_code
+         JOIN mg_inventory_stock_sales_channel c ON c.stock_id = k.stock_id AND c.type = 'website' AND c.code = 'second' WHERE i.quantity > 0 AND i.status = 1`,
+    )).toBeGreaterThan(20);
+    expect(await q("SELECT COUNT(*) FROM mg_inventory_source_item WHERE source_code <> 'default' AND status = 0 AND quantity > 0")).toBeGreaterThan(20);
+    expect(await q("SELECT COUNT(*) FROM mg_core_config_data WHERE path = 'cataloginventory/item_options/min_qty' AND value > 0")).toBe(1);
+    expect(await q('SELECT COUNT(*) FROM mg_cataloginventory_stock_item WHERE use_config_min_qty = 0 AND min_qty > 0')).toBeGreaterThan(20);
+    const reservedToZero = await q(
+      `SELECT COUNT(*) FROM (SELECT r.sku, SUM(r.quantity) AS reserved FROM mg_inventory_reservation r WHERE r.stock_id = 2 GROUP BY r.sku) r
+         JOIN mg_catalog_product_entity p ON p.sku = r.sku AND p.created_in = 1
+         JOIN mg_cataloginventory_stock_item si ON si.product_id = p.entity_id
+        WHERE (SELECT SUM(i.quantity) FROM mg_inventory_source_item i JOIN mg_inventory_source s ON s.source_code = i.source_code AND s.enabled = 1
+                 JOIN mg_inventory_source_stock_link k ON k.source_code = i.source_code AND k.stock_id = 2 WHERE i.sku = r.sku AND i.status = 1)
+              + r.reserved - IF(si.use_config_min_qty = 0, si.min_qty, 1) = 0`,
+    );
+    expect(reservedToZero).toBeGreaterThan(10);
+  });
+});
+
+describe('the on-sale oracle, on a hand-built Adobe Commerce shop with a table prefix', () => {
+  let databases: TestDatabases;
+  let conn: Connection;
+  let database: string;
+  const ids: Record<string, number> = {};
+
+  beforeAll(async () => {
+    databases = await createTestDatabases('magento-oracle');
+    conn = await mysql.createConnection({ uri: databases.magentoUrl, charset: 'utf8mb4' });
+    database = new URL(databases.magentoUrl).pathname.slice(1);
+    const shop = await MagentoCatalogBuilder.create(conn, { edition: 'commerce', tablePrefix: 'oc_' });
+    await shop.config('cataloginventory/item_options/min_qty', 1);
+    await shop.msiSource('eu', { enabled: true });
+    await shop.msiSource('closed', { enabled: false });
+    await shop.msiStock(2, 'EU', { sources: ['eu', 'closed'], websites: ['base'] });
+    await shop.msiStock(3, 'UK', { sources: ['uk'], websites: ['second'] });
+    const now = Math.floor(Date.now() / 1000);
+    const day = 86_400;
+
+    const simple = async (sku: string, spec: Parameters<typeof shop.product>[0], items: Array<[string, number, 0 | 1]>) => {
+      ids[sku] = await shop.product(spec);
+      for (const [source, quantity, status] of items) await shop.msiSourceItem(source, spec.sku, quantity, status);
+    };
+    await simple('OK', { sku: 'OK', qty: 5 }, [['eu', 5, 1]]);
+    await simple('FLAGGED-OUT', { sku: 'FLAGGED-OUT', qty: 5, isInStock: 0 }, [['eu', 5, 1]]);
+    await simple('OTHER-WEBSITE', { sku: 'OTHER-WEBSITE', qty: 5, websites: [2] }, [['eu', 5, 1]]);
+    await simple('NO-WEBSITE', { sku: 'NO-WEBSITE', qty: 5, websites: [] }, [['eu', 5, 1]]);
+    await simple('RESERVED-TO-ZERO', { sku: 'RESERVED-TO-ZERO', qty: 3 }, [['eu', 4, 1]]);
+    await shop.reservation(2, 'RESERVED-TO-ZERO', -3);
+    await shop.reservation(3, 'OK', -100); // another stock's reservation changes nothing here
+    await simple('STATUS-0', { sku: 'STATUS-0', qty: 2 }, [['eu', 6, 0]]);
+    await simple('CLOSED-SOURCE', { sku: 'CLOSED-SOURCE', qty: 0 }, [['closed', 9, 1]]);
+    await simple('UK-ONLY', { sku: 'UK-ONLY', qty: 0 }, [['uk', 9, 1]]);
+    await simple('OWN-THRESHOLD', { sku: 'OWN-THRESHOLD', qty: 3, minQty: 3, useConfigMinQty: 0 }, [['eu', 3, 1]]);
+    await simple('NO-THRESHOLD', { sku: 'NO-THRESHOLD', qty: 1, minQty: 0, useConfigMinQty: 0 }, [['eu', 1, 1]]);
+    await simple('INVISIBLE', { sku: 'INVISIBLE', qty: 5, visibility: 1 }, [['eu', 5, 1]]);
+    await simple('FUTURE-DISABLED', { sku: 'FUTURE-DISABLED', qty: 5, versions: [{}, { createdIn: now + day, status: 2 }] }, [['eu', 5, 1]]);
+    await simple('FUTURE-ENABLED', { sku: 'FUTURE-ENABLED', qty: 5, status: 2, versions: [{}, { createdIn: now + day, status: 1 }] }, [['eu', 5, 1]]);
+    await simple('PAST-ENABLED', { sku: 'PAST-ENABLED', qty: 5, status: 2, versions: [{ updatedIn: now - day, status: 1 }, {}] }, [['eu', 5, 1]]);
+
+    ids['CONF'] = await shop.product({ sku: 'CONF', type: 'configurable', versions: [{ updatedIn: now - day, name: 'Old' }, {}, { createdIn: now + day }] });
+    const counted = await shop.child(ids['CONF'], { sku: 'CONF-M', size: 'M', qty: 4 });
+    await shop.msiSourceItem('eu', 'CONF-M', 4, 1);
+    await shop.child(ids['CONF'], { sku: 'CONF-L', size: 'L', qty: 2, websites: [2] });
+    await shop.msiSourceItem('eu', 'CONF-L', 2, 1);
+    await shop.child(ids['CONF'], { sku: 'CONF-S', size: 'S', qty: 9, status: 2 });
+    await shop.msiSourceItem('eu', 'CONF-S', 9, 1);
+    ids['CONF-FLAGGED-OUT'] = await shop.product({ sku: 'CONF-FLAGGED-OUT', type: 'configurable', isInStock: 0 });
+    await shop.child(ids['CONF-FLAGGED-OUT'], { sku: 'CFO-M', size: 'M', qty: 4 });
+    await shop.msiSourceItem('eu', 'CFO-M', 4, 1);
+    ids['CONF-ELSEWHERE'] = await shop.product({ sku: 'CONF-ELSEWHERE', type: 'configurable' });
+    await shop.child(ids['CONF-ELSEWHERE'], { sku: 'CE-M', size: 'M', qty: 4, websites: [2] });
+    await shop.msiSourceItem('eu', 'CE-M', 4, 1);
+    ids['SHARES-CHILD'] = await shop.product({ sku: 'SHARES-CHILD', type: 'configurable' });
+    await shop.link(ids['SHARES-CHILD'], counted, { size: 'M' });
+  });
+
+  afterAll(async () => {
+    await conn?.end();
+    await databases?.drop();
+  });
+
+  const onSale = async (options: Parameters<typeof eligibleSourceProducts>[2]) => {
+    const products = await eligibleSourceProducts(databases.admin, database, { tablePrefix: 'oc_', ...options });
+    const skuOf = Object.fromEntries(Object.entries(ids).map(([sku, id]) => [id, sku]));
+    return Object.fromEntries(products.map((p) => [skuOf[p.id], p.stockQty]));
+  };
+
+  it('legacy stock: the website, the shop\'s flag, qty, the version in force; configurables by their counted children', async () => {
+    expect(await onSale({ stockSource: 'legacy' })).toEqual({
+      OK: 5, 'RESERVED-TO-ZERO': 3, 'STATUS-0': 2, 'OWN-THRESHOLD': 3, 'NO-THRESHOLD': 1, 'FUTURE-DISABLED': 5, CONF: 4, 'SHARES-CHILD': 4,
+    });
+  });
+
+  it('MSI: salable quantity of the website\'s stock, reservations and thresholds; the legacy flag is not consulted', async () => {
+    expect(await onSale({ stockSource: 'msi' })).toEqual({
+      OK: 4, 'FLAGGED-OUT': 4, 'NO-THRESHOLD': 1, 'FUTURE-DISABLED': 4, CONF: 3, 'CONF-FLAGGED-OUT': 3, 'SHARES-CHILD': 3,
+    });
+  });
+
+  it('takes the store\'s website and its stock, and not-visible products on request', async () => {
+    expect(Object.keys(await onSale({ stockSource: 'legacy', storeId: 2 })).sort()).toEqual(['OTHER-WEBSITE']);
+    // Website second sells stock UK, where only UK-ONLY has units, and UK-ONLY is not on website second.
+    expect(await onSale({ stockSource: 'msi', storeId: 2 })).toEqual({});
+    expect(Object.keys(await onSale({ stockSource: 'legacy', includeNotVisible: true }))).toContain('INVISIBLE');
   });
 });
