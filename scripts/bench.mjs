@@ -5,8 +5,8 @@
 // products than our import, a poll errors).
 //
 //   npm run bench [-- --products 48000] [--scale] [--poll-seconds 20] [--keep-databases] [--backend-dist dir]
-//     [--edition open-source|commerce] [--stock legacy|msi] [--table-prefix P]   (the shop shape seeded;
-//     the backend runs with the matching MAGENTO_STOCK_SOURCE and MAGENTO_TABLE_PREFIX)
+//     [--edition open-source|commerce] [--stock legacy|msi] [--table-prefix P] [--rich-attributes]
+//     (the shop shape seeded; the backend runs with the matching MAGENTO_STOCK_SOURCE and MAGENTO_TABLE_PREFIX)
 //   npm run bench -- --smoke --products 2000     (the tiny version `npm test` runs)
 import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
@@ -47,6 +47,7 @@ const { values: args } = parseArgs({
     edition: { type: 'string', default: 'open-source' },
     stock: { type: 'string', default: 'legacy' },
     'table-prefix': { type: 'string', default: '' },
+    'rich-attributes': { type: 'boolean', default: false },
   },
 });
 const config = {
@@ -59,7 +60,7 @@ const config = {
   pollConnections: positive('poll-connections'),
   rssJobs: positive('rss-jobs'),
   scaleProducts: positive('scale-products'),
-  shape: { edition: args.edition, stock: args.stock, tablePrefix: args['table-prefix'] },
+  shape: { edition: args.edition, stock: args.stock, tablePrefix: args['table-prefix'], richAttributes: args['rich-attributes'] },
 };
 
 // Smoke runs (from npm test) get their own names, so two of them, or one and a full run, never

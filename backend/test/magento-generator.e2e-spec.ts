@@ -1,10 +1,9 @@
 import mysql, { type Connection, type RowDataPacket } from 'mysql2/promise';
 import { MagentoCatalogBuilder } from '../../scripts/magento/catalog-builder';
-import { generateCatalog, type GenerationSummary } from '../../scripts/magento/catalog-generator';
+import { generateCatalog, type GenerateCatalogOptions, type GenerationSummary } from '../../scripts/magento/catalog-generator';
 import { countEligibleProducts } from '../../scripts/magento/eligibility';
 import { AWKWARD_PRODUCTS } from '../../scripts/magento/fashion-vocabulary';
-import type { StockMode } from '../../scripts/magento/msi-stock';
-import { MAGENTO_TABLES, magentoTables, type SchemaOptions } from '../../scripts/magento/schema';
+import { MAGENTO_TABLES, magentoTables } from '../../scripts/magento/schema';
 import { eligibleSourceProducts } from './support/eligible-oracle';
 import { createTestDatabases, type TestDatabases } from './support/test-databases';
 
@@ -16,7 +15,7 @@ interface SeededShop {
   summary: GenerationSummary;
 }
 
-async function seedShop(suite: string, seed: number, shape: { schema?: Partial<SchemaOptions>; stock?: StockMode } = {}): Promise<SeededShop> {
+async function seedShop(suite: string, seed: number, shape: Pick<GenerateCatalogOptions, 'schema' | 'stock' | 'metadata'> = {}): Promise<SeededShop> {
   const databases = await createTestDatabases(suite);
   const conn = await mysql.createConnection({ uri: databases.magentoUrl, charset: 'utf8mb4' });
   const summary = await generateCatalog(conn, { products: PRODUCTS, seed, ...shape });
@@ -526,5 +525,44 @@ describe('the on-sale oracle, on a hand-built Adobe Commerce shop with a table p
     // Website second sells stock UK, where only UK-ONLY has units, and UK-ONLY is not on website second.
     expect(await onSale({ stockSource: 'msi', storeId: 2 })).toEqual({});
     expect(Object.keys(await onSale({ stockSource: 'legacy', includeNotVisible: true }))).toContain('INVISIBLE');
+  });
+});
+
+describe('Magento catalog generator with the Luma-like attribute load', () => {
+  let rich: SeededShop;
+  let plain: SeededShop;
+
+  beforeAll(async () => {
+    rich = await seedShop('magento-gen-rich', 42, { metadata: { richAttributes: true } });
+    plain = await seedShop('magento-gen-plain', 42);
+  });
+
+  afterAll(async () => {
+    for (const shop of [rich, plain]) {
+      await shop?.conn.end();
+      await shop?.databases.drop();
+    }
+  });
+
+  it('gives visible products a dozen or more labelled attributes, multiselects with several values', async () => {
+    const labelled = `SELECT attribute_id FROM eav_attribute WHERE entity_type_id = 4 AND frontend_input IN ('select', 'multiselect', 'boolean')
+                        AND attribute_code NOT IN ('status', 'visibility')`;
+    const perProduct = await count(
+      rich.conn,
+      `SELECT AVG(n) FROM (SELECT v.entity_id, COUNT(*) AS n FROM (
+          SELECT entity_id, attribute_id FROM catalog_product_entity_int WHERE store_id = 0 AND attribute_id IN (${labelled})
+          UNION ALL SELECT entity_id, attribute_id FROM catalog_product_entity_text WHERE store_id = 0 AND attribute_id IN (${labelled})) v
+         JOIN catalog_product_entity_int vis ON vis.entity_id = v.entity_id AND vis.store_id = 0 AND vis.value <> 1
+          AND vis.attribute_id = (SELECT attribute_id FROM eav_attribute WHERE entity_type_id = 4 AND attribute_code = 'visibility')
+        GROUP BY v.entity_id) t`,
+    );
+    expect(perProduct).toBeGreaterThanOrEqual(12);
+    expect(await count(rich.conn, "SELECT COUNT(*) FROM catalog_product_entity_text WHERE value LIKE '%,%,%'")).toBeGreaterThan(1000);
+  });
+
+  it('holds the same products, and as many on sale, as the catalog without it', async () => {
+    const tables = ['catalog_product_entity', 'cataloginventory_stock_item', 'catalog_product_website', 'catalog_product_super_link'];
+    expect(await checksums(rich.conn, tables)).toEqual(await checksums(plain.conn, tables));
+    expect(await countEligibleProducts(rich.conn)).toBe(plain.summary.plannedEligible);
   });
 });

@@ -93,3 +93,33 @@ export const SEASON_AND_OCCASION: AttributeDefinition[] = [
 export const CATEGORY_ATTRIBUTES: AttributeDefinition[] = [
   { code: 'name', label: 'Name', backendType: 'varchar', input: 'text', scope: 0, userDefined: false },
 ];
+
+const BOOLEAN_SOURCE = 'Magento\\Eav\\Model\\Entity\\Attribute\\Source\\Boolean';
+const multiselect = (code: string, label: string, options: string[]): AttributeDefinition => ({
+  code, label, backendType: 'multiselect', input: 'multiselect', scope: 1, userDefined: true, filterable: true, backendModel: ARRAY_BACKEND, sourceModel: SELECT_SOURCE, options: inOrder(options),
+});
+const select = (code: string, label: string, options: string[]): AttributeDefinition => ({
+  code, label, backendType: 'int', input: 'select', scope: 1, userDefined: true, filterable: true, sourceModel: SELECT_SOURCE, options: inOrder(options),
+});
+const yesNo = (code: string, label: string): AttributeDefinition => ({
+  code, label, backendType: 'int', input: 'boolean', scope: 1, userDefined: true, filterable: true, sourceModel: BOOLEAN_SOURCE,
+});
+
+/**
+ * The extra attribute load of Magento's Luma sample store (--rich-attributes): several multiselects
+ * with many options, selects and Yes/No flags, on top of the attributes every generated shop has.
+ */
+export const RICH_ATTRIBUTES: AttributeDefinition[] = [
+  multiselect('activity', 'Activity', ['Yoga', 'Running', 'Gym', 'Hiking', 'Cycling', 'Travel', 'Lounge', 'Outdoor', 'Recreation', 'Trail', 'Urban', 'School', 'Overnight', 'Beach / Pool', 'Workout', 'Sports']),
+  multiselect('style_general', 'Style', ['Insulated', 'Jacket', 'Lightweight', 'Hooded', 'Heavy Duty', 'Rain Coat', 'Hard Shell', 'Soft Shell', 'Windbreaker', '&frac14; Zip', 'Full Zip', 'Reversible', 'Pullover', 'Base Layer', 'Capri', 'Sweatpants']),
+  multiselect('features', 'Features', ['Audio Pocket', 'Waterproof', 'Lightweight', 'Reflectivity', 'Laptop Sleeve', 'Lockable', 'Wireless', 'Adjustable Straps', 'Flexible', 'Pockets', 'Hydration Compatible', 'Breathable', 'Quick Dry', 'UV Protection']),
+  multiselect('care', 'Care', ['Machine Wash', 'Hand Wash', 'Tumble Dry Low', 'Do Not Bleach', 'Dry Clean Only', 'Iron Low']),
+  select('sleeve', 'Sleeve', ['Short-Sleeve', 'Long-Sleeve', 'Sleeveless', '3/4 Sleeve', 'Cap Sleeve']),
+  select('collar', 'Collar', ['Crew', 'V-neck', 'Hooded', 'Scoop', 'High Collar', 'Polo', 'Henley']),
+  select('fit', 'Fit', ['Slim', 'Regular', 'Relaxed', 'Oversized', 'Athletic']),
+  select('made_in', 'Made In', ['Portugal', 'Italy', 'Turkey', 'Vietnam', 'Bangladesh', 'Germany', 'Romania']),
+  yesNo('sale', 'Sale'),
+  yesNo('new', 'New'),
+  yesNo('performance_fabric', 'Performance Fabric'),
+  yesNo('erin_recommends', 'Erin Recommends'),
+];

@@ -89,6 +89,7 @@ export async function generateCatalog(conn: Connection, options: GenerateCatalog
     nextItemNumber: () => ++itemNumber,
     eligibleShare: ELIGIBLE_SHARE_OF_VISIBLE,
     stockMode,
+    richRng: metadata.options.richAttributes ? new SeededRandom(options.seed ^ 0x71c4) : undefined,
   };
   // Staging draws from its own stream, so both editions hold the same products.
   const stagingRng = new SeededRandom(options.seed ^ 0x5eed);

@@ -2,6 +2,7 @@ import type { Connection, ResultSetHeader } from 'mysql2/promise';
 import {
   CATEGORY_ATTRIBUTES,
   PRODUCT_ATTRIBUTES,
+  RICH_ATTRIBUTES,
   SEASON_AND_OCCASION,
   type AttributeDefinition,
   type BackendType,
@@ -17,9 +18,11 @@ export interface MetadataOptions {
   withSeasonAndOccasion: boolean;
   /** The store whose option labels are the German translations (storeLabel). Default 1. */
   translationStoreId: number;
+  /** Whether the shop has the Luma-like extra attributes (RICH_ATTRIBUTES). Default false. */
+  richAttributes: boolean;
 }
 
-export const DEFAULT_METADATA_OPTIONS: MetadataOptions = { multiselectBackend: 'text', withSeasonAndOccasion: true, translationStoreId: 1 };
+export const DEFAULT_METADATA_OPTIONS: MetadataOptions = { multiselectBackend: 'text', withSeasonAndOccasion: true, translationStoreId: 1, richAttributes: false };
 
 export interface AttributeInfo {
   id: number;
@@ -78,7 +81,11 @@ export async function insertMagentoMetadata(
   await insertEntityTypes(conn, shape);
 
   const [categoryName] = await insertAttributes(conn, shape, ENTITY_TYPES.category, CATEGORY_ATTRIBUTES, options);
-  const productDefinitions = options.withSeasonAndOccasion ? [...PRODUCT_ATTRIBUTES, ...SEASON_AND_OCCASION] : PRODUCT_ATTRIBUTES;
+  const productDefinitions = [
+    ...PRODUCT_ATTRIBUTES,
+    ...(options.withSeasonAndOccasion ? SEASON_AND_OCCASION : []),
+    ...(options.richAttributes ? RICH_ATTRIBUTES : []),
+  ];
   const productAttributes = await insertAttributes(conn, shape, ENTITY_TYPES.product, productDefinitions, options);
 
   const rootCategory = await insertCategory(conn, shape, categoryName.id, null, { name: 'Root Catalog' }, METADATA_TIMESTAMP);

@@ -21,6 +21,8 @@ export interface GeneratorContext {
   /** Share of visible products made eligible (enabled and in stock). */
   eligibleShare: number;
   stockMode: StockMode;
+  /** Draws the Luma-like extra attributes (--rich-attributes) from its own stream; absent: none. */
+  richRng?: SeededRandom;
 }
 
 /** Website ids a product the plan keeps off store 1 may have: none, or the second website only. */
@@ -149,6 +151,26 @@ export function addFashionAttributes(ctx: GeneratorContext, values: ValueSet, ga
   if (rng.chance(0.85)) values.setOptions('season', [rng.pick(['Spring', 'Summer', 'Autumn', 'Winter', 'All Season'])]);
   if (rng.chance(0.7)) values.setOptions('occasion', [rng.pick(['Casual', 'Work', 'Formal', 'Sport', 'Outdoor', 'Party', 'Lounge'])]);
   return materials;
+}
+
+/**
+ * The Luma-like extra attributes: every product gets most of them, multiselects with several values
+ * each. Drawn from their own random stream, so the catalog is otherwise the one without them.
+ */
+export function addRichAttributes(ctx: GeneratorContext, values: ValueSet): void {
+  const rng = ctx.richRng;
+  if (!rng) return;
+  const product = ctx.metadata.product as Record<string, { options: Record<string, number> } | undefined>;
+  const labels = (code: string) => Object.keys(product[code]?.options ?? {});
+  for (const [code, most] of [['activity', 4], ['style_general', 3], ['features', 4], ['care', 3]] as const) {
+    if (rng.chance(0.9)) values.setOptions(code, rng.sample(labels(code), rng.int(1, most)));
+  }
+  for (const code of ['sleeve', 'collar', 'fit', 'made_in']) {
+    if (rng.chance(0.85)) values.setOptions(code, [rng.pick(labels(code))]);
+  }
+  for (const code of ['sale', 'new', 'performance_fabric', 'erin_recommends']) {
+    if (rng.chance(0.8)) values.set(code, rng.chance(0.3) ? 1 : 0);
+  }
 }
 
 /** Status at store 0 and, when given, a store-1 override (1 enabled, 2 disabled). */

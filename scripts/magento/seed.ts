@@ -3,11 +3,12 @@
  *
  *   npx tsx scripts/magento/seed.ts --products 48000 --seed 42 [--url mysql://user:pass@host:3306/db]
  *     [--edition open-source|commerce] [--stock legacy|msi] [--table-prefix mg_]
- *     [--multiselect text|varchar] [--without-season-occasion]
+ *     [--multiselect text|varchar] [--without-season-occasion] [--rich-attributes]
  *
  * --edition commerce: Adobe Commerce's staged schema (row_id, versions, a past and a future update).
  * --stock msi: several MSI sources and stocks, reservations and thresholds; the summary then counts
  *   by MSI salable quantity (run the backend with MAGENTO_STOCK_SOURCE=msi).
+ * --rich-attributes: a Luma-like attribute load (a dozen more select/multiselect/Yes-No attributes).
  * --table-prefix: on every table name (run the backend with MAGENTO_TABLE_PREFIX set to the same).
  * The URL defaults to MYSQL_SHOP_URL (from the environment or the root .env). The database must
  * exist; its Magento tables (under that prefix) are dropped and recreated.
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
       edition: { type: 'string', default: 'open-source' },
       stock: { type: 'string', default: 'legacy' },
       'table-prefix': { type: 'string', default: '' },
+      'rich-attributes': { type: 'boolean', default: false },
     },
   });
   const edition = values.edition as MagentoEdition;
@@ -52,14 +54,18 @@ async function main(): Promise<void> {
   const conn = await mysql.createConnection({ uri: url, charset: 'utf8mb4' });
   const started = performance.now();
   try {
-    const shapeWords = `${edition}, ${stock} stock${tablePrefix ? `, table prefix ${tablePrefix}` : ''}`;
+    const shapeWords = `${edition}, ${stock} stock${tablePrefix ? `, table prefix ${tablePrefix}` : ''}${values['rich-attributes'] ? ', rich attributes' : ''}`;
     console.log(`[seed] ${products.toLocaleString('en')} products, seed ${seed}, ${shapeWords}, into ${redact(url)}`);
     const summary = await generateCatalog(conn, {
       products,
       seed,
       schema: { edition, tablePrefix },
       stock,
-      metadata: { multiselectBackend: values.multiselect, withSeasonAndOccasion: !values['without-season-occasion'] },
+      metadata: {
+        multiselectBackend: values.multiselect,
+        withSeasonAndOccasion: !values['without-season-occasion'],
+        richAttributes: values['rich-attributes'],
+      },
       onProgress: (written, total) => console.log(`[seed] ${written.toLocaleString('en')} / ${total.toLocaleString('en')}`),
     });
     const seededSeconds = (performance.now() - started) / 1000;

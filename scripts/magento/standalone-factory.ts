@@ -4,7 +4,7 @@ import { categoryKey } from './fashion-categories';
 import { skuStock } from './msi-stock';
 import type { LegacyStock, ProductRecord, ProductType } from './product-rows';
 import {
-  addFashionAttributes, addImages, addStatus, chooseCategories, description, priceBetween, slug, styleName, TRANSLATION_STORE_ID, ValueSet,
+  addFashionAttributes, addImages, addRichAttributes, addStatus, chooseCategories, description, priceBetween, slug, styleName, TRANSLATION_STORE_ID, ValueSet,
   websitesFor, websitesOffStore1, type GeneratorContext,
 } from './product-traits';
 import type { BuiltFamily } from './style-factory';
@@ -57,6 +57,7 @@ export function buildStandalone(ctx: GeneratorContext, awkward?: AwkwardProduct)
     if (rng.chance(0.94)) values.set('price', priceBetween(rng, garment.price));
     if (rng.chance(0.95)) values.set('url_key', `${slug(name) || 'item'}-${itemNumber}`);
     const materials = addFashionAttributes(ctx, values, garment);
+    addRichAttributes(ctx, values);
     if (rng.chance(0.75)) values.set('description', description(rng, name, materials));
     addImages(ctx, values, sku, { path: 0.8, noSelection: 0.1 });
     addSizeAndColor(ctx, values, garment);

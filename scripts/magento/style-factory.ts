@@ -3,7 +3,7 @@ import { STYLE_GARMENTS, type Garment } from './fashion-vocabulary';
 import { skuStock } from './msi-stock';
 import type { ProductRecord } from './product-rows';
 import {
-  addFashionAttributes, addImages, addStatus, chooseCategories, description, isEnabled, priceBetween, slug, styleName, TRANSLATION_STORE_ID,
+  addFashionAttributes, addImages, addRichAttributes, addStatus, chooseCategories, description, isEnabled, priceBetween, slug, styleName, TRANSLATION_STORE_ID,
   ValueSet, websitesFor, websitesOffStore1, type GeneratorContext,
 } from './product-traits';
 
@@ -63,6 +63,7 @@ export function buildStyle(ctx: GeneratorContext, maxProducts: number): BuiltFam
   if (rng.chance(0.55)) values.set('price', basePrice);
   if (rng.chance(0.95)) values.set('url_key', urlKey);
   const materials = addFashionAttributes(ctx, values, garment);
+  addRichAttributes(ctx, values);
   if (rng.chance(0.8)) values.set('description', description(rng, name, materials));
   addImages(ctx, values, sku, { path: 0.85, noSelection: 0.08 });
 

@@ -24,6 +24,8 @@ export interface FixtureShop {
   edition?: MagentoEdition;
   stock?: StockMode;
   tablePrefix?: string;
+  /** The Luma-like attribute load (the generator's --rich-attributes). */
+  richAttributes?: boolean;
 }
 
 /**
@@ -46,11 +48,11 @@ export class ImportFixture {
   ) {}
 
   static async create(suite: string, shape: FixtureShop = {}): Promise<ImportFixture> {
-    const { products = 3000, seed = 7, edition = 'open-source', stock = 'legacy', tablePrefix = '' } = shape;
+    const { products = 3000, seed = 7, edition = 'open-source', stock = 'legacy', tablePrefix = '', richAttributes = false } = shape;
     const dbs = await createTestDatabases(suite);
     try {
       const shop = await mysql.createConnection({ uri: dbs.magentoUrl, charset: 'utf8mb4' });
-      await generateCatalog(shop, { products, seed, stock, schema: { edition, tablePrefix } }).finally(() => shop.end());
+      await generateCatalog(shop, { products, seed, stock, schema: { edition, tablePrefix }, metadata: { richAttributes } }).finally(() => shop.end());
       await migrateLookbook(parseMysqlUrl('LOOKBOOK_DB_URL', dbs.lookbookUrl));
       const magentoDb = parseMysqlUrl('MYSQL_SHOP_URL', dbs.magentoUrl).database;
       const eligible = await eligibleSourceIds(dbs.admin, magentoDb, { storeId: 1, stockSource: stock, tablePrefix });
