@@ -4,7 +4,7 @@
 // how much the application costs on top of the unavoidable reads and writes.
 //
 // It mirrors the importer's mapping as far as SQL reasonably can (store 1 value over store 0;
-// legacy stock; labels ordered by sort_order, then option id), so both write the same rows.
+// website 1; legacy stock; labels ordered by sort_order, then option id), so both write the same rows.
 // content_hash is a SHA1 of the columns, not the importer's hash of its JSON.
 
 const STORE_ID = 1;
@@ -48,18 +48,34 @@ const scopedValue = (attributes) => (code, entity) => {
             ORDER BY v.store_id DESC LIMIT 1)`;
 };
 
-/** Enabled, visible, and with stock: its own qty > 0, or (configurable) an enabled child's. */
+const WEBSITE_ID = 1;
+
+/**
+ * Text as the storefront shows it, for the entities the generated catalogs hold (the importer
+ * decodes every HTML entity; SQL has no decoder): &trade; first, so "&amp;trade;" decodes once.
+ */
+const storefront = (expr) => `NULLIF(TRIM(REPLACE(REPLACE(${expr}, '&trade;', '™'), '&amp;', '&')), '')`;
+const inWebsite = (entity) => `EXISTS (SELECT 1 FROM catalog_product_website w WHERE w.product_id = ${entity} AND w.website_id = ${WEBSITE_ID})`;
+
+/**
+ * On sale (legacy stock): enabled, visible, in the store's website, and in stock: its own item
+ * flagged in stock with qty > 0, or (configurable: its own flag set) a child that is enabled, in
+ * the website, flagged in stock with qty > 0.
+ */
 function eligibleConditions(valueOf) {
   return `${valueOf('status', 'p.entity_id')} = 1
      AND COALESCE(${valueOf('visibility', 'p.entity_id')}, 4) <> 1
      AND TRIM(p.sku) <> ''
+     AND ${inWebsite('p.entity_id')}
      AND IF(p.type_id = 'configurable',
-            EXISTS (SELECT 1 FROM catalog_product_super_link l
+            EXISTS (SELECT 1 FROM cataloginventory_stock_item f
+                     WHERE f.product_id = p.entity_id AND f.stock_id = 1 AND f.is_in_stock = 1)
+            AND EXISTS (SELECT 1 FROM catalog_product_super_link l
                       JOIN catalog_product_entity c ON c.entity_id = l.product_id
-                      JOIN cataloginventory_stock_item si ON si.product_id = l.product_id AND si.stock_id = 1 AND si.qty > 0
-                     WHERE l.parent_id = p.entity_id AND ${valueOf('status', 'l.product_id')} = 1),
+                      JOIN cataloginventory_stock_item si ON si.product_id = l.product_id AND si.stock_id = 1 AND si.qty > 0 AND si.is_in_stock = 1
+                     WHERE l.parent_id = p.entity_id AND ${valueOf('status', 'l.product_id')} = 1 AND ${inWebsite('l.product_id')}),
             EXISTS (SELECT 1 FROM cataloginventory_stock_item si
-                     WHERE si.product_id = p.entity_id AND si.stock_id = 1 AND si.qty > 0))`;
+                     WHERE si.product_id = p.entity_id AND si.stock_id = 1 AND si.qty > 0 AND si.is_in_stock = 1))`;
 }
 
 /** The eligible id with `count` eligible ids above it: where a job "near the end" starts. */
@@ -95,14 +111,13 @@ INSERT INTO \`${floorDatabase}\`.products (${columns.join(', ')}, content_hash)
 WITH
 -- Each option's label for the store, else its admin label.
 option_labels AS (
-  SELECT o.option_id, o.attribute_id, o.sort_order, COALESCE(v_s.value, v_d.value) AS label
+  SELECT o.option_id, o.attribute_id, o.sort_order, ${storefront('COALESCE(v_s.value, v_d.value)')} AS label
     FROM eav_attribute_option o
     LEFT JOIN eav_attribute_option_value v_s ON v_s.option_id = o.option_id AND v_s.store_id = ${STORE_ID}
     LEFT JOIN eav_attribute_option_value v_d ON v_d.option_id = o.option_id AND v_d.store_id = 0
    WHERE COALESCE(v_s.value, v_d.value) IS NOT NULL
 ),
--- Enabled, visible, and with stock (its own qty > 0, or a configurable's enabled child's), with
--- the product's own values. Referenced once, so each value is read once.
+-- On sale (see eligibleConditions), with the product's own values. Referenced once, so each value is read once.
 eligible AS (
   SELECT p.entity_id, p.type_id, TRIM(p.sku) AS sku, p.created_at,
          ${OWN_VALUES.map((c) => `${valueOf(c, 'p.entity_id')} AS ${c}`).join(',\n         ')}
@@ -110,7 +125,7 @@ eligible AS (
    WHERE p.entity_id > ? AND p.entity_id <= ?
      AND ${eligibleConditions(valueOf)}
 ),
--- Every configurable of the range rolled up over its enabled children with stock: summed qty,
+-- Every configurable of the range rolled up over the children it sells: summed qty,
 -- lowest price, their sizes and colours. Read by range (through the parent_id index) rather than
 -- from \`eligible\`, which would then be computed a second time.
 child_rollup AS (
@@ -122,8 +137,8 @@ child_rollup AS (
         FROM catalog_product_super_link l
         JOIN catalog_product_entity parent ON parent.entity_id = l.parent_id AND parent.type_id = 'configurable'
         JOIN catalog_product_entity c ON c.entity_id = l.product_id
-        JOIN cataloginventory_stock_item si ON si.product_id = l.product_id AND si.stock_id = 1 AND si.qty > 0
-       WHERE l.parent_id > ? AND l.parent_id <= ? AND ${valueOf('status', 'l.product_id')} = 1
+        JOIN cataloginventory_stock_item si ON si.product_id = l.product_id AND si.stock_id = 1 AND si.qty > 0 AND si.is_in_stock = 1
+       WHERE l.parent_id > ? AND l.parent_id <= ? AND ${valueOf('status', 'l.product_id')} = 1 AND ${inWebsite('l.product_id')}
     ) c
     LEFT JOIN option_labels sl ON sl.option_id = c.size
     LEFT JOIN option_labels cl ON cl.option_id = c.color
@@ -138,7 +153,7 @@ deepest_category AS (
   ) ranked WHERE depth_rank = 1
 ),
 category_names AS (
-  SELECT c.entity_id, IF(n_s.value_id IS NULL, n_d.value, n_s.value) AS name
+  SELECT c.entity_id, ${storefront('IF(n_s.value_id IS NULL, n_d.value, n_s.value)')} AS name
     FROM catalog_category_entity c
     LEFT JOIN catalog_category_entity_varchar n_s ON n_s.entity_id = c.entity_id AND n_s.attribute_id = ${a.category_name.id} AND n_s.store_id = ${STORE_ID}
     LEFT JOIN catalog_category_entity_varchar n_d ON n_d.entity_id = c.entity_id AND n_d.attribute_id = ${a.category_name.id} AND n_d.store_id = 0
@@ -153,10 +168,10 @@ category_paths AS (
 SELECT row.*, SHA1(CONCAT_WS('|', ${columns.map((c) => `row.${c}`).join(', ')})) FROM (
   SELECT p.entity_id AS source_id,
          p.sku,
-         COALESCE(NULLIF(TRIM(p.name), ''), p.sku) AS title,
+         COALESCE(${storefront('p.name')}, p.sku) AS title,
          COALESCE(TRUNCATE(p.price, 4), IF(p.type_id = 'configurable', r.price, NULL)) AS price,
          ${stockQty} AS stock_qty,
-         COALESCE(si.is_in_stock, 0) = 1 AND ${stockQty} > 0 AS in_stock,
+         TRUE AS in_stock,
          COALESCE(${labelsOf('size')}, IF(p.type_id = 'configurable', r.sizes, NULL)) AS size_range,
          COALESCE(${labelsOf('color')}, IF(p.type_id = 'configurable', r.colors, NULL)) AS color,
          ${labelsOf('material')} AS material,

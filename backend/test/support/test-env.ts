@@ -14,6 +14,7 @@ export function testEnv(dbs: TestDatabases): Record<string, string> {
     HOST: '127.0.0.1',
     MAGENTO_STORE_ID: '1',
     MAGENTO_STOCK_SOURCE: 'legacy',
+    MAGENTO_TABLE_PREFIX: '',
     IMPORT_INCLUDE_NOT_VISIBLE: 'false',
     IMPORT_CHUNK_SIZE: '',
     IMPORT_HEARTBEAT_INTERVAL_MS: '',
