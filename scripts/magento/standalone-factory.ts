@@ -43,8 +43,10 @@ export function buildStandalone(ctx: GeneratorContext, awkward?: AwkwardProduct)
     typeId = 'virtual';
     sku = `${item.skuPrefix}-${String(itemNumber).padStart(6, '0')}`;
     const price = rng.int(item.price[0], item.price[1]);
-    values.set('name', `${item.noun} ${price}`);
-    if (rng.chance(0.3)) values.set('name', `${item.storeNoun} ${price}`, TRANSLATION_STORE_ID);
+    // A gift card is named by its value; a service by what it is.
+    const amount = item.noun === 'Gift Card' ? ` €${price}` : '';
+    values.set('name', `${item.noun}${amount}`);
+    if (rng.chance(0.3)) values.set('name', `${item.storeNoun}${amount}`, TRANSLATION_STORE_ID);
     values.set('price', price);
     values.set('url_key', `${slug(item.noun)}-${itemNumber}`);
     categoryIds = item.noun === 'Gift Card' ? [ctx.categoryIds.get(categoryKey(['Gift Cards']))!] : [];
