@@ -221,7 +221,7 @@ export class MagentoCatalogBuilder {
   async msiSource(sourceCode: string, sku: string, quantity: number, status?: 0 | 1): Promise<void>;
   async msiSource(sourceCode: string, second?: string | { enabled?: boolean; name?: string }, quantity?: number, status?: 0 | 1): Promise<void> {
     if (typeof second === 'string') return this.msiSourceItem(sourceCode, second, quantity ?? 0, status);
-    const enabled = second?.enabled ?? true ? 1 : 0;
+    const enabled = (second?.enabled ?? true) ? 1 : 0;
     await this.conn.query(
       `INSERT INTO ${this.table('inventory_source')} (source_code, name, enabled, country_id, postcode) VALUES (?, ?, ?, 'DE', '10115')
        ON DUPLICATE KEY UPDATE enabled = VALUES(enabled), name = VALUES(name)`,

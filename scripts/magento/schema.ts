@@ -102,7 +102,6 @@ export function magentoDdl(options: Partial<SchemaOptions> = {}): string[] {
   const staged = shape.staged;
   const link = shape.linkField;
   return [
-
   `CREATE TABLE \`${t('store_website')}\` (
   website_id smallint(5) unsigned NOT NULL AUTO_INCREMENT,
   code varchar(32) DEFAULT NULL,
