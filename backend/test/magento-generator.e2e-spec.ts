@@ -526,6 +526,16 @@ describe('the on-sale oracle, on a hand-built Adobe Commerce shop with a table p
     expect(await onSale({ stockSource: 'msi', storeId: 2 })).toEqual({});
     expect(Object.keys(await onSale({ stockSource: 'legacy', includeNotVisible: true }))).toContain('INVISIBLE');
   });
+
+  it('takes a threshold of 0 without core_config_data, and reads legacy stock without the MSI tables', async () => {
+    await conn.query('DROP TABLE oc_core_config_data');
+    expect(await onSale({ stockSource: 'msi' })).toEqual({
+      OK: 5, 'FLAGGED-OUT': 5, 'RESERVED-TO-ZERO': 1, 'NO-THRESHOLD': 1, 'FUTURE-DISABLED': 5, CONF: 4, 'CONF-FLAGGED-OUT': 4, 'SHARES-CHILD': 4,
+    });
+    await conn.query('DROP TABLE oc_inventory_stock_sales_channel, oc_inventory_source_item, oc_inventory_reservation');
+    expect(Object.keys(await onSale({ stockSource: 'legacy' }))).toHaveLength(8);
+    expect(await onSale({ stockSource: 'msi' })).toEqual({});
+  });
 });
 
 describe('Magento catalog generator with the Luma-like attribute load', () => {

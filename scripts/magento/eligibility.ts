@@ -77,32 +77,40 @@ export async function describeStore(conn: Connection, query: EligibilityQuery = 
     [storeId],
   );
   if (!website) throw new Error(`Store ${storeId} does not exist`);
-  const [stocks] = await conn.query<RowDataPacket[]>(
-    `SELECT k.stock_id, k.name FROM ${t('inventory_stock_sales_channel')} c JOIN ${t('inventory_stock')} k ON k.stock_id = c.stock_id
-      WHERE c.type = 'website' AND c.code = ?`,
-    [website.code],
-  );
-  const [stagedColumns] = await conn.query<RowDataPacket[]>(
-    `SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ? AND COLUMN_NAME = 'row_id'`,
-    [query.database ?? null, `${query.tablePrefix ?? ''}catalog_product_entity`],
-  );
-  const [configTables] = await conn.query<RowDataPacket[]>(
-    `SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ?`,
-    [query.database ?? null, `${query.tablePrefix ?? ''}core_config_data`],
-  );
+  const exists = async (table: string) => {
+    const [rows] = await conn.query<RowDataPacket[]>(
+      'SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ?',
+      [query.database ?? null, `${query.tablePrefix ?? ''}${table}`],
+    );
+    return rows.length > 0;
+  };
+  // A shop without the MSI modules has no stock tables; without core_config_data the threshold is 0.
+  let stock: StoreContext['stock'] = null;
+  if (await exists('inventory_stock_sales_channel')) {
+    const [stocks] = await conn.query<RowDataPacket[]>(
+      `SELECT k.stock_id, k.name FROM ${t('inventory_stock_sales_channel')} c JOIN ${t('inventory_stock')} k ON k.stock_id = c.stock_id
+        WHERE c.type = 'website' AND c.code = ?`,
+      [website.code],
+    );
+    if (stocks.length > 0) stock = { id: Number(stocks[0].stock_id), name: String(stocks[0].name) };
+  }
   let configMinQty = 0;
-  if (configTables.length > 0) {
+  if (await exists('core_config_data')) {
     const [config] = await conn.query<RowDataPacket[]>(
       `SELECT value FROM ${t('core_config_data')} WHERE path = 'cataloginventory/item_options/min_qty' AND scope = 'default' AND scope_id = 0`,
     );
     configMinQty = Number(config[0]?.value ?? 0) || 0;
   }
+  const [stagedColumns] = await conn.query<RowDataPacket[]>(
+    `SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ? AND COLUMN_NAME = 'row_id'`,
+    [query.database ?? null, `${query.tablePrefix ?? ''}catalog_product_entity`],
+  );
   return {
     storeId,
     websiteId: Number(website.website_id),
     websiteCode: String(website.code),
     edition: stagedColumns.length > 0 ? 'commerce' : 'open-source',
-    stock: stocks.length > 0 ? { id: Number(stocks[0].stock_id), name: String(stocks[0].name) } : null,
+    stock,
     configMinQty,
   };
 }
