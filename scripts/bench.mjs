@@ -21,6 +21,7 @@ import { importEverything, reimportUntil } from './bench/import-phases.mjs';
 import { pollFinishedJob, pollWhileJobsRun } from './bench/poll-load.mjs';
 import { evaluateTargets, printReport, writeResults } from './bench/report.mjs';
 import { runScaleCheck } from './bench/scale.mjs';
+import { runShapeComparison } from './bench/shapes.mjs';
 import { megabytes } from './bench/stats.mjs';
 import { checkFigures } from './bench/checks.mjs';
 
@@ -68,6 +69,7 @@ const config = {
 const prefix = args.smoke ? `bench_smoke_${randomBytes(3).toString('hex')}` : 'bench';
 const names = { magento: `${prefix}_magento`, lookbook: `${prefix}_lookbook`, floor: `${prefix}_floor` };
 const scaleNames = { magento: `${prefix}_magento_scale`, lookbook: `${prefix}_lookbook_scale` };
+const shapeNames = { magento: `${prefix}_magento_shape`, lookbook: `${prefix}_lookbook_shape` };
 
 const { admin, urlFor } = await connectServer();
 let backend;
@@ -100,6 +102,13 @@ try {
   await measurePolls(figures);
   await backend.close();
 
+  // The dearest shop shape against the main run's, unless the main run is already another shape.
+  const mainShapeIsDefault = config.shape.edition === 'open-source' && config.shape.stock === 'legacy' && !config.shape.tablePrefix;
+  if (!args.smoke && mainShapeIsDefault) {
+    const { products, seed, jobSize, chunkSize } = config;
+    figures.shapes = await runShapeComparison({ admin, urlFor, names: shapeNames, products, seed, jobSize, chunkSize, log });
+  }
+
   if (args.scale) {
     const { scaleProducts: products, seed, jobSize, chunkSize, shape } = config;
     figures.scale = await runScaleCheck({ admin, urlFor, names: scaleNames, products, seed, jobSize, chunkSize, shape, log });
@@ -120,7 +129,7 @@ try {
 } finally {
   backend?.kill();
   if (!args['keep-databases']) {
-    for (const name of [...Object.values(names), ...Object.values(scaleNames)]) await dropDatabase(admin, name);
+    for (const name of [...Object.values(names), ...Object.values(scaleNames), ...Object.values(shapeNames)]) await dropDatabase(admin, name);
   } else {
     log(`kept databases ${[...Object.values(names), ...(args.scale ? Object.values(scaleNames) : [])].join(', ')}`);
   }

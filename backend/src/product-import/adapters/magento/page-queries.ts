@@ -15,8 +15,13 @@ export interface ProductRef {
   linkId: number;
 }
 
-/** The EAV value tables the reader reads (datetime and static attributes are not imported). */
-const VALUE_TABLES = ['int', 'varchar', 'decimal', 'text'];
+/** The EAV value table of each backend type read (datetime and static attributes are not imported). */
+const VALUE_TABLES = {
+  int: 'catalog_product_entity_int',
+  varchar: 'catalog_product_entity_varchar',
+  decimal: 'catalog_product_entity_decimal',
+  text: 'catalog_product_entity_text',
+} as const;
 
 /** Which attributes to read for which products; an attribute the shop lacks is undefined. */
 export interface ValueRequest {
@@ -36,7 +41,7 @@ export async function selectScopedValues(runner: QueryRunner, profile: ShopProfi
   for (const { products, attributes } of requests) {
     for (const product of products) entityOf.set(product.linkId, product.entityId);
     const linkIds = products.map((p) => p.linkId);
-    for (const backendType of VALUE_TABLES) {
+    for (const [backendType, valueTable] of Object.entries(VALUE_TABLES)) {
       const ids = [...new Set(attributes.filter((a) => a?.backendType === backendType).map((a) => a!.id))];
       if (linkIds.length === 0 || ids.length === 0) continue;
       // "+ 0" keeps the optimizer on the entity_id (row_id) prefix of the unique key: with all
@@ -44,7 +49,7 @@ export async function selectScopedValues(runner: QueryRunner, profile: ShopProfi
       // costs more than reading the rows (measured 7.6 ms → 2.2 ms per query on a page of 1,000).
       selects.push(
         `SELECT ${link} AS link_id, attribute_id, store_id, value
-           FROM ${table(profile, `catalog_product_entity_${backendType}` as 'catalog_product_entity_int')}
+           FROM ${table(profile, valueTable)}
           WHERE ${link} IN (?) AND attribute_id + 0 IN (?) AND store_id + 0 IN (0, ?)`,
       );
       params.push(linkIds, ids, storeId);
