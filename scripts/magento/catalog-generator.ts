@@ -69,6 +69,8 @@ export async function generateCatalog(conn: Connection, options: GenerateCatalog
   await dropMagentoSchema(conn, shape);
   await createMagentoSchema(conn, shape);
   const metadata = await insertMagentoMetadata(conn, { ...DEFAULT_METADATA_OPTIONS, translationStoreId: TRANSLATION_STORE_ID, ...options.metadata }, shape);
+  // The second website's store view is where the German texts live; its name says so.
+  await conn.query(`UPDATE ${shape.table('store')} SET name = 'German Store View' WHERE store_id = ?`, [TRANSLATION_STORE_ID]);
   const categoryIds = await insertFashionCategories(conn, metadata, METADATA_TIMESTAMP, { translationStoreId: TRANSLATION_STORE_ID, renamedAt: PAST_UPDATE.id });
   await insertInventoryLayout(conn, shape, stockMode);
   await conn.query(
