@@ -12,6 +12,8 @@ export abstract class CatalogSource {
    * catalog comes back as skipped, so every id asked for is accounted for.
    */
   abstract fetchProducts(sourceIds: number[]): Promise<CatalogPage>;
+  /** Of the given source ids, those eligible now (sold by the shop, by the import's rules), ascending. Ids gone from the catalog are simply not returned. */
+  abstract filterEligible(sourceIds: number[]): Promise<number[]>;
   /** How many eligible products have source_id > afterId. */
   abstract countEligible(query: { afterId: number }): Promise<number>;
 }

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryRunner } from 'typeorm';
+import { ImportedCounts, ImportedRow, RowUpdate, RowUpdateResult } from '../../domain/imported-row';
 import { ProductRecord, UpsertResult } from '../../domain/product-record';
 import { ProductSink, ProductSinkTransaction } from '../../ports/product-sink';
+import { ImportedRows } from './imported-rows';
 import { ProductWriter } from './product-writer';
 
 /**
@@ -37,6 +39,15 @@ export class LookbookRepository extends ProductSink {
   override async getMeta(key: string): Promise<string | null> {
     return readMeta(this.dataSource, key);
   }
+
+  override async countImported(): Promise<ImportedCounts> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      return await new ImportedRows(runner).counts();
+    } finally {
+      await runner.release();
+    }
+  }
 }
 
 class LookbookTransaction implements ProductSinkTransaction {
@@ -55,6 +66,26 @@ class LookbookTransaction implements ProductSinkTransaction {
       'INSERT INTO product_import_meta (`key`, value) VALUES (?, ?) ON DUPLICATE KEY UPDATE value = VALUES(value)',
       [key, value],
     );
+  }
+
+  lockImportedRows(afterSourceId: number, limit: number): Promise<ImportedRow[]> {
+    return new ImportedRows(this.runner).lock(afterSourceId, limit);
+  }
+
+  findSkuHolders(skus: string[]): Promise<Map<string, number>> {
+    return new ImportedRows(this.runner).skuHolders(skus);
+  }
+
+  updateRows(updates: RowUpdate[]): Promise<RowUpdateResult> {
+    return new ImportedRows(this.runner).update(updates);
+  }
+
+  withdrawRows(rowIds: number[]): Promise<void> {
+    return new ImportedRows(this.runner).withdraw(rowIds);
+  }
+
+  countImported(): Promise<ImportedCounts> {
+    return new ImportedRows(this.runner).counts();
   }
 }
 

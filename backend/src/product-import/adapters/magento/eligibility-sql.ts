@@ -9,7 +9,7 @@ export interface EligibilityOptions {
 }
 
 /**
- * The SQL that picks eligible products after a cursor, in entity_id order. Everything it needs is
+ * The SQL that picks eligible products after a cursor (or among given ids), in entity_id order. Everything it needs is
  * a parameter; it walks the primary key from the cursor and stops at the limit (keyset paging), so
  * its cost does not depend on how far the cursor has advanced.
  *
@@ -21,9 +21,9 @@ export interface EligibilityOptions {
  * written: visibility first (it rules out most rows, the configurables' children), stock last (the
  * dearest). As LEFT JOINs the stock test ran first, on every row (measured 56 → 34 ms a job).
  */
-export function eligibleIdsQuery(options: EligibilityOptions, afterId: number, limit: number | null) {
+export function eligibleIdsQuery(options: EligibilityOptions, afterId: number, limit: number | null, onlyIds: number[] | null = null) {
   // Built in the order the placeholders appear in the text, which is the order they are bound.
-  const params: unknown[] = [afterId];
+  const params: unknown[] = onlyIds ? [afterId, onlyIds] : [afterId];
   const scoped = (entity: string, attributeId: number) => {
     params.push(attributeId, options.storeId);
     return scopedIntValue(entity);
@@ -37,6 +37,7 @@ export function eligibleIdsQuery(options: EligibilityOptions, afterId: number, l
     SELECT e.entity_id
       FROM catalog_product_entity e
      WHERE e.entity_id > ?
+       ${onlyIds ? 'AND e.entity_id IN (?)' : ''}
        ${visibilityTest}
        AND ${statusTest}
        AND IF(e.type_id = 'configurable',

@@ -36,6 +36,15 @@ export class MagentoCatalogAdapter extends CatalogSource {
     });
   }
 
+  async filterEligible(sourceIds: number[]): Promise<number[]> {
+    if (sourceIds.length === 0) return [];
+    return this.readOnly(async (runner) => {
+      const { sql, params } = eligibleIdsQuery(this.eligibility(await loadMagentoMetadata(runner)), 0, null, sourceIds);
+      const rows: Array<{ entity_id: number }> = await runner.query(sql, params);
+      return rows.map((row) => Number(row.entity_id));
+    });
+  }
+
   async fetchProducts(sourceIds: number[]): Promise<CatalogPage> {
     if (sourceIds.length === 0) return { products: [], skipped: [], lastSourceId: null };
     return this.readOnly(async (runner) => {
