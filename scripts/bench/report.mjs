@@ -8,7 +8,7 @@ const fixed = (value, digits = 0) => (value === null || value === undefined ? 'n
 
 /** Each target with what was measured and whether it is met (null when not measured). */
 export function evaluateTargets(figures) {
-  const { import: imported, floor, memory, polls, scale } = figures;
+  const { import: imported, floor, memory, polls, scale, refresh } = figures;
   const full = imported.total.fullJobs;
   // The first two targets are stated for the 48,000-product catalog and jobs of 1,000.
   const standard = figures.catalog.products === 48_000 && figures.config.jobSize === 1000;
@@ -24,6 +24,14 @@ export function evaluateTargets(figures) {
       target: 'whole eligible set: <= 3 s of job time',
       measured: `${imported.total.processed} products in ${fixed(imported.total.elapsedMs)} ms (${imported.total.jobs} jobs)`,
       met: standard ? imported.total.elapsedMs <= 3000 : null,
+    },
+    {
+      target: 'refresh of every imported product, ~10% changed in the shop: <= 3 s of job time',
+      measured: refresh
+        ? `${refresh.processed} products in ${fixed(refresh.elapsedMs)} ms: ${refresh.updated} updated, ${refresh.withdrawn} withdrawn, ` +
+          `${refresh.unchanged} unchanged; ${refresh.queries.total} queries`
+        : 'not run',
+      met: refresh && standard ? refresh.elapsedMs <= 3000 : null,
     },
     {
       target: 'our time within 3x of the set-based SQL floor',
