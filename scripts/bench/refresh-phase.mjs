@@ -27,6 +27,8 @@ export async function measureRefresh(backend, { admin, magentoDb, lookbookDb, lo
     skipped: m.skipped,
     errors: m.errors_count,
     queries: { total: queries.total, ...queries.bySource },
+    // Where the job waits: each statement kind's count and time, dearest first.
+    queryKinds: Object.fromEntries(Object.entries(queries.byKind).sort(([, a], [, b]) => b.ms - a.ms).map(([kind, { count, ms }]) => [kind, { count, ms: +ms.toFixed(1) }])),
   };
 }
 

@@ -11,14 +11,20 @@ const ROWS_PER_STATEMENT = 500;
  */
 const WITHDRAWN_HASH = '';
 
-/** The refresh's reads and writes of Lookbook rows, inside the caller's transaction. */
+/**
+ * The refresh's reads and writes of Lookbook rows, inside the caller's transaction. One instance
+ * serves one transaction: it remembers the content hashes of the rows it locked, so rows that are
+ * already up to date are never sent back to the server.
+ */
 export class ImportedRows {
+  private readonly lockedHashes = new Map<number, string>();
+
   constructor(private readonly runner: QueryRunner) {}
 
   /** Keyset on source_id: the first `limit` rows after the last chunk, widened to the end of their last source id. */
   async lock(afterSourceId: number, limit: number): Promise<ImportedRow[]> {
     const rows: Array<Record<string, any>> = await this.runner.query(
-      `SELECT id, source_id, sku, in_stock, stock_qty
+      `SELECT id, source_id, sku, in_stock, stock_qty, content_hash
          FROM products
         WHERE source_id > ?
           AND source_id <= (SELECT MAX(source_id) FROM (SELECT source_id FROM products WHERE source_id > ? ORDER BY source_id LIMIT ?) chunk)
@@ -26,6 +32,7 @@ export class ImportedRows {
           FOR UPDATE`,
       [afterSourceId, afterSourceId, limit],
     );
+    for (const row of rows) this.lockedHashes.set(Number(row.id), row.content_hash);
     return rows.map((row) => ({
       id: Number(row.id),
       source_id: Number(row.source_id),
@@ -51,15 +58,17 @@ export class ImportedRows {
   }
 
   async update(updates: RowUpdate[]): Promise<RowUpdateResult> {
-    const result: RowUpdateResult = { updated: 0, unchanged: 0, rejected: [] };
+    const hashed = updates.map((update) => ({ ...update, hash: contentHash(update.product) }));
+    const changed = hashed.filter(({ rowId, hash }) => this.lockedHashes.get(rowId) !== hash);
+    const result: RowUpdateResult = { updated: 0, unchanged: hashed.length - changed.length, rejected: [] };
     const now = new Date();
-    const rows = updates.map((update) => ({ ...update, hash: contentHash(update.product) }));
-    for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+    for (let i = 0; i < changed.length; i += ROWS_PER_STATEMENT) {
       const written = await writeOrIsolate(
-        rows.slice(i, i + ROWS_PER_STATEMENT),
+        changed.slice(i, i + ROWS_PER_STATEMENT),
         async (some) => void (result.updated += await this.rewriteChanged(some, now)),
         ({ product }, error) => result.rejected.push({ source_id: product.source_id, sku: product.sku, message: error.message }),
       );
+      // The statement's own hash test may still find a row equal (e.g. one this transaction did not lock).
       result.unchanged += written.length;
     }
     result.unchanged -= result.updated;

@@ -51,7 +51,11 @@ export class LookbookRepository extends ProductSink {
 }
 
 class LookbookTransaction implements ProductSinkTransaction {
-  constructor(private readonly runner: QueryRunner) {}
+  private readonly imported: ImportedRows;
+
+  constructor(private readonly runner: QueryRunner) {
+    this.imported = new ImportedRows(runner);
+  }
 
   batchUpsertProducts(products: ProductRecord[]): Promise<UpsertResult> {
     return new ProductWriter(this.runner).upsert(products);
@@ -69,23 +73,23 @@ class LookbookTransaction implements ProductSinkTransaction {
   }
 
   lockImportedRows(afterSourceId: number, limit: number): Promise<ImportedRow[]> {
-    return new ImportedRows(this.runner).lock(afterSourceId, limit);
+    return this.imported.lock(afterSourceId, limit);
   }
 
   findSkuHolders(skus: string[]): Promise<Map<string, number>> {
-    return new ImportedRows(this.runner).skuHolders(skus);
+    return this.imported.skuHolders(skus);
   }
 
   updateRows(updates: RowUpdate[]): Promise<RowUpdateResult> {
-    return new ImportedRows(this.runner).update(updates);
+    return this.imported.update(updates);
   }
 
   withdrawRows(rowIds: number[]): Promise<void> {
-    return new ImportedRows(this.runner).withdraw(rowIds);
+    return this.imported.withdraw(rowIds);
   }
 
   countImported(): Promise<ImportedCounts> {
-    return new ImportedRows(this.runner).counts();
+    return this.imported.counts();
   }
 }
 
