@@ -203,4 +203,53 @@ describe('Refresh jobs (real databases)', () => {
     const [[after]] = await dbs.admin.query<Row[]>(`SELECT COUNT(*) AS n FROM \`${lookbookDb}\`.product_import_jobs`);
     expect(Number(after.n)).toBe(Number(before.n));
   });
+
+  it('keeps the chunks committed before the shop went away, and a second run finishes the refresh', async () => {
+    await setValue('decimal', 'price', ids.keep, 21);
+    await setValue('decimal', 'price', ids.styleM, 45);
+    // A second app on the same databases, whose every page read pauses long enough to be cut.
+    const slow = await startTestApp(dbs, { IMPORT_CHUNK_SIZE: '3', IMPORT_TEST_SOURCE_DELAY_MS: '1500' });
+    try {
+      const jobId = (await request(slow.getHttpServer()).post(JOBS).set(AUTH).send({ mode: 'refresh' }).expect(201)).body.jobId;
+      const job = async () => (await request(slow.getHttpServer()).get(`${JOBS}/${jobId}`).set(AUTH).expect(200)).body;
+      await waitUntil(async () => (await job()).metrics.processed >= 3);
+      const reader = await waitUntil(async () => {
+        const [sleeping] = await dbs.admin.query<Row[]>(`SELECT ID FROM information_schema.PROCESSLIST WHERE INFO LIKE 'DO SLEEP%' AND DB = ?`, [parseMysqlUrl('MYSQL_SHOP_URL', dbs.magentoUrl).database]);
+        return sleeping[0]?.ID;
+      });
+
+      await dbs.admin.query(`KILL CONNECTION ${reader}`);
+
+      const failed = await waitUntil(async () => {
+        const seen = await job();
+        return seen.status === 'failed' ? seen : undefined;
+      });
+      expect(failed.error_message).toMatch(/^Magento database unavailable: connection (killed|lost)$/);
+      expect(failed.metrics.processed).toBeGreaterThanOrEqual(3);
+      expect(failed.metrics.processed).toBeLessThan(11);
+      const cut = await rows();
+      expect(cut.KEEP.price).toBe('21.0000');
+      expect(cut.STYLE.price).toBe('40.0000');
+    } finally {
+      await slow.close();
+    }
+
+    const rerun = await refresh();
+
+    expect(rerun).toMatchObject({ status: 'completed', metrics: { processed: 11, updated: 1, withdrawn: 0 } });
+    // STYLE-S is sold out, so STYLE-M alone sets the style's price now.
+    expect((await rows()).STYLE.price).toBe('45.0000');
+    expect((await rows()).KEEP.price).toBe('21.0000');
+  });
 });
+
+/** Asks `read` until it returns something, for up to 20 s. */
+async function waitUntil<T>(read: () => Promise<T | undefined | false>): Promise<T> {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    const value = await read();
+    if (value !== undefined && value !== false) return value as T;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error('timed out');
+}
