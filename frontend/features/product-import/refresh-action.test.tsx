@@ -24,7 +24,7 @@ describe("Refresh imported products", () => {
     const buttons = within(footer()).getAllByRole("button").map((b) => b.textContent);
     expect(buttons).toEqual(["Cancel", "Refresh imported products", "Start Import"]);
     expect(refreshButton()).toBeEnabled();
-    expect(refreshButton()).toHaveAccessibleDescription(/Re-checks every imported product against Magento.*Last refreshed 3 h ago: 12 withdrawn, 40 updated\./);
+    expect(refreshButton()).toHaveAccessibleDescription(/Re-checks imported products against Magento; withdraws what it no longer sells\. Last refreshed 3 h ago: 12 withdrawn, 40 updated\./);
   });
 
   it.each([

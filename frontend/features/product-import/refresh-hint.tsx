@@ -5,8 +5,7 @@ import type { ImportState } from "./types";
 export function RefreshHint({ id, state }: { id: string; state: ImportState | undefined }) {
   return (
     <p id={id} className="text-muted-foreground text-sm">
-      Re-checks every imported product against Magento: updates what changed and marks what is no longer sold as not
-      on sale. {lastRefreshText(state)}
+      Re-checks imported products against Magento; withdraws what it no longer sells. {lastRefreshText(state)}
     </p>
   );
 }

@@ -96,6 +96,7 @@ test('Refresh imported products withdraws a product the shop disabled, and the t
   await page.getByRole('button', { name: 'Refresh' }).click();
   const dialog = page.getByRole('dialog', { name: 'Import Products' });
   await dialog.getByText('Not refreshed yet.').waitFor();
+  await page.screenshot({ path: join(screenshots, 'refresh-form.png') });
 
   await dialog.getByRole('button', { name: 'Refresh imported products' }).click();
 
