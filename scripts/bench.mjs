@@ -20,6 +20,7 @@ import { compareWithImport, runFloor } from './bench/floor.mjs';
 import { importEverything, reimportUntil } from './bench/import-phases.mjs';
 import { pollFinishedJob, pollWhileJobsRun } from './bench/poll-load.mjs';
 import { evaluateTargets, printReport, writeResults } from './bench/report.mjs';
+import { measureRefresh } from './bench/refresh-phase.mjs';
 import { runScaleCheck } from './bench/scale.mjs';
 import { runShapeComparison } from './bench/shapes.mjs';
 import { megabytes } from './bench/stats.mjs';
@@ -100,6 +101,8 @@ try {
   await measureImportAndFloor(figures);
   await measureMemory(figures);
   await measurePolls(figures);
+  // Last: it changes the shop, which the phases above re-import as it was seeded.
+  figures.refresh = await measureRefresh(backend, { admin, magentoDb: names.magento, lookbookDb: names.lookbook, log });
   await backend.close();
 
   // The dearest shop shape against the main run's, unless the main run is already another shape.

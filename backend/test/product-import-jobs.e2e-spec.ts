@@ -38,7 +38,7 @@ describe('Product import jobs (HTTP API on the real databases)', () => {
     expect(job).toMatchObject({
       id: created.body.jobId,
       status: 'completed',
-      params: { limit: 100, resumeFromLast: true, startAfterId: null },
+      params: { mode: 'import', limit: 100, resumeFromLast: true, startAfterId: null },
       errors: [],
       error_message: null,
     });
@@ -84,7 +84,7 @@ describe('Product import jobs (HTTP API on the real databases)', () => {
   it('starts after startAfterId when resume is off, and reports unchanged rows on a re-import', async () => {
     const job = await runJob(http, { resumeFromLast: false, startAfterId: eligible[9], limit: 5 });
 
-    expect(job.params).toEqual({ limit: 5, resumeFromLast: false, startAfterId: eligible[9] });
+    expect(job.params).toEqual({ mode: 'import', limit: 5, resumeFromLast: false, startAfterId: eligible[9] });
     expect(job.metrics).toMatchObject({ total_found: 5, processed: 5, inserted: 0, updated: 0, last_processed_source_id: eligible[14] });
     expect(job.metrics.unchanged + job.metrics.skipped).toBe(5);
     expect(await fx.cursor()).toBe(eligible[14]);
@@ -160,7 +160,7 @@ describe('Product import jobs (HTTP API on the real databases)', () => {
     expect(Object.keys(doc.paths[`${JOBS}/{jobId}`].get.responses)).toEqual(expect.arrayContaining(['200', '400', '404']));
     expect(doc.components.schemas.CreateImportJobDto.properties).toHaveProperty('limit.maximum', 1000);
     expect(Object.keys(doc.components.schemas.ImportJobMetricsView.properties)).toEqual([
-      'total_found', 'processed', 'inserted', 'updated', 'unchanged', 'skipped', 'errors_count', 'elapsed_ms', 'last_processed_source_id',
+      'total_found', 'processed', 'inserted', 'updated', 'unchanged', 'skipped', 'withdrawn', 'errors_count', 'elapsed_ms', 'last_processed_source_id',
     ]);
     expect(doc.components.securitySchemes).toHaveProperty('bearer');
   });

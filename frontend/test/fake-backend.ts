@@ -63,7 +63,7 @@ export function makeJob(overrides: Partial<Omit<ImportJob, "metrics">> & { metri
   return {
     id: "job-1",
     status: "running",
-    params: { limit: 100, resumeFromLast: true, startAfterId: null },
+    params: { mode: "import", limit: 100, resumeFromLast: true, startAfterId: null },
     metrics: {
       total_found: null,
       processed: 0,
@@ -71,6 +71,7 @@ export function makeJob(overrides: Partial<Omit<ImportJob, "metrics">> & { metri
       updated: 0,
       unchanged: 0,
       skipped: 0,
+      withdrawn: 0,
       errors_count: 0,
       elapsed_ms: 1000,
       last_processed_source_id: null,
@@ -86,7 +87,16 @@ export function makeJob(overrides: Partial<Omit<ImportJob, "metrics">> & { metri
 }
 
 export function makeState(overrides: Partial<ImportState> = {}): ImportState {
-  return { last_successful_source_id: 1200, remaining: 250, active_job: null, last_job: null, ...overrides };
+  return {
+    last_successful_source_id: 1200,
+    remaining: 250,
+    active_job: null,
+    last_job: null,
+    imported: 1200,
+    on_sale: 1150,
+    last_refresh: null,
+    ...overrides,
+  };
 }
 
 export const STATE_PATH = "/api/admin/product-import/state";

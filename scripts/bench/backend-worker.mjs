@@ -22,6 +22,7 @@ const { configureApp } = dist('app.setup.js');
 const { APP_CONFIG } = dist('config/app-config.js');
 const { MAGENTO_DATA_SOURCE } = dist('database/data-source-options.js');
 const { ImportJobRunner } = dist('product-import/job/import-job-runner.js');
+const { RefreshJobRunner } = dist('product-import/job/refresh-job-runner.js');
 const { ImportJobStore } = dist('product-import/ports/import-job-store.js');
 
 let app;
@@ -43,12 +44,12 @@ const methods = {
 
   /**
    * One job as POST /jobs runs it: inserted as queued through the job store (what the command
-   * handler does), then run by ImportJobRunner. Runs in the foreground so its end is known exactly;
+   * handler does), then run by ImportJobRunner (RefreshJobRunner for a refresh). Runs in the foreground so its end is known exactly;
    * the supervisor's heartbeat (one UPDATE every 2 s) is the only thing left out.
    */
   async runJob({ params }) {
     const jobs = app.get(ImportJobStore);
-    const runner = app.get(ImportJobRunner);
+    const runner = app.get(params.mode === 'refresh' ? RefreshJobRunner : ImportJobRunner);
     const jobId = randomUUID();
     const queries = newTally();
     await countQueries(queries, async () => {

@@ -26,6 +26,14 @@ export function checkFigures(figures) {
   }
   if (polls && (polls.jobsRun === 0 || polls.saturated.jobsRun === 0)) problems.push('no job ran during a poll load');
 
+  const { refresh } = figures;
+  if (!refresh || refresh.processed !== refresh.imported) problems.push(`the refresh re-checked ${refresh?.processed} of ${refresh?.imported} imported products`);
+  else {
+    const { soldOut, disabled, deleted } = refresh.changedInShop;
+    if (refresh.withdrawn !== soldOut + disabled + deleted) problems.push(`the refresh withdrew ${refresh.withdrawn} products, the shop stopped selling ${soldOut + disabled + deleted}`);
+    if (refresh.updated === 0 || refresh.errors > 0) problems.push(`the refresh updated ${refresh.updated} products with ${refresh.errors} errors`);
+  }
+
   if (!memory || memory.lastJob < figures.config.rssJobs) problems.push('the memory phase did not reach its job count');
   if (scale && scale.runs.end.some((run) => run.processed !== figures.config.jobSize)) {
     problems.push(`the job near the end of the scale catalog did not find ${figures.config.jobSize} products`);

@@ -9,7 +9,7 @@ const fixed = (value, digits = 0) => (value === null || value === undefined ? 'n
 
 /** Each target with what was measured and whether it is met (null when not measured). */
 export function evaluateTargets(figures) {
-  const { import: imported, floor, memory, polls, scale, shapes } = figures;
+  const { import: imported, floor, memory, polls, scale, shapes, refresh } = figures;
   // Per product: the shapes' catalogs put a different number of products on sale.
   const msPerProduct = (total) => total.elapsedMs / Math.max(1, total.processed);
   const shapeRatio = shapes ? msPerProduct(shapes.total) / msPerProduct(imported.total) : null;
@@ -28,6 +28,14 @@ export function evaluateTargets(figures) {
       target: 'whole eligible set: <= 3 s of job time',
       measured: `${imported.total.processed} products in ${fixed(imported.total.elapsedMs)} ms (${imported.total.jobs} jobs)`,
       met: standard ? imported.total.elapsedMs <= 3000 : null,
+    },
+    {
+      target: 'refresh of every imported product, ~10% changed in the shop: <= 3 s of job time',
+      measured: refresh
+        ? `${refresh.processed} products in ${fixed(refresh.elapsedMs)} ms (${fixed(refresh.elapsedMs / imported.total.elapsedMs, 2)}x the import of ` +
+          `the same set in this run): ${refresh.updated} updated, ${refresh.withdrawn} withdrawn, ${refresh.unchanged} unchanged; ${refresh.queries.total} queries`
+        : 'not run',
+      met: refresh && standard ? refresh.elapsedMs <= 3000 : null,
     },
     {
       target: 'our time within 3x of the set-based SQL floor',

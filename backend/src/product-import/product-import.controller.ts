@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
-  ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse,
+  ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse,
   ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
@@ -10,6 +10,7 @@ import { CreateImportJobCommand } from './commands/create-import-job.command';
 import { CreateImportJobDto } from './dto/create-import-job.dto';
 import { ErrorResponse } from '../http/error-response';
 import { CreateImportJobResponse, ImportJobView, ImportStateView, JobConflictResponse } from './dto/import-job.view';
+import { JOB_REQUEST_EXAMPLES, JOB_VIEW_EXAMPLES } from './dto/job-examples';
 import { GetImportJobQuery } from './queries/get-import-job.query';
 import { GetImportStateQuery } from './queries/get-import-state.query';
 
@@ -25,7 +26,13 @@ export class ProductImportController {
   @Post('jobs')
   @HttpCode(201)
   @UseGuards(ThrottlerGuard)
-  @ApiOperation({ summary: 'Start an import job', description: 'Queues a job that imports the next batch of eligible Magento products. One job at a time.' })
+  @ApiOperation({
+    summary: 'Start an import or a refresh job',
+    description:
+      'Queues a job: by default one that imports the next batch of eligible Magento products; with mode "refresh", one that re-checks ' +
+      'every imported product against the shop. One job at a time, of either kind.',
+  })
+  @ApiBody({ type: CreateImportJobDto, examples: JOB_REQUEST_EXAMPLES })
   @ApiCreatedResponse({ type: CreateImportJobResponse })
   @ApiBadRequestResponse({ description: 'Invalid body: each problem named by field.', type: ErrorResponse })
   @ApiConflictResponse({ description: 'A job is already queued or running.', type: JobConflictResponse })
@@ -37,7 +44,7 @@ export class ProductImportController {
 
   @Get('jobs/:jobId')
   @ApiOperation({ summary: 'Poll an import job' })
-  @ApiOkResponse({ type: ImportJobView })
+  @ApiOkResponse({ type: ImportJobView, examples: JOB_VIEW_EXAMPLES })
   @ApiBadRequestResponse({ description: 'The id is not a UUID.', type: ErrorResponse })
   @ApiNotFoundResponse({ description: 'No job with this id.', type: ErrorResponse })
   async get(@Param('jobId', new ParseUUIDPipe()) jobId: string): Promise<ImportJobView> {
@@ -45,7 +52,10 @@ export class ProductImportController {
   }
 
   @Get('state')
-  @ApiOperation({ summary: 'Import state', description: 'The resume cursor, how many eligible products remain after it, the active job and the last finished one.' })
+  @ApiOperation({
+    summary: 'Import state',
+    description: 'The resume cursor, how many eligible products remain after it, the active job, the last finished job and the last finished refresh, and how many imported products are on sale.',
+  })
   @ApiOkResponse({ type: ImportStateView })
   async state(): Promise<ImportStateView> {
     const state = await this.queries.execute(new GetImportStateQuery());
@@ -53,6 +63,7 @@ export class ProductImportController {
       ...state,
       active_job: state.active_job && ImportJobView.from(state.active_job),
       last_job: state.last_job && ImportJobView.from(state.last_job),
+      last_refresh: state.last_refresh && ImportJobView.from(state.last_refresh),
     };
   }
 }

@@ -7,6 +7,7 @@ import { CommandHandlers } from './commands';
 import { EventHandlers } from './events';
 import { ImportJobRunner } from './job/import-job-runner';
 import { ImportJobSupervisor } from './job/import-job-supervisor';
+import { RefreshJobRunner } from './job/refresh-job-runner';
 import { CatalogSource } from './ports/catalog-source';
 import { ImportJobStore } from './ports/import-job-store';
 import { ProductSink } from './ports/product-sink';
@@ -21,6 +22,7 @@ import { QueryHandlers } from './queries';
     { provide: ProductSink, useClass: LookbookRepository },
     { provide: ImportJobStore, useClass: ImportJobRepository },
     ImportJobRunner,
+    RefreshJobRunner,
     ImportJobSupervisor,
     ...CommandHandlers,
     ...EventHandlers,

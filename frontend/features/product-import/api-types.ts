@@ -14,8 +14,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Start an import job
-         * @description Queues a job that imports the next batch of eligible Magento products. One job at a time.
+         * Start an import or a refresh job
+         * @description Queues a job: by default one that imports the next batch of eligible Magento products; with mode "refresh", one that re-checks every imported product against the shop. One job at a time, of either kind.
          */
         post: operations["ProductImportController_create"];
         delete?: never;
@@ -50,7 +50,7 @@ export interface paths {
         };
         /**
          * Import state
-         * @description The resume cursor, how many eligible products remain after it, the active job and the last finished one.
+         * @description The resume cursor, how many eligible products remain after it, the active job, the last finished job and the last finished refresh, and how many imported products are on sale.
          */
         get: operations["ProductImportController_state"];
         put?: never;
@@ -107,6 +107,13 @@ export interface components {
              */
             limit?: number;
             /**
+             * @description "import" imports the next batch of eligible products and moves the cursor. "refresh" re-checks every product already imported against the shop: updates what changed, withdraws what is no longer sold (in_stock false, stock 0), brings back what sells again; it ignores limit, resumeFromLast and startAfterId and never moves the cursor.
+             * @default import
+             * @example import
+             * @enum {string}
+             */
+            mode?: "import" | "refresh";
+            /**
              * @description Continue after the last successfully imported source id.
              * @default true
              * @example true
@@ -149,34 +156,51 @@ export interface components {
             /** @example 180 */
             elapsed_ms: number | null;
             /**
-             * @description Rows the Lookbook database refused.
+             * @description Rows the Lookbook database refused, and rows a refresh left alone because their new SKU is taken.
              * @example 0
              */
             errors_count: number;
-            /** @example 30 */
+            /**
+             * @description New rows (always 0 for a refresh).
+             * @example 30
+             */
             inserted: number;
             /** @example 2411 */
             last_processed_source_id: number | null;
             /** @example 40 */
             processed: number;
             /**
-             * @description Eligible products the mapping could not use (e.g. an empty SKU).
+             * @description Eligible products the mapping could not use (e.g. an empty SKU); a refresh leaves their rows alone.
              * @example 1
              */
             skipped: number;
             /**
-             * @description Eligible products this job will process; null until counted.
+             * @description Products the job will process (an import: eligible products; a refresh: Lookbook products to re-check); null until counted.
              * @example 100
              */
             total_found: number | null;
             /** @example 4 */
             unchanged: number;
-            /** @example 5 */
+            /**
+             * @description Rows rewritten because a field changed in the shop; for a refresh, also products back on sale.
+             * @example 5
+             */
             updated: number;
+            /**
+             * @description Rows a refresh marked no longer on sale (in_stock false, stock 0); always 0 for an import.
+             * @example 0
+             */
+            withdrawn: number;
         };
         ImportJobParamsView: {
             /** @example 100 */
             limit: number;
+            /**
+             * @description The kind of job; a refresh does not use the other parameters.
+             * @example import
+             * @enum {string}
+             */
+            mode: "import" | "refresh";
             /** @example true */
             resumeFromLast: boolean;
             /** @example null */
@@ -209,13 +233,25 @@ export interface components {
         ImportStateView: {
             /** @description The queued or running job, to re-attach to. */
             active_job: components["schemas"]["ImportJobView"] | null;
+            /**
+             * @description Lookbook products that came from the shop.
+             * @example 5012
+             */
+            imported: number;
             /** @description The most recently finished job. */
             last_job: components["schemas"]["ImportJobView"] | null;
+            /** @description The most recently finished refresh job. */
+            last_refresh: components["schemas"]["ImportJobView"] | null;
             /**
              * @description The resume cursor: the last Magento entity_id committed.
              * @example 2411
              */
             last_successful_source_id: number;
+            /**
+             * @description Of those, the ones on sale (in stock).
+             * @example 4950
+             */
+            on_sale: number;
             /**
              * @description Eligible products after the cursor.
              * @example 4620

@@ -16,6 +16,16 @@ export function formatDuration(ms: number | null | undefined): string {
   return `${Math.floor(totalMinutes / 60)} h ${minutes} min`;
 }
 
+/** "just now", "5 min ago", "3 h ago", "2 d ago": how long ago an ISO time was, coarsely. */
+export function formatAgo(iso: string, now: number = Date.now()): string {
+  const minutes = Math.floor(Math.max(0, now - Date.parse(iso)) / 60_000);
+  if (minutes < 1) return "just now";
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours} h ago`;
+  return `${Math.floor(hours / 24)} d ago`;
+}
+
 /** Source IDs are identifiers, not quantities: no digit grouping. */
 export function formatId(value: number | null | undefined): string {
   return value === null || value === undefined ? "—" : String(value);

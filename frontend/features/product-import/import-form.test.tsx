@@ -69,7 +69,7 @@ describe("Import Products form", () => {
     await user.click(startButton());
 
     expect(await screen.findByText("queued")).toBeInTheDocument();
-    expect(backend.callsTo("POST", JOBS_PATH)[0].body).toEqual({ limit: 100, resumeFromLast: false, startAfterId: 500 });
+    expect(backend.callsTo("POST", JOBS_PATH)[0].body).toEqual({ mode: "import", limit: 100, resumeFromLast: false, startAfterId: 500 });
   });
 
   it("shows the API's 400 messages and re-enables the form", async () => {

@@ -12,7 +12,8 @@ import { Switch } from "@/components/ui/switch";
 
 import { ErrorAlert } from "./error-alert";
 import { ImportStateSummary } from "./import-state-summary";
-import type { CreateImportJobRequest, ImportState } from "./types";
+import { RefreshHint } from "./refresh-hint";
+import { JOB_NOUN, type CreateImportJobRequest, type ImportState, type JobMode } from "./types";
 import {
   DEFAULT_IMPORT_FORM_VALUES,
   MAX_BATCH_SIZE,
@@ -36,6 +37,7 @@ export function ImportForm(props: ImportFormProps) {
   const { state, stateError, onRetryState, submitting, submitError, onSubmit } = props;
   const id = useId();
   const [values, setValues] = useState<ImportFormValues>(DEFAULT_IMPORT_FORM_VALUES);
+  const [submittedMode, setSubmittedMode] = useState<JobMode>("import");
   const errors = validateImportForm(values);
   const invalid = hasErrors(errors);
 
@@ -46,7 +48,15 @@ export function ImportForm(props: ImportFormProps) {
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (invalid || submitting) return;
+    setSubmittedMode("import");
     onSubmit(toCreateImportJobRequest(values));
+  }
+
+  // A refresh takes none of the form's values, so it does not wait for them to be valid.
+  function handleRefresh() {
+    if (submitting) return;
+    setSubmittedMode("refresh");
+    onSubmit({ mode: "refresh" });
   }
 
   const limitId = `${id}-limit`;
@@ -125,7 +135,9 @@ export function ImportForm(props: ImportFormProps) {
         </span>
       </div>
 
-      {submitError && <ErrorAlert title="Could not start the import" error={submitError} />}
+      <RefreshHint id={`${id}-refresh-hint`} state={state} />
+
+      {submitError && <ErrorAlert title={`Could not start the ${JOB_NOUN[submittedMode].toLowerCase()}`} error={submitError} />}
 
       <DialogFooter>
         <DialogClose asChild>
@@ -133,6 +145,15 @@ export function ImportForm(props: ImportFormProps) {
             Cancel
           </Button>
         </DialogClose>
+        <Button
+          type="button"
+          variant="secondary"
+          disabled={submitting || state?.imported === 0}
+          onClick={handleRefresh}
+          aria-describedby={`${id}-refresh-hint`}
+        >
+          Refresh imported products
+        </Button>
         <Button type="submit" disabled={invalid || submitting}>
           {submitting && <Loader2 className="animate-spin" aria-hidden />}
           {submitting ? "Starting…" : "Start Import"}

@@ -1,17 +1,19 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Loader2 } from "lucide-react";
 
 import { Button } from "@/components/ui/button";
 import { DialogClose, DialogFooter } from "@/components/ui/dialog";
+import { productKeys } from "@/features/products/queries";
 
 import { ErrorAlert } from "./error-alert";
 import { ImportProgress } from "./import-progress";
 import { ImportSummary } from "./import-summary";
 import { LoadingBlock } from "./loading-block";
 import { importStateAfterJobQueryOptions, useImportJob } from "./queries";
-import { isTerminalStatus } from "./types";
+import { JOB_NOUN, isTerminalStatus } from "./types";
 
 interface ImportJobPanelProps {
   jobId: string;
@@ -28,7 +30,14 @@ export function ImportJobPanel(props: ImportJobPanelProps) {
   const terminal = job !== undefined && isTerminalStatus(job.status);
   // The cursor and the remaining count move when a job ends; read them then, for "Import next batch".
   const stateAfterJob = useQuery({ ...importStateAfterJobQueryOptions(jobId), enabled: terminal });
-  const remaining = stateAfterJob.data?.remaining ?? null;
+  const isImport = job?.params.mode !== "refresh";
+  const remaining = isImport ? (stateAfterJob.data?.remaining ?? null) : null;
+  const noun = JOB_NOUN[job?.params.mode ?? "import"].toLowerCase();
+  // The products table behind the dialog shows what the job wrote as soon as it has ended.
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (terminal) void queryClient.invalidateQueries({ queryKey: productKeys.all });
+  }, [terminal, queryClient]);
   const retryingPoll = !jobQuery.isError && jobQuery.failureCount > 0 && jobQuery.isFetching;
 
   return (
@@ -40,7 +49,7 @@ export function ImportJobPanel(props: ImportJobPanelProps) {
       )}
 
       {job === undefined ? (
-        !jobQuery.isError && <LoadingBlock label="Loading import job…" />
+        !jobQuery.isError && <LoadingBlock label="Loading job…" />
       ) : terminal ? (
         <ImportSummary job={job} remaining={remaining} />
       ) : (
@@ -49,7 +58,7 @@ export function ImportJobPanel(props: ImportJobPanelProps) {
 
       {jobQuery.isError && (
         <ErrorAlert
-          title="Lost contact with the import job"
+          title={`Lost contact with the ${noun} job`}
           error={jobQuery.error}
           onRetry={() => void jobQuery.refetch()}
           retrying={jobQuery.isFetching}
@@ -65,7 +74,7 @@ export function ImportJobPanel(props: ImportJobPanelProps) {
 
       <DialogFooter className="sm:items-center">
         {!terminal && (
-          <p className="text-muted-foreground text-sm sm:mr-auto">The import keeps running if you close this window.</p>
+          <p className="text-muted-foreground text-sm sm:mr-auto">The {noun} keeps running if you close this window.</p>
         )}
         {job && terminal && remaining !== null && remaining > 0 && (
           <Button type="button" variant="outline" disabled={startPending} onClick={() => onStartNext(job.params.limit)}>

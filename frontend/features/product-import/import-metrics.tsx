@@ -1,18 +1,20 @@
 import { formatCount } from "./format";
-import type { ImportJobMetrics } from "./types";
+import type { ImportJobMetrics, JobMode } from "./types";
+
+// A refresh never inserts; what it adds to the picture is the products it took off sale.
+const FIRST_COUNT = { import: ["inserted", "Inserted"], refresh: ["withdrawn", "Withdrawn"] } as const;
 
 const COUNTS = [
-  ["inserted", "Inserted"],
   ["updated", "Updated"],
   ["unchanged", "Unchanged"],
   ["skipped", "Skipped"],
   ["errors_count", "Errors"],
 ] as const;
 
-export function ImportMetrics({ metrics }: { metrics: ImportJobMetrics }) {
+export function ImportMetrics({ metrics, mode }: { metrics: ImportJobMetrics; mode: JobMode }) {
   return (
     <dl className="grid grid-cols-3 gap-2 sm:grid-cols-5">
-      {COUNTS.map(([key, label]) => (
+      {[FIRST_COUNT[mode], ...COUNTS].map(([key, label]) => (
         <div key={key} className="bg-muted/50 grid gap-1 rounded-md border px-3 py-2">
           <dt className="text-muted-foreground text-xs">{label}</dt>
           <dd

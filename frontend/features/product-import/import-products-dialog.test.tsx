@@ -166,7 +166,7 @@ describe("Import Products dialog: recovery and follow-up", () => {
         ok(makeState({ active_job: makeJob({ id: "job-6" }) })),
         ok(makeState({ remaining: 150, last_successful_source_id: 1500 })),
       ],
-      [`GET ${jobPath("job-6")}`]: ok(makeJob({ id: "job-6", status: "completed", params: { limit: 250, resumeFromLast: true, startAfterId: null } })),
+      [`GET ${jobPath("job-6")}`]: ok(makeJob({ id: "job-6", status: "completed", params: { mode: "import", limit: 250, resumeFromLast: true, startAfterId: null } })),
       [`POST ${JOBS_PATH}`]: created({ jobId: "job-7" }),
       [`GET ${jobPath("job-7")}`]: ok(makeJob({ id: "job-7", status: "queued" })),
     });
@@ -175,7 +175,7 @@ describe("Import Products dialog: recovery and follow-up", () => {
     await user.click(await screen.findByRole("button", { name: "Import next batch" }));
 
     expect(await screen.findByText("queued")).toBeInTheDocument();
-    expect(backend.callsTo("POST", JOBS_PATH)[0].body).toEqual({ limit: 250, resumeFromLast: true, startAfterId: null });
+    expect(backend.callsTo("POST", JOBS_PATH)[0].body).toEqual({ mode: "import", limit: 250, resumeFromLast: true, startAfterId: null });
   });
 
   it("Close refreshes the product table; Esc leaves a running job running and reopening re-attaches", async () => {

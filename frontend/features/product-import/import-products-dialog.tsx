@@ -16,7 +16,7 @@ import { ImportForm } from "./import-form";
 import { ImportJobPanel } from "./import-job-panel";
 import { LoadingBlock } from "./loading-block";
 import { useImportState, useStartImport } from "./queries";
-import type { CreateImportJobRequest } from "./types";
+import { JOB_NOUN, type CreateImportJobRequest } from "./types";
 
 interface ImportProductsDialogProps {
   open: boolean;
@@ -67,7 +67,7 @@ function ImportFlow() {
     const activeJob = stateQuery.data?.active_job;
     if (activeJob) {
       setJobId(activeJob.id);
-      setNotice("An import is already running; showing its progress.");
+      setNotice(`${activeJobNoun(activeJob.params.mode)} is already running; showing its progress.`);
     }
   }
 
@@ -75,7 +75,7 @@ function ImportFlow() {
     start.mutate(request, {
       onSuccess: (result) => {
         setNotice(
-          result.alreadyRunning ? "Another import was already running (started elsewhere); showing its progress." : null,
+          result.alreadyRunning ? "Another job was already running (started elsewhere); showing its progress." : null,
         );
         setJobId(result.jobId);
       },
@@ -104,7 +104,11 @@ function ImportFlow() {
       notice={notice}
       startPending={start.isPending}
       startError={start.error}
-      onStartNext={(limit) => startJob({ limit, resumeFromLast: true, startAfterId: null })}
+      onStartNext={(limit) => startJob({ mode: "import", limit, resumeFromLast: true, startAfterId: null })}
     />
   );
+}
+
+function activeJobNoun(mode: keyof typeof JOB_NOUN): string {
+  return mode === "refresh" ? "A refresh" : "An import";
 }

@@ -3,7 +3,7 @@ import { Progress } from "@/components/ui/progress";
 import { formatCount, formatDuration, formatId } from "./format";
 import { ImportMetrics } from "./import-metrics";
 import { StatusBadge } from "./status-badge";
-import type { ImportJob } from "./types";
+import { JOB_NOUN, type ImportJob } from "./types";
 
 export function elapsedMs(job: ImportJob, now: number = Date.now()): number | null {
   if (job.metrics.elapsed_ms !== null) return job.metrics.elapsed_ms;
@@ -38,13 +38,13 @@ export function ImportProgress({ job }: { job: ImportJob }) {
         </div>
         <Progress
           value={percent}
-          aria-label="Import progress"
+          aria-label={`${JOB_NOUN[job.params.mode]} progress`}
           aria-valuenow={total ? percent : undefined}
           aria-valuetext={total === null ? `${formatCount(processed)} processed, total not known yet` : `${counter} processed`}
         />
       </div>
 
-      <ImportMetrics metrics={job.metrics} />
+      <ImportMetrics metrics={job.metrics} mode={job.params.mode} />
 
       <p className="text-muted-foreground text-sm">
         Last processed ID <span className="text-foreground font-medium tabular-nums">{formatId(lastId)}</span>

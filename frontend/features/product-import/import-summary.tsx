@@ -6,7 +6,7 @@ import { formatCount, formatDuration, formatId } from "./format";
 import { ImportMetrics } from "./import-metrics";
 import { elapsedMs } from "./import-progress";
 import { StatusBadge } from "./status-badge";
-import type { ImportJob } from "./types";
+import { JOB_NOUN, type ImportJob } from "./types";
 
 const MAX_ERRORS_SHOWN = 10;
 
@@ -18,22 +18,23 @@ interface ImportSummaryProps {
 
 export function ImportSummary({ job, remaining }: ImportSummaryProps) {
   const { metrics } = job;
+  const noun = JOB_NOUN[job.params.mode];
   const shownErrors = job.errors.slice(0, MAX_ERRORS_SHOWN);
 
   return (
     <div className="grid gap-4">
       {job.status === "failed" ? (
         <Alert variant="destructive">
-          <AlertTitle>Import failed</AlertTitle>
+          <AlertTitle>{noun} failed</AlertTitle>
           <AlertDescription>
-            <p>{job.error_message || "The import stopped without reporting a reason."}</p>
+            <p>{job.error_message || `The ${noun.toLowerCase()} stopped without reporting a reason.`}</p>
           </AlertDescription>
         </Alert>
       ) : (
         <div className="flex items-center gap-2 text-sm">
           <CheckCircle2 className="size-5 text-emerald-600" aria-hidden />
           <p>
-            <span className="font-medium">Import completed.</span> Processed {formatCount(metrics.processed)} of{" "}
+            <span className="font-medium">{noun} completed.</span> Processed {formatCount(metrics.processed)} of{" "}
             {formatCount(metrics.total_found)} products in {formatDuration(elapsedMs(job))}.
           </p>
         </div>
@@ -49,7 +50,7 @@ export function ImportSummary({ job, remaining }: ImportSummaryProps) {
         </span>
       </div>
 
-      <ImportMetrics metrics={metrics} />
+      <ImportMetrics metrics={metrics} mode={job.params.mode} />
 
       {shownErrors.length > 0 && (
         <section aria-labelledby={`${job.id}-errors`} className="grid gap-2">

@@ -15,6 +15,11 @@ export type JobConflictResponse = Schemas["JobConflictResponse"];
 export type Product = Schemas["ProductView"];
 export type ProductPage = Schemas["ProductPage"];
 
+export type JobMode = ImportJob["params"]["mode"];
+
+/** How the dialog names a job of each kind, e.g. "Refresh completed." */
+export const JOB_NOUN: Record<JobMode, string> = { import: "Import", refresh: "Refresh" };
+
 const TERMINAL_STATUSES: readonly ImportJobStatus[] = ["completed", "failed"];
 
 export function isTerminalStatus(status: ImportJobStatus): boolean {

@@ -62,6 +62,7 @@ export function hasErrors(errors: ImportFormErrors): boolean {
 /** Only call with values that passed validateImportForm. */
 export function toCreateImportJobRequest(values: ImportFormValues): CreateImportJobRequest {
   return {
+    mode: "import",
     limit: Number(values.limit.trim()),
     resumeFromLast: values.resumeFromLast,
     startAfterId: values.resumeFromLast ? null : Number(values.startAfterId.trim()),

@@ -59,4 +59,24 @@ describe("Products admin page", () => {
     expect(screen.getByText("Page 1 of 2")).toBeInTheDocument();
     expect(backend.calls[0].url).toBe("/api/admin/products?page=1&pageSize=25");
   });
+
+  it("marks products that are no longer on sale", async () => {
+    const row = { source_id: 1, title: "Linen shirt", price: "49.90", size_range: null, color: null, category: null, image_key: null, url_key: null, updated_at: "2025-01-01T00:00:00Z" };
+    stubBackend({
+      "GET /api/admin/products": ok({
+        items: [
+          { ...row, sku: "ON-SALE", stock_qty: 12, in_stock: true },
+          { ...row, sku: "WITHDRAWN", source_id: 2, stock_qty: 0, in_stock: false },
+        ],
+        total: 2,
+        page: 1,
+        pageSize: 25,
+      }),
+    });
+    renderPage();
+
+    const withdrawn = (await screen.findByText("WITHDRAWN")).closest("tr")!;
+    expect(withdrawn).toHaveTextContent("Not on sale");
+    expect(screen.getByText("ON-SALE").closest("tr")).not.toHaveTextContent("Not on sale");
+  });
 });

@@ -84,6 +84,41 @@ test('after Close, the table lists the imported products and finds one by SKU', 
   await page.screenshot({ path: join(screenshots, 'products-search.png') });
 });
 
+test('Refresh imported products withdraws a product the shop disabled, and the table marks it not on sale', async () => {
+  const [[{ sku, source_id: sourceId }]] = await stack.admin.query(`SELECT sku, source_id FROM \`${stack.lookbookDb}\`.products ORDER BY source_id LIMIT 1`);
+  await stack.admin.query(
+    `UPDATE \`${stack.magentoDb}\`.catalog_product_entity_int v
+       JOIN \`${stack.magentoDb}\`.eav_attribute a ON a.attribute_id = v.attribute_id AND a.attribute_code = 'status' AND a.entity_type_id = 4
+        SET v.value = 2
+      WHERE v.entity_id = ?`,
+    [sourceId],
+  );
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import Products' });
+  await dialog.getByText('Not refreshed yet.').waitFor();
+  await page.screenshot({ path: join(screenshots, 'refresh-form.png') });
+
+  await dialog.getByRole('button', { name: 'Refresh imported products' }).click();
+
+  await dialog.getByRole('progressbar', { name: 'Refresh progress' }).waitFor();
+  await page.screenshot({ path: join(screenshots, 'refresh-in-progress.png') });
+  await dialog.locator('[data-status="completed"]').waitFor({ timeout: 60_000 });
+  assert.equal(await metric(dialog, 'Withdrawn'), '1');
+  assert.equal(await metric(dialog, 'Errors'), '0');
+  assert.equal(await dialog.locator('dt:text-is("Inserted")').count(), 0);
+  await page.screenshot({ path: join(screenshots, 'refresh-completed.png') });
+  await dialog.locator('[data-slot="dialog-footer"]').getByRole('button', { name: 'Close' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+
+  await page.getByRole('searchbox', { name: 'Search products' }).fill(sku);
+  const row = page.getByRole('row').filter({ has: page.getByRole('cell', { name: sku, exact: true }) });
+  await row.getByText('Not on sale').waitFor();
+  await page.screenshot({ path: join(screenshots, 'products-not-on-sale.png') });
+
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await dialog.getByText(/Last refreshed (just now|1 min ago): 1 withdrawn, 0 updated\./).waitFor();
+});
+
 /** The number shown under a metric's label, e.g. "Inserted" → "150". */
 function metric(dialog, label) {
   return dialog.locator(`dt:text-is("${label}")`).locator('xpath=following-sibling::dd').innerText();

@@ -105,6 +105,7 @@ async function createDatabases() {
     magentoUrl: urlFor(names.magento),
     lookbookUrl: urlFor(names.lookbook),
     lookbookDb: names.lookbook,
+    magentoDb: names.magento,
     /** A connection with no default database, for reading what the import wrote. */
     admin,
     async drop() {

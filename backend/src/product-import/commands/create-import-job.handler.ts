@@ -18,7 +18,7 @@ export class CreateImportJobHandler implements ICommandHandler<CreateImportJobCo
   async execute({ params }: CreateImportJobCommand): Promise<{ jobId: string }> {
     const jobId = randomUUID();
     await this.jobs.createQueued(jobId, params, new Date());
-    this.events.publish(new ImportJobCreatedEvent(jobId));
+    this.events.publish(new ImportJobCreatedEvent(jobId, params.mode));
     return { jobId };
   }
 }

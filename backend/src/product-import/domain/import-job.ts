@@ -1,6 +1,11 @@
 export type ImportJobStatus = 'queued' | 'running' | 'completed' | 'failed';
 
+/** An import moves the cursor forward over new products; a refresh re-checks the ones already imported. */
+export type JobMode = 'import' | 'refresh';
+export const JOB_MODES: readonly JobMode[] = ['import', 'refresh'];
+
 export interface ImportJobParams {
+  mode: JobMode;
   limit: number;
   resumeFromLast: boolean;
   startAfterId: number | null;
@@ -14,6 +19,8 @@ export interface ImportJobMetrics {
   updated: number;
   unchanged: number;
   skipped: number;
+  /** Rows a refresh marked no longer on sale (always 0 for imports). */
+  withdrawn: number;
   errors_count: number;
   elapsed_ms: number | null;
   last_processed_source_id: number | null;
@@ -49,6 +56,7 @@ export function emptyMetrics(): ImportJobMetrics {
     updated: 0,
     unchanged: 0,
     skipped: 0,
+    withdrawn: 0,
     errors_count: 0,
     elapsed_ms: null,
     last_processed_source_id: null,

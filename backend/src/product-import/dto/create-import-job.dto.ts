@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsDefined, IsInt, Max, Min, ValidateIf } from 'class-validator';
-import { ImportJobParams } from '../domain/import-job';
+import { IsBoolean, IsDefined, IsIn, IsInt, Max, Min, ValidateIf } from 'class-validator';
+import { ImportJobParams, JOB_MODES, JobMode } from '../domain/import-job';
 
 /** Magento's entity_id is an unsigned INT. */
 const MAX_SOURCE_ID = 4_294_967_295;
@@ -9,6 +9,19 @@ const MAX_SOURCE_ID = 4_294_967_295;
 const IfPresent = () => ValidateIf((_dto: unknown, value: unknown) => value !== undefined);
 
 export class CreateImportJobDto {
+  @ApiPropertyOptional({
+    description:
+      '"import" imports the next batch of eligible products and moves the cursor. "refresh" re-checks every product already imported ' +
+      'against the shop: updates what changed, withdraws what is no longer sold (in_stock false, stock 0), brings back what sells again; ' +
+      'it ignores limit, resumeFromLast and startAfterId and never moves the cursor.',
+    enum: JOB_MODES,
+    default: 'import',
+    example: 'import',
+  })
+  @IfPresent()
+  @IsIn(JOB_MODES, { message: `mode must be one of: ${JOB_MODES.join(', ')}` })
+  mode?: JobMode;
+
   @ApiPropertyOptional({ description: 'How many eligible products this job imports.', minimum: 1, maximum: 1000, default: 100, example: 100 })
   @IfPresent()
   @IsInt()
@@ -38,6 +51,7 @@ export class CreateImportJobDto {
   toParams(): ImportJobParams {
     const resumeFromLast = this.resumeFromLast ?? true;
     return {
+      mode: this.mode ?? 'import',
       limit: this.limit ?? 100,
       resumeFromLast,
       startAfterId: resumeFromLast ? null : (this.startAfterId ?? null),

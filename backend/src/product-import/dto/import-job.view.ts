@@ -1,21 +1,28 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ImportJob, ImportJobStatus, MAX_LISTED_ERRORS } from '../domain/import-job';
+import { ImportJob, ImportJobStatus, JOB_MODES, JobMode, MAX_LISTED_ERRORS } from '../domain/import-job';
 
 export class ImportJobParamsView {
+  @ApiProperty({ enum: JOB_MODES, description: 'The kind of job; a refresh does not use the other parameters.', example: 'import' }) mode: JobMode;
   @ApiProperty({ example: 100 }) limit: number;
   @ApiProperty({ example: true }) resumeFromLast: boolean;
   @ApiProperty({ type: 'integer', nullable: true, example: null }) startAfterId: number | null;
 }
 
 export class ImportJobMetricsView {
-  @ApiProperty({ type: 'integer', nullable: true, description: 'Eligible products this job will process; null until counted.', example: 100 })
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: 'Products the job will process (an import: eligible products; a refresh: Lookbook products to re-check); null until counted.',
+    example: 100,
+  })
   total_found: number | null;
   @ApiProperty({ example: 40 }) processed: number;
-  @ApiProperty({ example: 30 }) inserted: number;
-  @ApiProperty({ example: 5 }) updated: number;
+  @ApiProperty({ description: 'New rows (always 0 for a refresh).', example: 30 }) inserted: number;
+  @ApiProperty({ description: 'Rows rewritten because a field changed in the shop; for a refresh, also products back on sale.', example: 5 }) updated: number;
   @ApiProperty({ example: 4 }) unchanged: number;
-  @ApiProperty({ description: 'Eligible products the mapping could not use (e.g. an empty SKU).', example: 1 }) skipped: number;
-  @ApiProperty({ description: 'Rows the Lookbook database refused.', example: 0 }) errors_count: number;
+  @ApiProperty({ description: 'Eligible products the mapping could not use (e.g. an empty SKU); a refresh leaves their rows alone.', example: 1 }) skipped: number;
+  @ApiProperty({ description: 'Rows a refresh marked no longer on sale (in_stock false, stock 0); always 0 for an import.', example: 0 }) withdrawn: number;
+  @ApiProperty({ description: 'Rows the Lookbook database refused, and rows a refresh left alone because their new SKU is taken.', example: 0 }) errors_count: number;
   @ApiProperty({ type: 'integer', nullable: true, example: 180 }) elapsed_ms: number | null;
   @ApiProperty({ type: 'integer', nullable: true, example: 2411 }) last_processed_source_id: number | null;
 }
@@ -67,4 +74,7 @@ export class ImportStateView {
   @ApiProperty({ description: 'Eligible products after the cursor.', example: 4620 }) remaining: number;
   @ApiProperty({ type: ImportJobView, nullable: true, description: 'The queued or running job, to re-attach to.' }) active_job: ImportJobView | null;
   @ApiProperty({ type: ImportJobView, nullable: true, description: 'The most recently finished job.' }) last_job: ImportJobView | null;
+  @ApiProperty({ description: 'Lookbook products that came from the shop.', example: 5012 }) imported: number;
+  @ApiProperty({ description: 'Of those, the ones on sale (in stock).', example: 4950 }) on_sale: number;
+  @ApiProperty({ type: ImportJobView, nullable: true, description: 'The most recently finished refresh job.' }) last_refresh: ImportJobView | null;
 }

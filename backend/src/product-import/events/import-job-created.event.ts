@@ -1,3 +1,8 @@
+import { JobMode } from '../domain/import-job';
+
 export class ImportJobCreatedEvent {
-  constructor(readonly jobId: string) {}
+  constructor(
+    readonly jobId: string,
+    readonly mode: JobMode,
+  ) {}
 }

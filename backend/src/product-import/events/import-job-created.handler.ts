@@ -7,7 +7,7 @@ import { ImportJobCreatedEvent } from './import-job-created.event';
 export class ImportJobCreatedHandler implements IEventHandler<ImportJobCreatedEvent> {
   constructor(private readonly supervisor: ImportJobSupervisor) {}
 
-  handle({ jobId }: ImportJobCreatedEvent): void {
-    this.supervisor.start(jobId);
+  handle({ jobId, mode }: ImportJobCreatedEvent): void {
+    this.supervisor.start(jobId, mode);
   }
 }

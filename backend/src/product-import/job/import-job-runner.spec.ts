@@ -11,7 +11,7 @@ function setup(products = Array.from({ length: 10 }, (_, i) => product(i + 1)), 
   const sut = new ImportJobRunner(catalog, lookbook, jobs, { import: { chunkSize, heartbeatIntervalMs: 1000, staleAfterMs: 30_000, sourceDelayMs: 0 } });
   const runJob = async (params: Partial<ImportJobParams> = {}) => {
     const id = `job-${jobs.jobs.size + 1}`;
-    await jobs.createQueued(id, { limit: 100, resumeFromLast: true, startAfterId: null, ...params }, new Date());
+    await jobs.createQueued(id, { mode: 'import', limit: 100, resumeFromLast: true, startAfterId: null, ...params }, new Date());
     await sut.run(id);
     return jobs.jobs.get(id)!;
   };
@@ -114,7 +114,7 @@ describe('ImportJobRunner', () => {
 
   it('stops after the current chunk on shutdown and marks the job failed', async () => {
     const { sut, lookbook, jobs } = setup();
-    await jobs.createQueued('job-1', { limit: 100, resumeFromLast: true, startAfterId: null }, new Date());
+    await jobs.createQueued('job-1', { mode: 'import', limit: 100, resumeFromLast: true, startAfterId: null }, new Date());
     const saveProgress = jobs.saveProgress.bind(jobs);
     jobs.saveProgress = async (id, metrics, errors) => {
       await saveProgress(id, metrics, errors);

@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { ImportJob, ImportJobError, ImportJobMetrics, MAX_LISTED_ERRORS, emptyMetrics } from '../domain/import-job';
+import { ImportJob } from '../domain/import-job';
 import { CatalogPage, UpsertResult } from '../domain/product-record';
 import { CatalogSource } from '../ports/catalog-source';
 import { ImportJobStore } from '../ports/import-job-store';
 import { CURSOR_META_KEY, ProductSink } from '../ports/product-sink';
+import { JobProgress, inChunks } from './job-progress';
 import { StageError, inStage } from './stage-error';
 
 export const SHUTDOWN_MESSAGE = 'Interrupted by shutdown';
@@ -89,35 +90,4 @@ export class ImportJobRunner {
     const now = new Date();
     return this.jobs.finish(jobId, { ...outcome, ...progress.snapshot(now) }, now);
   }
-}
-
-/** The job's counters: every processed product lands in exactly one of them. */
-class JobProgress {
-  readonly metrics: ImportJobMetrics = emptyMetrics();
-  private readonly errors: ImportJobError[] = [];
-
-  constructor(private readonly startedAt: Date) {}
-
-  addChunk(page: CatalogPage, result: UpsertResult): void {
-    const m = this.metrics;
-    m.processed += page.products.length + page.skipped.length;
-    m.inserted += result.inserted;
-    m.updated += result.updated;
-    m.unchanged += result.unchanged;
-    m.skipped += page.skipped.length;
-    m.errors_count += result.rejected.length;
-    m.last_processed_source_id = page.lastSourceId;
-    const room = MAX_LISTED_ERRORS - this.errors.length;
-    if (room > 0) this.errors.push(...result.rejected.slice(0, room));
-  }
-
-  snapshot(now: Date): { metrics: ImportJobMetrics; errors: ImportJobError[] } {
-    return { metrics: { ...this.metrics, elapsed_ms: now.getTime() - this.startedAt.getTime() }, errors: [...this.errors] };
-  }
-}
-
-function inChunks<T>(items: T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
-  return chunks;
 }

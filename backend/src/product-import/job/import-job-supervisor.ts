@@ -1,7 +1,9 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { ImportJobStore } from '../ports/import-job-store';
+import { JobMode } from '../domain/import-job';
 import { ImportJobRunner } from './import-job-runner';
+import { RefreshJobRunner } from './refresh-job-runner';
 
 /**
  * Owns the jobs this process runs: starts them in the background with a heartbeat, fails jobs whose
@@ -16,15 +18,16 @@ export class ImportJobSupervisor implements OnApplicationBootstrap, BeforeApplic
 
   constructor(
     private readonly runner: ImportJobRunner,
+    private readonly refreshRunner: RefreshJobRunner,
     private readonly jobs: ImportJobStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  start(jobId: string): void {
+  start(jobId: string, mode: JobMode = 'import'): void {
     const beat = setInterval(() => {
       this.jobs.heartbeat(jobId, new Date()).catch((error) => this.logger.warn(`Heartbeat for job ${jobId} failed: ${error.code ?? error.message}`));
     }, this.config.import.heartbeatIntervalMs);
-    const run = this.runner
+    const run = (mode === 'refresh' ? this.refreshRunner : this.runner)
       .run(jobId)
       .catch((error) => this.logger.error(`Import job ${jobId} stopped unexpectedly`, error))
       .finally(() => {
@@ -44,6 +47,7 @@ export class ImportJobSupervisor implements OnApplicationBootstrap, BeforeApplic
   async beforeApplicationShutdown(): Promise<void> {
     clearInterval(this.staleTimer);
     this.runner.requestStop();
+    this.refreshRunner.requestStop();
     await Promise.allSettled([...this.running]);
   }
 

@@ -1,4 +1,4 @@
-import { ImportJob, ImportJobError, ImportJobMetrics, ImportJobParams } from '../domain/import-job';
+import { ImportJob, ImportJobError, ImportJobMetrics, ImportJobParams, JobMode } from '../domain/import-job';
 
 /** Where job state lives: shared by every backend process, so any of them can answer for any job. */
 export abstract class ImportJobStore {
@@ -6,8 +6,8 @@ export abstract class ImportJobStore {
   abstract createQueued(id: string, params: ImportJobParams, now: Date): Promise<void>;
   abstract findById(id: string): Promise<ImportJob | null>;
   abstract findActive(): Promise<ImportJob | null>;
-  /** The most recently finished job. */
-  abstract findLastFinished(): Promise<ImportJob | null>;
+  /** The most recently finished job (of the given kind, or of any). */
+  abstract findLastFinished(mode?: JobMode): Promise<ImportJob | null>;
   abstract markRunning(id: string, now: Date): Promise<void>;
   abstract saveProgress(id: string, metrics: ImportJobMetrics, errors: ImportJobError[], now: Date): Promise<void>;
   abstract heartbeat(id: string, now: Date): Promise<void>;

@@ -1,3 +1,4 @@
+import { ImportedCounts, ImportedRow, RowUpdate, RowUpdateResult } from '../domain/imported-row';
 import { ProductRecord, UpsertResult } from '../domain/product-record';
 
 /** The Lookbook side of one transaction: rows and cursor commit together or not at all. */
@@ -5,6 +6,19 @@ export interface ProductSinkTransaction {
   batchUpsertProducts(products: ProductRecord[]): Promise<UpsertResult>;
   getMeta(key: string): Promise<string | null>;
   setMeta(key: string, value: string): Promise<void>;
+  /**
+   * About `limit` rows with source_id > afterSourceId, in source_id order, locked until the
+   * transaction ends. The rows of the last source id are all included, so a chunk always holds
+   * every row of each of its products.
+   */
+  lockImportedRows(afterSourceId: number, limit: number): Promise<ImportedRow[]>;
+  /** SKU → id of the row that holds it, for those of the given SKUs that some row holds. */
+  findSkuHolders(skus: string[]): Promise<Map<string, number>>;
+  /** Rewrites each row from its product where any written field differs; leaves equal rows alone. */
+  updateRows(updates: RowUpdate[]): Promise<RowUpdateResult>;
+  /** Marks the rows no longer on sale (in_stock false, stock_qty 0); every other field stays. */
+  withdrawRows(rowIds: number[]): Promise<void>;
+  countImported(): Promise<ImportedCounts>;
 }
 
 /**
@@ -24,6 +38,26 @@ export abstract class ProductSink implements ProductSinkTransaction {
 
   setMeta(key: string, value: string): Promise<void> {
     return this.transaction((tx) => tx.setMeta(key, value));
+  }
+
+  lockImportedRows(afterSourceId: number, limit: number): Promise<ImportedRow[]> {
+    return this.transaction((tx) => tx.lockImportedRows(afterSourceId, limit));
+  }
+
+  findSkuHolders(skus: string[]): Promise<Map<string, number>> {
+    return this.transaction((tx) => tx.findSkuHolders(skus));
+  }
+
+  updateRows(updates: RowUpdate[]): Promise<RowUpdateResult> {
+    return this.transaction((tx) => tx.updateRows(updates));
+  }
+
+  withdrawRows(rowIds: number[]): Promise<void> {
+    return this.transaction((tx) => tx.withdrawRows(rowIds));
+  }
+
+  countImported(): Promise<ImportedCounts> {
+    return this.transaction((tx) => tx.countImported());
   }
 }
 

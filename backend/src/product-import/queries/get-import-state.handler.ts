@@ -15,11 +15,13 @@ export class GetImportStateHandler implements IQueryHandler<GetImportStateQuery>
 
   async execute(): Promise<ImportState> {
     const cursor = Number((await inStage('Lookbook', () => this.sink.getMeta(CURSOR_META_KEY))) ?? 0);
-    const [remaining, active_job, last_job] = await Promise.all([
+    const [remaining, active_job, last_job, last_refresh, counts] = await Promise.all([
       inStage('Magento', () => this.source.countEligible({ afterId: cursor })),
       this.jobs.findActive(),
       this.jobs.findLastFinished(),
+      this.jobs.findLastFinished('refresh'),
+      inStage('Lookbook', () => this.sink.countImported()),
     ]);
-    return { last_successful_source_id: cursor, remaining, active_job, last_job };
+    return { last_successful_source_id: cursor, remaining, active_job, last_job, imported: counts.imported, on_sale: counts.onSale, last_refresh };
   }
 }

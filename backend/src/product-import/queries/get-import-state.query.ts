@@ -6,6 +6,9 @@ export interface ImportState {
   remaining: number;
   active_job: ImportJob | null;
   last_job: ImportJob | null;
+  imported: number;
+  on_sale: number;
+  last_refresh: ImportJob | null;
 }
 
 /** What the import dialog shows when it opens. */

@@ -1,6 +1,6 @@
 // In-memory stand-ins for the ports, for unit tests of the job logic only.
 import { JobAlreadyRunningError } from '../domain/import-errors';
-import { ImportJob, ImportJobError, ImportJobMetrics, ImportJobParams, emptyMetrics } from '../domain/import-job';
+import { ImportJob, ImportJobError, ImportJobMetrics, ImportJobParams, JobMode, emptyMetrics } from '../domain/import-job';
 import { CatalogPage, ProductRecord, emptyUpsertResult } from '../domain/product-record';
 import { CatalogSource } from '../ports/catalog-source';
 import { ImportJobStore } from '../ports/import-job-store';
@@ -37,7 +37,20 @@ export class InMemoryCatalog extends CatalogSource {
   }
 
   async filterEligible(sourceIds: number[]): Promise<number[]> {
-    return this.eligibleAfter(0).map((p) => p.source_id).filter((id) => sourceIds.includes(id));
+    const wanted = new Set(sourceIds);
+    return this.eligibleAfter(0).filter((p) => wanted.has(p.source_id)).map((p) => p.source_id);
+  }
+
+  /** Takes a product off sale (or out of the catalog): it is no longer eligible. */
+  remove(sourceId: number): void {
+    const index = this.products.findIndex((p) => p.source_id === sourceId);
+    if (index >= 0) this.products.splice(index, 1);
+  }
+
+  /** Puts a product on sale, or replaces its record (e.g. a new price or SKU). */
+  put(record: ProductRecord): void {
+    this.remove(record.source_id);
+    this.products.push(record);
   }
 
   async countEligible({ afterId }: { afterId: number }): Promise<number> {
@@ -51,22 +64,35 @@ export class InMemoryCatalog extends CatalogSource {
 
 /** Commits a transaction's writes only when its work resolves, like the real database. */
 export class InMemoryLookbook extends ProductSink {
+  /** SKU → row, as the products table keys them. */
   rows = new Map<string, ProductRecord>();
+  /** SKU → the row's id. */
+  ids = new Map<string, number>();
   meta = new Map<string, string>();
   /** SKUs the "database" refuses. */
   refused = new Set<string>();
+  private nextId = 1;
 
   async transaction<T>(work: (tx: ProductSinkTransaction) => Promise<T>): Promise<T> {
     const rows = new Map(this.rows);
+    const ids = new Map(this.ids);
     const meta = new Map(this.meta);
-    const result = await work(this.view(rows, meta));
+    const result = await work(this.view(rows, ids, meta));
     this.rows = rows;
+    this.ids = ids;
     this.meta = meta;
     return result;
   }
 
+  /** Adds a row as an earlier job would have left it, e.g. a copy from before a SKU change. */
+  seed(record: ProductRecord): void {
+    this.rows.set(record.sku, structuredClone(record));
+    this.ids.set(record.sku, this.nextId++);
+  }
 
-  private view(rows: Map<string, ProductRecord>, meta: Map<string, string>): ProductSinkTransaction {
+
+  private view(rows: Map<string, ProductRecord>, ids: Map<string, number>, meta: Map<string, string>): ProductSinkTransaction {
+    const skuOf = (rowId: number) => [...ids].find(([, id]) => id === rowId)![0];
     return {
       batchUpsertProducts: async (products) => {
         const result = emptyUpsertResult();
@@ -80,11 +106,45 @@ export class InMemoryLookbook extends ProductSink {
           result[outcome]++;
           result.skus[outcome].push(p.sku);
           rows.set(p.sku, structuredClone(p));
+          if (!ids.has(p.sku)) ids.set(p.sku, this.nextId++);
         }
         return result;
       },
       getMeta: async (key) => meta.get(key) ?? null,
       setMeta: async (key, value) => void meta.set(key, value),
+      lockImportedRows: async (afterSourceId, limit) => {
+        const all = [...rows.values()]
+          .filter((r) => r.source_id > afterSourceId)
+          .map((r) => ({ id: ids.get(r.sku)!, source_id: r.source_id, sku: r.sku, in_stock: r.in_stock, stock_qty: r.stock_qty }))
+          .sort((a, b) => a.source_id - b.source_id || a.id - b.id);
+        const last = all[Math.min(limit, all.length) - 1]?.source_id;
+        return all.filter((r) => r.source_id <= last);
+      },
+      findSkuHolders: async (skus) => new Map(skus.filter((sku) => ids.has(sku)).map((sku) => [sku, ids.get(sku)!])),
+      updateRows: async (updates) => {
+        const result = { updated: 0, unchanged: 0, rejected: [] as Array<{ source_id: number; sku: string; message: string }> };
+        for (const { rowId, product } of updates) {
+          if (this.refused.has(product.sku)) {
+            result.rejected.push({ source_id: product.source_id, sku: product.sku, message: 'Data too long' });
+            continue;
+          }
+          const sku = skuOf(rowId);
+          if (JSON.stringify(rows.get(sku)) === JSON.stringify(product)) {
+            result.unchanged++;
+            continue;
+          }
+          rows.delete(sku);
+          ids.delete(sku);
+          rows.set(product.sku, structuredClone(product));
+          ids.set(product.sku, rowId);
+          result.updated++;
+        }
+        return result;
+      },
+      withdrawRows: async (rowIds) => {
+        for (const rowId of rowIds) rows.set(skuOf(rowId), { ...rows.get(skuOf(rowId))!, in_stock: false, stock_qty: '0.0000' });
+      },
+      countImported: async () => ({ imported: rows.size, onSale: [...rows.values()].filter((r) => r.in_stock).length }),
     };
   }
 }
@@ -105,8 +165,8 @@ export class InMemoryJobs extends ImportJobStore {
   async findActive() {
     return [...this.jobs.values()].find((j) => j.status === 'queued' || j.status === 'running') ?? null;
   }
-  async findLastFinished() {
-    return [...this.jobs.values()].filter((j) => j.finished_at).at(-1) ?? null;
+  async findLastFinished(mode?: JobMode) {
+    return [...this.jobs.values()].filter((j) => j.finished_at && (!mode || j.params.mode === mode)).at(-1) ?? null;
   }
   async markRunning(id: string, now: Date) {
     this.update(id, { status: 'running', started_at: now });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { JobAlreadyRunningError } from '../../domain/import-errors';
-import { ImportJob, ImportJobError, ImportJobMetrics, ImportJobParams, emptyMetrics } from '../../domain/import-job';
+import { ImportJob, ImportJobError, ImportJobMetrics, ImportJobParams, JobMode, emptyMetrics } from '../../domain/import-job';
 import { ImportJobStore } from '../../ports/import-job-store';
 
 const SELECT_JOB = `SELECT id, status, params, metrics, errors, created_at, started_at, finished_at, heartbeat_at, error_message
@@ -40,9 +40,12 @@ export class ImportJobRepository extends ImportJobStore {
     return rows.length ? toJob(rows[0]) : null;
   }
 
-  async findLastFinished(): Promise<ImportJob | null> {
+  async findLastFinished(mode?: JobMode): Promise<ImportJob | null> {
+    // Jobs stored before refreshes existed have no mode: they were imports.
+    const ofMode = mode ? `AND COALESCE(JSON_VALUE(params, '$.mode'), 'import') = ?` : '';
     const rows = await this.dataSource.query(
-      `${SELECT_JOB} WHERE status IN ('completed', 'failed') ORDER BY finished_at DESC, created_at DESC LIMIT 1`,
+      `${SELECT_JOB} WHERE status IN ('completed', 'failed') ${ofMode} ORDER BY finished_at DESC, created_at DESC LIMIT 1`,
+      mode ? [mode] : [],
     );
     return rows.length ? toJob(rows[0]) : null;
   }
@@ -98,8 +101,9 @@ function toJob(row: Record<string, any>): ImportJob {
   return {
     id: row.id,
     status: row.status,
-    params: json(row.params),
-    metrics: json(row.metrics),
+    // Jobs stored before refreshes existed lack the mode and the withdrawn counter.
+    params: { mode: 'import', ...json(row.params) },
+    metrics: { ...emptyMetrics(), ...json(row.metrics) },
     errors: json(row.errors),
     created_at: row.created_at,
     started_at: row.started_at,

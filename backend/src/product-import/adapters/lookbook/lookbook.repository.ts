@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryRunner } from 'typeorm';
+import { ImportedCounts, ImportedRow, RowUpdate, RowUpdateResult } from '../../domain/imported-row';
 import { ProductRecord, UpsertResult } from '../../domain/product-record';
 import { ProductSink, ProductSinkTransaction } from '../../ports/product-sink';
+import { ImportedRows } from './imported-rows';
 import { ProductWriter } from './product-writer';
 
 /**
@@ -37,10 +39,23 @@ export class LookbookRepository extends ProductSink {
   override async getMeta(key: string): Promise<string | null> {
     return readMeta(this.dataSource, key);
   }
+
+  override async countImported(): Promise<ImportedCounts> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      return await new ImportedRows(runner).counts();
+    } finally {
+      await runner.release();
+    }
+  }
 }
 
 class LookbookTransaction implements ProductSinkTransaction {
-  constructor(private readonly runner: QueryRunner) {}
+  private readonly imported: ImportedRows;
+
+  constructor(private readonly runner: QueryRunner) {
+    this.imported = new ImportedRows(runner);
+  }
 
   batchUpsertProducts(products: ProductRecord[]): Promise<UpsertResult> {
     return new ProductWriter(this.runner).upsert(products);
@@ -55,6 +70,26 @@ class LookbookTransaction implements ProductSinkTransaction {
       'INSERT INTO product_import_meta (`key`, value) VALUES (?, ?) ON DUPLICATE KEY UPDATE value = VALUES(value)',
       [key, value],
     );
+  }
+
+  lockImportedRows(afterSourceId: number, limit: number): Promise<ImportedRow[]> {
+    return this.imported.lock(afterSourceId, limit);
+  }
+
+  findSkuHolders(skus: string[]): Promise<Map<string, number>> {
+    return this.imported.skuHolders(skus);
+  }
+
+  updateRows(updates: RowUpdate[]): Promise<RowUpdateResult> {
+    return this.imported.update(updates);
+  }
+
+  withdrawRows(rowIds: number[]): Promise<void> {
+    return this.imported.withdraw(rowIds);
+  }
+
+  countImported(): Promise<ImportedCounts> {
+    return this.imported.counts();
   }
 }
 

@@ -1,11 +1,7 @@
-import { createHash } from 'node:crypto';
 import { QueryRunner } from 'typeorm';
 import { ProductRecord, RejectedProduct, UpsertResult, emptyUpsertResult } from '../../domain/product-record';
+import { COLUMNS, columnValue, contentHash, writeOrIsolate } from './product-columns';
 
-const COLUMNS = [
-  'source_id', 'sku', 'title', 'price', 'stock_qty', 'in_stock', 'size_range', 'color', 'material', 'pattern',
-  'occasion', 'season', 'image_key', 'url_key', 'category', 'attributes', 'product_created_at',
-] as const;
 const WRITTEN = [...COLUMNS, 'content_hash', 'created_at', 'updated_at'];
 const UPDATED = [...COLUMNS.filter((c) => c !== 'sku'), 'content_hash', 'updated_at'];
 
@@ -58,28 +54,11 @@ export class ProductWriter {
     return new Map(rows.map((r) => [r.sku, r.content_hash]));
   }
 
-  /**
-   * Writes the rows in one statement; when the server refuses a value, halves the set until the
-   * refused rows stand alone, reports them and writes the others. A failed statement is rolled back
-   * by InnoDB on its own, leaving the transaction and its earlier statements intact.
-   */
-  private async writeOrIsolate<T extends { product: ProductRecord; hash: string }>(rows: T[], now: Date, rejected: RejectedProduct[]): Promise<T[]> {
-    try {
-      await this.write(rows, now);
-      return rows;
-    } catch (error) {
-      if (!isRowDataError(error)) throw error;
-      if (rows.length === 1) {
-        const { product } = rows[0];
-        rejected.push({ source_id: product.source_id, sku: product.sku, message: (error as Error).message });
-        return [];
-      }
-      const middle = Math.ceil(rows.length / 2);
-      return [
-        ...(await this.writeOrIsolate(rows.slice(0, middle), now, rejected)),
-        ...(await this.writeOrIsolate(rows.slice(middle), now, rejected)),
-      ];
-    }
+  /** Writes the rows in one statement, isolating and reporting any the server refuses. */
+  private writeOrIsolate<T extends { product: ProductRecord; hash: string }>(rows: T[], now: Date, rejected: RejectedProduct[]): Promise<T[]> {
+    return writeOrIsolate(rows, (some) => this.write(some, now), ({ product }, error) => {
+      rejected.push({ source_id: product.source_id, sku: product.sku, message: error.message });
+    });
   }
 
   private async write(rows: Array<{ product: ProductRecord; hash: string }>, now: Date): Promise<void> {
@@ -91,22 +70,4 @@ export class ProductWriter {
       params,
     );
   }
-}
-
-function columnValue(product: ProductRecord, column: (typeof COLUMNS)[number]): unknown {
-  if (column === 'attributes') return JSON.stringify(product.attributes ?? {});
-  if (column === 'in_stock') return product.in_stock ? 1 : 0;
-  return product[column];
-}
-
-/** A stable fingerprint of everything the import writes for a product. */
-function contentHash(product: ProductRecord): string {
-  const canonical = COLUMNS.map((column) => columnValue(product, column));
-  return createHash('sha1').update(JSON.stringify(canonical)).digest('hex');
-}
-
-/** SQLSTATE class 22 (data exception) or 23 (constraint violation): the row's values are at fault. */
-function isRowDataError(error: unknown): boolean {
-  const state = (error as { sqlState?: string }).sqlState ?? '';
-  return state.startsWith('22') || state.startsWith('23');
 }

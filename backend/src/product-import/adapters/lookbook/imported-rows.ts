@@ -1,0 +1,101 @@
+import { QueryRunner } from 'typeorm';
+import { ImportedCounts, ImportedRow, RowUpdate, RowUpdateResult } from '../../domain/imported-row';
+import { COLUMNS, columnValue, contentHash, writeOrIsolate } from './product-columns';
+
+/** A statement rewrites at most this many rows, keeping packets well under max_allowed_packet. */
+const ROWS_PER_STATEMENT = 500;
+
+/**
+ * A withdrawn row's content hash: it no longer holds what the shop sells, so whichever job next
+ * writes the product (a refresh or an import) finds it changed and rewrites it whole.
+ */
+const WITHDRAWN_HASH = '';
+
+/**
+ * The refresh's reads and writes of Lookbook rows, inside the caller's transaction. One instance
+ * serves one transaction: it remembers the content hashes of the rows it locked, so rows that are
+ * already up to date are never sent back to the server.
+ */
+export class ImportedRows {
+  private readonly lockedHashes = new Map<number, string>();
+
+  constructor(private readonly runner: QueryRunner) {}
+
+  /** Keyset on source_id: the first `limit` rows after the last chunk, widened to the end of their last source id. */
+  async lock(afterSourceId: number, limit: number): Promise<ImportedRow[]> {
+    const rows: Array<Record<string, any>> = await this.runner.query(
+      `SELECT id, source_id, sku, in_stock, stock_qty, content_hash
+         FROM products
+        WHERE source_id > ?
+          AND source_id <= (SELECT MAX(source_id) FROM (SELECT source_id FROM products WHERE source_id > ? ORDER BY source_id LIMIT ?) chunk)
+        ORDER BY source_id, id
+          FOR UPDATE`,
+      [afterSourceId, afterSourceId, limit],
+    );
+    for (const row of rows) this.lockedHashes.set(Number(row.id), row.content_hash);
+    return rows.map((row) => ({
+      id: Number(row.id),
+      source_id: Number(row.source_id),
+      sku: row.sku,
+      in_stock: Number(row.in_stock) === 1,
+      stock_qty: String(row.stock_qty),
+    }));
+  }
+
+  async skuHolders(skus: string[]): Promise<Map<string, number>> {
+    if (skus.length === 0) return new Map();
+    const rows: Array<{ id: number; sku: string }> = await this.runner.query('SELECT id, sku FROM products WHERE sku IN (?) FOR UPDATE', [skus]);
+    return new Map(rows.map((row) => [row.sku, Number(row.id)]));
+  }
+
+  async withdraw(rowIds: number[]): Promise<void> {
+    if (rowIds.length === 0) return;
+    await this.runner.query('UPDATE products SET in_stock = 0, stock_qty = 0, content_hash = ?, updated_at = ? WHERE id IN (?)', [
+      WITHDRAWN_HASH,
+      new Date(),
+      rowIds,
+    ]);
+  }
+
+  async update(updates: RowUpdate[]): Promise<RowUpdateResult> {
+    const hashed = updates.map((update) => ({ ...update, hash: contentHash(update.product) }));
+    const changed = hashed.filter(({ rowId, hash }) => this.lockedHashes.get(rowId) !== hash);
+    const result: RowUpdateResult = { updated: 0, unchanged: hashed.length - changed.length, rejected: [] };
+    const now = new Date();
+    for (let i = 0; i < changed.length; i += ROWS_PER_STATEMENT) {
+      const written = await writeOrIsolate(
+        changed.slice(i, i + ROWS_PER_STATEMENT),
+        async (some) => void (result.updated += await this.rewriteChanged(some, now)),
+        ({ product }, error) => result.rejected.push({ source_id: product.source_id, sku: product.sku, message: error.message }),
+      );
+      // The statement's own hash test may still find a row equal (e.g. one this transaction did not lock).
+      result.unchanged += written.length;
+    }
+    result.unchanged -= result.updated;
+    return result;
+  }
+
+  async counts(): Promise<ImportedCounts> {
+    const [row] = await this.runner.query('SELECT COUNT(*) AS imported, COALESCE(SUM(in_stock), 0) AS on_sale FROM products');
+    return { imported: Number(row.imported), onSale: Number(row.on_sale) };
+  }
+
+  /**
+   * One multi-row UPDATE by row id (the SKU itself may change), from a derived table of the new
+   * values; rows whose stored hash already matches are not touched. Returns how many were rewritten.
+   */
+  private async rewriteChanged(rows: Array<RowUpdate & { hash: string }>, now: Date): Promise<number> {
+    const columns = [...COLUMNS, 'content_hash'];
+    const select = (first: boolean) => `SELECT ${['id', ...columns].map((c) => (first ? `? AS ${c}` : '?')).join(', ')}`;
+    const values = rows.map((_, index) => select(index === 0)).join('\n UNION ALL ');
+    const params = rows.flatMap(({ rowId, product, hash }) => [rowId, ...COLUMNS.map((c) => columnValue(product, c)), hash]);
+    const result = await this.runner.query(
+      `UPDATE products p
+         JOIN (${values}) v ON v.id = p.id
+          SET ${columns.map((c) => `p.${c} = v.${c}`).join(', ')}, p.updated_at = ?
+        WHERE p.content_hash <> v.content_hash`,
+      [...params, now],
+    );
+    return Number(result.affectedRows ?? 0);
+  }
+}

@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto';
+import { ProductRecord } from '../../domain/product-record';
+
+/** The products columns a shop record fills. */
+export const COLUMNS = [
+  'source_id', 'sku', 'title', 'price', 'stock_qty', 'in_stock', 'size_range', 'color', 'material', 'pattern',
+  'occasion', 'season', 'image_key', 'url_key', 'category', 'attributes', 'product_created_at',
+] as const;
+
+export function columnValue(product: ProductRecord, column: (typeof COLUMNS)[number]): unknown {
+  if (column === 'attributes') return JSON.stringify(product.attributes ?? {});
+  if (column === 'in_stock') return product.in_stock ? 1 : 0;
+  return product[column];
+}
+
+/** A stable fingerprint of everything the import writes for a product. */
+export function contentHash(product: ProductRecord): string {
+  const canonical = COLUMNS.map((column) => columnValue(product, column));
+  return createHash('sha1').update(JSON.stringify(canonical)).digest('hex');
+}
+
+/**
+ * Runs `write` on all rows at once; when the server refuses a value, halves the set until the
+ * refused rows stand alone, reports them and writes the others. A failed statement is rolled back
+ * by InnoDB on its own, leaving the transaction and its earlier statements intact.
+ */
+export async function writeOrIsolate<T>(rows: T[], write: (rows: T[]) => Promise<void>, refuse: (row: T, error: Error) => void): Promise<T[]> {
+  try {
+    await write(rows);
+    return rows;
+  } catch (error) {
+    if (!isRowDataError(error)) throw error;
+    if (rows.length === 1) {
+      refuse(rows[0], error as Error);
+      return [];
+    }
+    const middle = Math.ceil(rows.length / 2);
+    return [
+      ...(await writeOrIsolate(rows.slice(0, middle), write, refuse)),
+      ...(await writeOrIsolate(rows.slice(middle), write, refuse)),
+    ];
+  }
+}
+
+/** SQLSTATE class 22 (data exception) or 23 (constraint violation): the row's values are at fault. */
+function isRowDataError(error: unknown): boolean {
+  const state = (error as { sqlState?: string }).sqlState ?? '';
+  return state.startsWith('22') || state.startsWith('23');
+}

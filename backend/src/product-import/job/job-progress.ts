@@ -1,0 +1,75 @@
+import { ImportJobError, ImportJobMetrics, MAX_LISTED_ERRORS, emptyMetrics } from '../domain/import-job';
+import { CatalogPage, UpsertResult } from '../domain/product-record';
+import { ImportJobStore } from '../ports/import-job-store';
+import { inStage } from './stage-error';
+
+/** What one chunk of any kind of job did; every row it processed is in exactly one count. */
+export interface ChunkCounts {
+  processed: number;
+  inserted?: number;
+  updated: number;
+  unchanged: number;
+  withdrawn?: number;
+  skipped: number;
+  errors: ImportJobError[];
+  lastSourceId: number | null;
+}
+
+export type JobOutcome = { status: 'completed' | 'failed'; errorMessage: string | null };
+
+/** The job's counters: every processed product lands in exactly one of them. */
+export class JobProgress {
+  readonly metrics: ImportJobMetrics = emptyMetrics();
+  private readonly errors: ImportJobError[] = [];
+
+  constructor(private readonly startedAt: Date) {}
+
+  /** An import chunk: the page read from the shop and what writing it did. */
+  addChunk(page: CatalogPage, result: UpsertResult): void {
+    this.add({
+      processed: page.products.length + page.skipped.length,
+      inserted: result.inserted,
+      updated: result.updated,
+      unchanged: result.unchanged,
+      skipped: page.skipped.length,
+      errors: result.rejected,
+      lastSourceId: page.lastSourceId,
+    });
+  }
+
+  add(chunk: ChunkCounts): void {
+    const m = this.metrics;
+    m.processed += chunk.processed;
+    m.inserted += chunk.inserted ?? 0;
+    m.updated += chunk.updated;
+    m.unchanged += chunk.unchanged;
+    m.withdrawn += chunk.withdrawn ?? 0;
+    m.skipped += chunk.skipped;
+    m.errors_count += chunk.errors.length;
+    m.last_processed_source_id = chunk.lastSourceId;
+    const room = MAX_LISTED_ERRORS - this.errors.length;
+    if (room > 0) this.errors.push(...chunk.errors.slice(0, room));
+  }
+
+  snapshot(now: Date): { metrics: ImportJobMetrics; errors: ImportJobError[] } {
+    return { metrics: { ...this.metrics, elapsed_ms: now.getTime() - this.startedAt.getTime() }, errors: [...this.errors] };
+  }
+}
+
+/** Stores the job's counters so far (which also serves as a heartbeat). */
+export function saveProgress(jobs: ImportJobStore, jobId: string, progress: JobProgress): Promise<void> {
+  const now = new Date();
+  const { metrics, errors } = progress.snapshot(now);
+  return inStage('Lookbook', () => jobs.saveProgress(jobId, metrics, errors, now));
+}
+
+export function finishJob(jobs: ImportJobStore, jobId: string, progress: JobProgress, outcome: JobOutcome): Promise<void> {
+  const now = new Date();
+  return jobs.finish(jobId, { ...outcome, ...progress.snapshot(now) }, now);
+}
+
+export function inChunks<T>(items: T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
