@@ -1,10 +1,10 @@
 // In-memory stand-ins for the ports, for unit tests of the job logic only.
-import { JobAlreadyRunningError } from '../domain/import-errors';
+import { JobAlreadyRunningError, JobLeaseLostError } from '../domain/import-errors';
 import { ImportJob, ImportJobError, ImportJobMetrics, ImportJobParams, emptyMetrics } from '../domain/import-job';
 import { CatalogPage, ProductRecord, emptyUpsertResult } from '../domain/product-record';
 import { CatalogSource } from '../ports/catalog-source';
 import { ImportJobStore } from '../ports/import-job-store';
-import { ProductSink, ProductSinkTransaction } from '../ports/product-sink';
+import { CURSOR_META_KEY, ProductSink, ProductSinkTransaction } from '../ports/product-sink';
 
 export function product(sourceId: number, overrides: Partial<ProductRecord> = {}): ProductRecord {
   return {
@@ -51,6 +51,13 @@ export class InMemoryLookbook extends ProductSink {
   meta = new Map<string, string>();
   /** SKUs the "database" refuses. */
   refused = new Set<string>();
+  /** Every value the cursor was committed with, in order. */
+  cursorHistory: number[] = [];
+
+  /** The job table the leases are checked against (the same database in production). */
+  constructor(private readonly jobs?: InMemoryJobs) {
+    super();
+  }
 
   async transaction<T>(work: (tx: ProductSinkTransaction) => Promise<T>): Promise<T> {
     const rows = new Map(this.rows);
@@ -58,9 +65,9 @@ export class InMemoryLookbook extends ProductSink {
     const result = await work(this.view(rows, meta));
     this.rows = rows;
     this.meta = meta;
+    if (meta.has(CURSOR_META_KEY)) this.cursorHistory.push(Number(meta.get(CURSOR_META_KEY)));
     return result;
   }
-
 
   private view(rows: Map<string, ProductRecord>, meta: Map<string, string>): ProductSinkTransaction {
     return {
@@ -81,6 +88,10 @@ export class InMemoryLookbook extends ProductSink {
       },
       getMeta: async (key) => meta.get(key) ?? null,
       setMeta: async (key, value) => void meta.set(key, value),
+      advanceCursor: async (sourceId) => void meta.set(CURSOR_META_KEY, String(Math.max(sourceId, Number(meta.get(CURSOR_META_KEY) ?? 0)))),
+      confirmLease: async (jobId, lease) => {
+        if (this.jobs && !this.jobs.isRunningUnder(jobId, lease)) throw new JobLeaseLostError(jobId);
+      },
     };
   }
 }
@@ -104,20 +115,44 @@ export class InMemoryJobs extends ImportJobStore {
   async findLastFinished() {
     return [...this.jobs.values()].filter((j) => j.finished_at).at(-1) ?? null;
   }
-  async markRunning(id: string, now: Date) {
-    this.update(id, { status: 'running', started_at: now });
+  /** Set to make every write of job state fail, as an unreachable database would. */
+  unreachable = false;
+  private readonly leases = new Map<string, string>();
+
+  isRunningUnder(id: string, lease: string): boolean {
+    return this.jobs.get(id)?.status === 'running' && this.leases.get(id) === lease;
   }
-  async saveProgress(id: string, metrics: ImportJobMetrics, errors: ImportJobError[]) {
+  async markRunning(id: string, lease: string, now: Date) {
+    if (this.jobs.get(id)?.status !== 'queued') return false;
+    this.leases.set(id, lease);
+    this.update(id, { status: 'running', started_at: now });
+    return true;
+  }
+  async saveProgress(id: string, lease: string, metrics: ImportJobMetrics, errors: ImportJobError[], _now?: Date) {
+    this.failIfUnreachable();
+    if (!this.isRunningUnder(id, lease)) return false;
     this.update(id, { metrics, errors });
+    return true;
+  }
+  /** What the stale rule does to a job whose process is not heard from. */
+  failAsStale(id: string, message: string) {
+    this.update(id, { status: 'failed', error_message: message, finished_at: new Date() });
   }
   async heartbeat(id: string, now: Date) {
     this.update(id, { heartbeat_at: now });
   }
-  async finish(id: string, outcome: { status: 'completed' | 'failed'; metrics: ImportJobMetrics; errors: ImportJobError[]; errorMessage: string | null }, now: Date) {
+  async finish(id: string, lease: string, outcome: { status: 'completed' | 'failed'; metrics: ImportJobMetrics; errors: ImportJobError[]; errorMessage: string | null }, now: Date) {
+    this.failIfUnreachable();
+    if (!this.isRunningUnder(id, lease)) return false;
     this.update(id, { status: outcome.status, metrics: outcome.metrics, errors: outcome.errors, error_message: outcome.errorMessage, finished_at: now });
+    return true;
   }
   async failStale() {
     return [];
+  }
+
+  private failIfUnreachable() {
+    if (this.unreachable) throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
   }
 
   private update(id: string, changes: Partial<ImportJob>) {
