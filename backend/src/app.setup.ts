@@ -12,6 +12,8 @@ const BODY_LIMIT = '16kb';
 /** Everything main.ts and the e2e tests share: prefix, validation, errors, security, docs. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.setGlobalPrefix('api');
+  // Limits key on request.ip: with TRUST_PROXY it is the browser's address the Next server forwards.
+  if (config.trustProxy) app.set('trust proxy', config.trustProxy);
   // Before the body parser, so its own 400 and 413 answers carry the security headers too.
   app.use(helmet());
   app.use(requireJsonBody);
