@@ -2,6 +2,7 @@ import { request as httpRequest } from 'node:http';
 import { BackendProcess } from './support/backend-process';
 import { ImportFixture, JOBS, PRODUCTS, STATE } from './support/import-fixture';
 import { TEST_TOKEN } from './support/auth';
+import { OpenApiContract } from './support/openapi-contract';
 
 const LIMIT = 5;
 const RIGHT = `Bearer ${TEST_TOKEN}`;
@@ -69,7 +70,9 @@ describe('Rate limit on wrong admin tokens (real backend process)', () => {
   });
 });
 
-/** One request from a chosen loopback source address, i.e. as that client. */
+const contract = OpenApiContract.fromFile();
+
+/** One request from a chosen loopback source address, i.e. as that client; its answer must match the OpenAPI document. */
 function send(baseUrl: string, { client, path, authorization, method }: { client: string; path: string; authorization?: string; method: 'GET' | 'POST' }) {
   const body = method === 'POST' ? JSON.stringify({ limit: 1 }) : undefined;
   const headers: Record<string, string | number> = {};
@@ -80,7 +83,12 @@ function send(baseUrl: string, { client, path, authorization, method }: { client
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (chunk) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: text }));
+      res.on('end', () => {
+        const json = res.headers['content-type']?.includes('application/json') ? JSON.parse(text) : text;
+        const violation = contract.violation(method, path, res.statusCode!, res.headers['content-type'], json);
+        if (violation) reject(new Error(`Answer does not match the OpenAPI document: ${violation}`));
+        else resolve({ status: res.statusCode!, headers: res.headers, body: text });
+      });
     });
     req.on('error', reject);
     req.end(body);

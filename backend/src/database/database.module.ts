@@ -37,14 +37,13 @@ export class DatabaseModule implements OnApplicationBootstrap {
 
   constructor(
     @InjectDataSource(MAGENTO_DATA_SOURCE) private readonly shop: NamedDataSource,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    // A locked shop table (a reindex, a bulk edit) must fail a job in bounded time, not hang it.
-    shop.boundStatements(config.magento.queryTimeoutMs);
-  }
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   /** Connects to the shop now if it answers, so the first job does not wait, and says so if not. */
   async onApplicationBootstrap(): Promise<void> {
+    // A locked shop table (a reindex, a bulk edit) must fail a job in bounded time, not hang it.
+    this.shop.boundStatements(this.config.magento.queryTimeoutMs);
     try {
       await this.shop.connectIfNeeded();
     } catch (error) {

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
-  ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse,
-  ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiTooManyRequestsResponse,
+  ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse,
+  ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { AdminOnly } from '../security/admin-only.decorator';
@@ -26,8 +26,11 @@ export class ProductImportController {
   @HttpCode(201)
   @UseGuards(ThrottlerGuard)
   @ApiOperation({ summary: 'Start an import job', description: 'Queues a job that imports the next batch of eligible Magento products. One job at a time.' })
+  // Every field has a default, so no body (or {}) starts a job with the defaults.
+  @ApiBody({ type: CreateImportJobDto, required: false })
   @ApiCreatedResponse({ type: CreateImportJobResponse })
-  @ApiBadRequestResponse({ description: 'Invalid body: each problem named by field.', type: ErrorResponse })
+  @ApiBadRequestResponse({ description: 'Invalid body (each problem named by field), an unknown field, or malformed JSON.', type: ErrorResponse })
+  @ApiUnsupportedMediaTypeResponse({ description: 'A body that is not application/json.', type: ErrorResponse })
   @ApiConflictResponse({ description: 'A job is already queued or running.', type: JobConflictResponse })
   @ApiPayloadTooLargeResponse({ description: 'Body larger than the limit.', type: ErrorResponse })
   @ApiTooManyRequestsResponse({ description: 'Too many job requests, or wrong tokens, from this client.', type: ErrorResponse })
