@@ -12,7 +12,7 @@ describe('loadAppConfig', () => {
 
     expect(config.shopDb).toEqual({ host: 'db.internal', port: 3307, user: 'shop', password: 's3cret', database: 'magento' });
     expect(config.port).toBe(3001);
-    expect(config.magento).toEqual({ storeId: 1, stockSource: 'legacy', includeNotVisible: false, queryTimeoutMs: 30_000, stateQueryTimeoutMs: 3_000 });
+    expect(config.magento).toEqual({ storeId: 1, stockSource: 'legacy', includeNotVisible: false, queryTimeoutMs: 30_000, stateQueryTimeoutMs: 4_000 });
     expect(config.authFailuresPerMinute).toBe(10);
     expect(config.trustProxy).toBe(false);
   });

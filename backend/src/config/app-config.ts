@@ -134,7 +134,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
       stockSource: oneOf(env, 'MAGENTO_STOCK_SOURCE', ['legacy', 'msi'] as const, 'legacy'),
       includeNotVisible: boolean(env, 'IMPORT_INCLUDE_NOT_VISIBLE', false),
       queryTimeoutMs: integer(env, 'MAGENTO_QUERY_TIMEOUT_MS', 30_000, 100, 3_600_000),
-      stateQueryTimeoutMs: integer(env, 'MAGENTO_STATE_QUERY_TIMEOUT_MS', 3_000, 100, 60_000),
+      stateQueryTimeoutMs: integer(env, 'MAGENTO_STATE_QUERY_TIMEOUT_MS', 4_000, 100, 60_000),
     },
     import: {
       chunkSize: integer(env, 'IMPORT_CHUNK_SIZE', 250, 1, 1000),
