@@ -7,6 +7,8 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testRegex: '.*\\.e2e-spec\\.ts$',
   globalSetup: '<rootDir>/test/support/global-setup.ts',
+  // Every answer received through supertest must match backend/openapi.json.
+  setupFilesAfterEnv: ['<rootDir>/test/support/validate-responses.ts'],
   testTimeout: 60_000,
   // Suites start backends and load MariaDB; one at a time keeps their timings apart.
   maxWorkers: 1,

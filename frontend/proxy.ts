@@ -1,19 +1,35 @@
 import { NextResponse, type NextRequest } from "next/server";
 
 import { BASIC_AUTH_REALM, isAuthorizedBasic } from "@/lib/basic-auth";
+import { clientAddress } from "@/lib/client-address";
+import { LoginFailureLimiter, loginFailuresPerMinute } from "@/lib/login-failure-limiter";
+
+const failures = new LoginFailureLimiter(loginFailuresPerMinute(process.env.ADMIN_LOGIN_FAILURES_PER_MINUTE));
 
 export async function proxy(request: NextRequest) {
-  const authorized = await isAuthorizedBasic(request.headers.get("authorization"), {
+  const isApi = request.nextUrl.pathname.startsWith("/api/");
+  const client = clientAddress(request.headers);
+  const waitSeconds = failures.secondsBlocked(client);
+  if (waitSeconds > 0) {
+    const headers = { "Retry-After": String(waitSeconds), "Cache-Control": "no-store" };
+    const message = "Too many failed sign-in attempts; try again later";
+    return isApi ? NextResponse.json({ message }, { status: 429, headers }) : new NextResponse(message, { status: 429, headers });
+  }
+
+  const authorization = request.headers.get("authorization");
+  const authorized = await isAuthorizedBasic(authorization, {
     user: process.env.ADMIN_USER,
     password: process.env.ADMIN_PASSWORD,
   });
   if (authorized) return NextResponse.next();
+  // A browser's first request carries no credentials: only wrong ones count.
+  if (authorization) failures.recordFailure(client);
 
   const headers = {
     "WWW-Authenticate": `Basic realm="${BASIC_AUTH_REALM}"`,
     "Cache-Control": "no-store",
   };
-  if (request.nextUrl.pathname.startsWith("/api/")) {
+  if (isApi) {
     return NextResponse.json({ message: "Authentication required" }, { status: 401, headers });
   }
   return new NextResponse("Authentication required", { status: 401, headers });

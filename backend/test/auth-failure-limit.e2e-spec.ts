@@ -2,6 +2,7 @@ import { request as httpRequest } from 'node:http';
 import { BackendProcess } from './support/backend-process';
 import { ImportFixture, JOBS, PRODUCTS, STATE } from './support/import-fixture';
 import { TEST_TOKEN } from './support/auth';
+import { OpenApiContract } from './support/openapi-contract';
 
 const LIMIT = 5;
 const RIGHT = `Bearer ${TEST_TOKEN}`;
@@ -11,8 +12,9 @@ const OTHER_CLIENT = '127.0.0.2';
 
 /**
  * Wrong admin tokens are limited per client (AUTH_FAILURES_PER_MINUTE), on a real backend process:
- * right tokens do not count, a client over the limit is refused whatever it sends until its minute
- * is over, other clients are not affected, and the health check and API docs stay open.
+ * right tokens do not count, a client over the limit is refused any wrong or missing token until its
+ * minute is over while the right token still passes, other clients are not affected, and the health
+ * check and API docs stay open.
  */
 describe('Rate limit on wrong admin tokens (real backend process)', () => {
   let fx: ImportFixture;
@@ -36,10 +38,10 @@ describe('Rate limit on wrong admin tokens (real backend process)', () => {
     expect(statuses).toEqual(Array.from({ length: LIMIT }, () => [200, 401]).flat());
   });
 
-  it('answers that client 429 with Retry-After from then on, whatever token it sends, and writes nothing', async () => {
+  it('answers that client 429 with Retry-After from then on for any wrong or missing token, and writes nothing', async () => {
     const before = await fx.counts();
 
-    const answers = [await call(CLIENT, STATE, WRONG), await call(CLIENT, JOBS, RIGHT, 'POST'), await call(CLIENT, PRODUCTS, RIGHT)];
+    const answers = [await call(CLIENT, STATE, WRONG), await call(CLIENT, JOBS, undefined, 'POST'), await call(CLIENT, PRODUCTS, `Bearer ${TEST_TOKEN}x`)];
 
     for (const answer of answers) {
       expect(answer.status).toBe(429);
@@ -48,6 +50,12 @@ describe('Rate limit on wrong admin tokens (real backend process)', () => {
       expect(Number(answer.headers['retry-after'])).toBeLessThanOrEqual(60);
     }
     expect(await fx.counts()).toEqual(before);
+  });
+
+  it('still serves that client the right token: an address shared with a guesser locks no admin out', async () => {
+    expect((await call(CLIENT, PRODUCTS, RIGHT)).status).toBe(200);
+    expect((await call(CLIENT, STATE, RIGHT)).status).toBe(200);
+    expect((await call(CLIENT, STATE, WRONG)).status).toBe(429);
   });
 
   it('keeps the health check and the API docs open to that client', async () => {
@@ -62,7 +70,9 @@ describe('Rate limit on wrong admin tokens (real backend process)', () => {
   });
 });
 
-/** One request from a chosen loopback source address, i.e. as that client. */
+const contract = OpenApiContract.fromFile();
+
+/** One request from a chosen loopback source address, i.e. as that client; its answer must match the OpenAPI document. */
 function send(baseUrl: string, { client, path, authorization, method }: { client: string; path: string; authorization?: string; method: 'GET' | 'POST' }) {
   const body = method === 'POST' ? JSON.stringify({ limit: 1 }) : undefined;
   const headers: Record<string, string | number> = {};
@@ -73,7 +83,12 @@ function send(baseUrl: string, { client, path, authorization, method }: { client
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (chunk) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: text }));
+      res.on('end', () => {
+        const json = res.headers['content-type']?.includes('application/json') ? JSON.parse(text) : text;
+        const violation = contract.violation(method, path, res.statusCode!, res.headers['content-type'], json);
+        if (violation) reject(new Error(`Answer does not match the OpenAPI document: ${violation}`));
+        else resolve({ status: res.statusCode!, headers: res.headers, body: text });
+      });
     });
     req.on('error', reject);
     req.end(body);

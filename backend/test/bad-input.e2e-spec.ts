@@ -37,6 +37,9 @@ const BAD_JOB_BODIES: Array<[string, unknown, RegExp]> = [
   ['an unknown field', { limit: 5, dropTable: true }, /property dropTable should not exist/],
   ['an unknown field named in SQL', { limit: 5, [SQL_QUOTE]: 1 }, /should not exist/],
   ['an unknown field named in unicode', { limit: 5, [UNICODE]: UNICODE }, /should not exist/],
+  ...['toString', 'prototype', 'hasOwnProperty', 'valueOf', 'toParams', 'isPrototypeOf'].map(
+    (key): [string, unknown, RegExp] => [`an unknown field named like a built-in (${key})`, { limit: 5, [key]: 1 }, new RegExp(`property ${key} should not exist`)],
+  ),
   ['a __proto__ field', JSON.parse('{"limit":5,"__proto__":{"admin":true}}'), /property __proto__ should not exist/],
   ['a constructor field', { limit: 5, constructor: { prototype: { admin: true } } }, /property constructor should not exist/],
   ['an array', [], /object is expected/],
@@ -114,10 +117,19 @@ describe('Bad input on every endpoint (real backend process)', () => {
       expectRefusal(response, 400, message);
     });
 
-    it.each(MALFORMED_JSON)('refuses %s with 400', async (_label, raw) => {
+    it.each(MALFORMED_JSON)('refuses %s with 400, without echoing the body', async (_label, raw) => {
       const response = await request(backend.url).post(JOBS).set(AUTH).set('Content-Type', 'application/json').send(raw);
 
       expectRefusal(response, 400, /JSON/);
+      expect(response.body).toEqual({ statusCode: 400, message: 'Malformed JSON in request body' });
+    });
+
+    it('starts a job with the defaults when there is no body at all, as the document says', async () => {
+      const response = await request(backend.url).post(JOBS).set(AUTH).expect(201);
+
+      const job = await waitForEnd(backend, response.body.jobId);
+      expect(job).toMatchObject({ status: 'completed', params: { limit: 100, resumeFromLast: true, startAfterId: null } });
+      before = await fx.counts();
     });
 
     it.each([
@@ -148,6 +160,14 @@ describe('Bad input on every endpoint (real backend process)', () => {
       const response = await request(backend.url).post(JOBS).set(AUTH).set('Content-Type', contentType).send(raw);
 
       expectRefusal(response, 415, /must be application\/json/);
+    });
+  });
+
+  describe('other methods on /jobs', () => {
+    it.each(['put', 'patch'] as const)('answers %s with 404 like any route that does not exist, not 415, whatever the body', async (method) => {
+      const response = await request(backend.url)[method](JOBS).set(AUTH).set('Content-Type', 'text/plain').send('{"limit":5}');
+
+      expectRefusal(response, 404, /Cannot (PUT|PATCH)/);
     });
   });
 

@@ -81,28 +81,33 @@ describe('Product import jobs (HTTP API on the real databases)', () => {
     expect(await fx.cursor()).toBe(before);
   });
 
-  it('starts after startAfterId when resume is off, and reports unchanged rows on a re-import', async () => {
+  it('starts after startAfterId when resume is off, reports unchanged rows on a re-import, and leaves the cursor where it is', async () => {
+    const cursor = await fx.cursor();
+    expect(cursor).toBe(eligible.at(-1));
+
     const job = await runJob(http, { resumeFromLast: false, startAfterId: eligible[9], limit: 5 });
 
     expect(job.params).toEqual({ mode: 'import', limit: 5, resumeFromLast: false, startAfterId: eligible[9] });
     expect(job.metrics).toMatchObject({ total_found: 5, processed: 5, inserted: 0, updated: 0, last_processed_source_id: eligible[14] });
     expect(job.metrics.unchanged + job.metrics.skipped).toBe(5);
-    expect(await fx.cursor()).toBe(eligible[14]);
+    expect(await fx.cursor()).toBe(cursor);
   });
 
   it('shows the cursor, what remains and the last job in the state endpoint', async () => {
     const state = await request(http).get('/api/admin/product-import/state').set(AUTH).expect(200);
 
     expect(state.body).toMatchObject({
-      last_successful_source_id: eligible[14],
-      remaining: eligible.length - 15,
+      last_successful_source_id: eligible.at(-1),
+      remaining: 0,
       active_job: null,
       last_job: { status: 'completed', params: { startAfterId: eligible[9] } },
     });
   });
 
   it('creates exactly one job from 10 concurrent POSTs and answers the other nine with 409', async () => {
-    const responses = await Promise.all(Array.from({ length: 10 }, () => request(http).post(JOBS).set(AUTH).send({ limit: 1 })));
+    // A re-import of a full batch: the cursor is at the end, so a resume job would finish at once.
+    const body = { resumeFromLast: false, startAfterId: 0, limit: 1000 };
+    const responses = await Promise.all(Array.from({ length: 10 }, () => request(http).post(JOBS).set(AUTH).send(body)));
 
     const created = responses.filter((r) => r.status === 201);
     const conflicts = responses.filter((r) => r.status === 409);

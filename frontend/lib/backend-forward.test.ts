@@ -15,7 +15,7 @@ describe("forwardToBackend", () => {
     vi.stubGlobal("fetch", upstream);
     const request = new Request("http://next.test/api/admin/product-import/jobs?dry=1", {
       method: "POST",
-      headers: { "content-type": "application/json", authorization: "Basic YWRtaW46c2VjcmV0" },
+      headers: { "content-type": "application/json", authorization: "Basic YWRtaW46c2VjcmV0", "x-forwarded-for": "198.51.100.1, 203.0.113.9" },
       body: JSON.stringify({ limit: 5 }),
     });
 
@@ -30,6 +30,16 @@ describe("forwardToBackend", () => {
     const headers = new Headers(init.headers);
     expect(headers.get("authorization")).toBe("Bearer server-token");
     expect(headers.get("content-type")).toBe("application/json");
+    expect(headers.get("x-forwarded-for")).toBe("203.0.113.9");
+  });
+
+  it("passes the backend's Retry-After through with its 429", async () => {
+    vi.stubGlobal("fetch", vi.fn(async () => Response.json({ statusCode: 429, message: "Too Many Requests" }, { status: 429, headers: { "retry-after": "42" } })));
+
+    const response = await forwardToBackend(new Request("http://next.test/api/admin/product-import/jobs", { method: "POST" }), ["product-import", "jobs"]);
+
+    expect(response.status).toBe(429);
+    expect(response.headers.get("retry-after")).toBe("42");
   });
 
   it("answers 502 Backend unavailable when the backend does not answer", async () => {

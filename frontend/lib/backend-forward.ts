@@ -1,3 +1,5 @@
+import { clientAddress } from "./client-address";
+
 const DEFAULT_BACKEND_URL = "http://127.0.0.1:3001";
 // A job start or a state read answers in well under a second; past this the backend is treated as down.
 const UPSTREAM_TIMEOUT_MS = 15_000;
@@ -26,6 +28,8 @@ export async function forwardToBackend(request: Request, path: string[]): Promis
   if (contentType) headers.set("content-type", contentType);
   const token = process.env.ADMIN_API_TOKEN;
   if (token) headers.set("authorization", `Bearer ${token}`);
+  // The backend keys its limits on the browser's address, not this server's (see TRUST_PROXY).
+  headers.set("x-forwarded-for", clientAddress(request.headers));
 
   let upstream: Response;
   try {
@@ -42,8 +46,10 @@ export async function forwardToBackend(request: Request, path: string[]): Promis
   }
 
   const responseHeaders = new Headers({ "cache-control": "no-store" });
-  const upstreamType = upstream.headers.get("content-type");
-  if (upstreamType) responseHeaders.set("content-type", upstreamType);
+  for (const name of ["content-type", "retry-after"]) {
+    const value = upstream.headers.get(name);
+    if (value) responseHeaders.set(name, value);
+  }
   const hasBody = upstream.status !== 204 && upstream.status !== 304;
   let body: string | null = null;
   try {

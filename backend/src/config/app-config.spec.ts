@@ -12,8 +12,16 @@ describe('loadAppConfig', () => {
 
     expect(config.shopDb).toEqual({ host: 'db.internal', port: 3307, user: 'shop', password: 's3cret', database: 'magento' });
     expect(config.port).toBe(3001);
-    expect(config.magento).toEqual({ storeId: 1, stockSource: 'legacy', includeNotVisible: false, tablePrefix: '' });
+    expect(config.magento).toEqual({
+      storeId: 1, stockSource: 'legacy', includeNotVisible: false, tablePrefix: '', queryTimeoutMs: 30_000, stateQueryTimeoutMs: 4_000,
+    });
     expect(config.authFailuresPerMinute).toBe(10);
+    expect(config.trustProxy).toBe(false);
+  });
+
+  it('reads which proxies to trust for the client address', () => {
+    expect(loadAppConfig({ ...valid, TRUST_PROXY: 'loopback' }).trustProxy).toBe('loopback');
+    expect(loadAppConfig({ ...valid, TRUST_PROXY: '10.0.0.5, 192.168.0.0/16' }).trustProxy).toBe('10.0.0.5,192.168.0.0/16');
   });
 
   it('takes a table prefix made of the characters Magento allows', () => {
@@ -34,6 +42,10 @@ describe('loadAppConfig', () => {
     ['PORT', 'eighty', /PORT must be an integer/],
     ['AUTH_FAILURES_PER_MINUTE', '0', /AUTH_FAILURES_PER_MINUTE must be an integer from 1 to 100000/],
     ['AUTH_FAILURES_PER_MINUTE', 'ten', /AUTH_FAILURES_PER_MINUTE must be an integer/],
+    ['MAGENTO_QUERY_TIMEOUT_MS', '0', /MAGENTO_QUERY_TIMEOUT_MS must be an integer from 100/],
+    ['MAGENTO_STATE_QUERY_TIMEOUT_MS', 'soon', /MAGENTO_STATE_QUERY_TIMEOUT_MS must be an integer/],
+    ['TRUST_PROXY', 'true', /TRUST_PROXY must be addresses or ranges/],
+    ['TRUST_PROXY', 'proxy.example', /TRUST_PROXY must be addresses or ranges/],
   ])('rejects %s=%s with a message naming it', (name, value, message) => {
     const run = () => loadAppConfig({ ...valid, [name]: value });
 

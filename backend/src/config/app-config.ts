@@ -24,6 +24,10 @@ export interface AppConfig {
     includeNotVisible: boolean;
     /** Magento's install-time table prefix, put before every table name ('' for none). */
     tablePrefix: string;
+    /** Bound on every shop statement (a job's reads, lock waits). */
+    queryTimeoutMs: number;
+    /** Tighter bound on the shop reads GET /state waits on (the dialog's "remaining"). */
+    stateQueryTimeoutMs: number;
   };
   import: {
     chunkSize: number;
@@ -37,6 +41,11 @@ export interface AppConfig {
   jobRequestsPerMinute: number;
   /** Wrong or missing admin tokens one client may send per minute before it is refused with 429. */
   authFailuresPerMinute: number;
+  /**
+   * Express's "trust proxy": which hops' X-Forwarded-For to believe (e.g. "loopback" when the Next
+   * server on the same host forwards), so limits key on the real client. Unset: nobody's.
+   */
+  trustProxy: string | false;
 }
 
 /** Injection token for the validated configuration. */
@@ -118,7 +127,25 @@ export function loadMagentoSettings(env: Env = process.env): AppConfig['magento'
     stockSource: oneOf(env, 'MAGENTO_STOCK_SOURCE', ['legacy', 'msi'] as const, 'legacy'),
     includeNotVisible: boolean(env, 'IMPORT_INCLUDE_NOT_VISIBLE', false),
     tablePrefix: tablePrefix(env),
+    queryTimeoutMs: integer(env, 'MAGENTO_QUERY_TIMEOUT_MS', 30_000, 100, 3_600_000),
+    stateQueryTimeoutMs: integer(env, 'MAGENTO_STATE_QUERY_TIMEOUT_MS', 4_000, 100, 60_000),
   };
+}
+
+/**
+ * Addresses, CIDR ranges or Express's names for them (loopback, linklocal, uniquelocal), comma
+ * separated. Never "true": believing every hop would let any client pick its own address.
+ */
+function trustProxy(env: Env): string | false {
+  const raw = (env.TRUST_PROXY ?? '').trim();
+  if (raw === '' || raw === 'false') return false;
+  const names = new Set(['loopback', 'linklocal', 'uniquelocal']);
+  const entries = raw.split(',').map((entry) => entry.trim());
+  const valid = (entry: string) => names.has(entry) || /^[0-9a-f:.]+(\/\d{1,3})?$/i.test(entry);
+  if (!entries.every(valid)) {
+    throw new ConfigError('TRUST_PROXY must be addresses or ranges (e.g. 127.0.0.1, 10.0.0.0/8) or loopback, linklocal, uniquelocal');
+  }
+  return entries.join(',');
 }
 
 export function loadAppConfig(env: Env = process.env): AppConfig {
@@ -137,5 +164,6 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     jobRequestsPerMinute: integer(env, 'JOB_REQUESTS_PER_MINUTE', 30, 1, 100_000),
     authFailuresPerMinute: integer(env, 'AUTH_FAILURES_PER_MINUTE', 10, 1, 100_000),
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    trustProxy: trustProxy(env),
   };
 }

@@ -1,4 +1,4 @@
-import { Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource, TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { describeFailure } from './database-failure';
@@ -15,6 +15,7 @@ import { NamedDataSource } from './named-data-source';
  * - The shop's database is connected on first use: it is someone else's server, and its being down
  *   must not keep the admin from seeing products and past jobs. Until it answers, health reports it
  *   down and jobs fail with "Magento database unavailable: …"; once it answers, jobs work again.
+ *   Its statements are bounded (MAGENTO_QUERY_TIMEOUT_MS): past that, "Magento database busy: …".
  */
 @Module({
   imports: [
@@ -34,10 +35,15 @@ import { NamedDataSource } from './named-data-source';
 export class DatabaseModule implements OnApplicationBootstrap {
   private readonly logger = new Logger('Database');
 
-  constructor(@InjectDataSource(MAGENTO_DATA_SOURCE) private readonly shop: NamedDataSource) {}
+  constructor(
+    @InjectDataSource(MAGENTO_DATA_SOURCE) private readonly shop: NamedDataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   /** Connects to the shop now if it answers, so the first job does not wait, and says so if not. */
   async onApplicationBootstrap(): Promise<void> {
+    // A locked shop table (a reindex, a bulk edit) must fail a job in bounded time, not hang it.
+    this.shop.boundStatements(this.config.magento.queryTimeoutMs);
     try {
       await this.shop.connectIfNeeded();
     } catch (error) {

@@ -1,8 +1,15 @@
 import { DataSource, DataSourceOptions, QueryRunner, ReplicationMode } from 'typeorm';
+import { currentStatementBound } from './statement-bound';
 
 export type DatabaseName = 'Lookbook' | 'Magento';
 
 const DATABASE = Symbol('database');
+
+/** The slice of a mysql2 pool connection this file uses (TypeORM's runner hands out the raw one). */
+interface DriverConnection {
+  query(sql: string, callback: (error: Error | null) => void): void;
+  destroy(): void;
+}
 
 /**
  * A DataSource that knows which of the two databases it is, for two reasons:
@@ -16,6 +23,12 @@ const DATABASE = Symbol('database');
  */
 export class NamedDataSource extends DataSource {
   private connecting?: Promise<void>;
+  private statementTimeoutMs?: number;
+  private server?: 'mariadb' | 'mysql';
+  /** Connections whose session already carries the statement bounds. */
+  private readonly sessionsBounded = new WeakSet<DriverConnection>();
+  /** Connections a query runner holds right now, so shutdown can cut them off. */
+  private readonly inUse = new Set<DriverConnection>();
 
   constructor(
     readonly databaseName: DatabaseName,
@@ -38,18 +51,83 @@ export class NamedDataSource extends DataSource {
     return this.connecting;
   }
 
+  /**
+   * Bounds every statement of every session: reads by max_statement_time, waits for a table lock
+   * (LOCK TABLES, an ALTER or a reindex in the shop) by lock_wait_timeout. Without it a read waits
+   * as long as the server lets it, a day by default. Call before the first query.
+   */
+  boundStatements(timeoutMs: number): void {
+    this.statementTimeoutMs = timeoutMs;
+  }
+
+  /**
+   * Cuts off every statement in flight by closing its connection: the caller sees the query fail at
+   * once, whatever the server is doing (a statement waiting on a lock ignores a polite quit).
+   */
+  abortInFlight(): number {
+    const connections = [...this.inUse];
+    this.inUse.clear();
+    for (const connection of connections) connection.destroy();
+    return connections.length;
+  }
+
   override createQueryRunner(mode: ReplicationMode = 'master'): QueryRunner {
     const runner = super.createQueryRunner(mode);
     // Instance properties, so the runner's own calls (query → connect) go through them too.
     const connect = runner.connect.bind(runner);
-    const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
+    const query = runner.query.bind(runner) as (sql: string, ...rest: unknown[]) => Promise<unknown>;
+    const release = runner.release.bind(runner);
+    let held: DriverConnection | undefined;
     runner.connect = () =>
       this.marked(async () => {
         await this.connectIfNeeded();
-        return connect();
+        const connection = (await connect()) as DriverConnection;
+        if (held !== connection) {
+          held = connection;
+          this.inUse.add(connection);
+          await this.applySessionBounds(connection);
+        }
+        return connection;
       });
-    runner.query = ((...args: unknown[]) => this.marked(() => query(...args))) as QueryRunner['query'];
+    runner.query = ((sql: string, ...rest: unknown[]) => this.marked(() => query(this.withRequestBound(sql), ...rest))) as QueryRunner['query'];
+    runner.release = () => {
+      if (held) this.inUse.delete(held);
+      held = undefined;
+      return release();
+    };
     return runner;
+  }
+
+  /**
+   * MariaDB names the read bound max_statement_time (seconds); MySQL, max_execution_time
+   * (milliseconds). The first session tells which server this is.
+   */
+  private async applySessionBounds(connection: DriverConnection): Promise<void> {
+    if (this.statementTimeoutMs === undefined || this.sessionsBounded.has(connection)) return;
+    const ms = this.statementTimeoutMs;
+    // lock_wait_timeout counts whole seconds, at least 1.
+    const lockWait = `lock_wait_timeout = ${Math.max(1, Math.ceil(ms / 1000))}`;
+    const run = (sql: string) => new Promise<void>((resolve, reject) => connection.query(sql, (error) => (error ? reject(error) : resolve())));
+    if (this.server !== 'mysql') {
+      try {
+        await run(`SET SESSION max_statement_time = ${ms / 1000}, ${lockWait}`);
+        this.server = 'mariadb';
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'ER_UNKNOWN_SYSTEM_VARIABLE') throw error;
+        this.server = 'mysql';
+      }
+    }
+    if (this.server === 'mysql') await run(`SET SESSION max_execution_time = ${ms}, ${lockWait}`);
+    this.sessionsBounded.add(connection);
+  }
+
+  /** A read inside withStatementBound carries that tighter bound itself. */
+  private withRequestBound(sql: string): string {
+    const ms = currentStatementBound();
+    if (this.statementTimeoutMs === undefined || ms === undefined) return sql;
+    if (this.server === 'mariadb' && /^\s*(SELECT|WITH)\b/i.test(sql)) return `SET STATEMENT max_statement_time = ${ms / 1000} FOR ${sql}`;
+    if (this.server === 'mysql' && /^\s*SELECT\b/i.test(sql)) return sql.replace(/^\s*SELECT\b/i, `SELECT /*+ MAX_EXECUTION_TIME(${ms}) */`);
+    return sql;
   }
 
   private async marked<T>(work: () => Promise<T>): Promise<T> {

@@ -35,6 +35,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
       response.status(HttpStatus.SERVICE_UNAVAILABLE).json({ statusCode: 503, message: outage });
       return;
     }
+    if (isJsonParseFailure(exception)) {
+      // The parser's own message quotes the body back: say only what is wrong.
+      response.status(HttpStatus.BAD_REQUEST).json({ statusCode: 400, message: 'Malformed JSON in request body' });
+      return;
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse();
@@ -51,6 +56,12 @@ export class HttpExceptionFilter implements ExceptionFilter {
     this.logger.error(`Unhandled error ${errorId}`, exception instanceof Error ? exception.stack : String(exception));
     response.status(HttpStatus.INTERNAL_SERVER_ERROR).json({ statusCode: 500, message: 'Internal server error', errorId });
   }
+}
+
+/** Express's JSON parser failed; Nest's adapter hands that on as a BadRequestException caused by it. */
+function isJsonParseFailure(exception: unknown): boolean {
+  const cause = exception instanceof HttpException ? exception.cause : exception;
+  return (cause as { type?: string } | undefined)?.type === 'entity.parse.failed';
 }
 
 function clientMessage(exception: unknown, status: number): string {

@@ -1,16 +1,24 @@
 import { BadRequestException, UnsupportedMediaTypeException } from '@nestjs/common';
 
-type Middleware = (req: { body?: unknown; is(type: string): string | false | null }, res: unknown, next: (error?: unknown) => void) => void;
+type Middleware = (
+  req: { method: string; headers: Record<string, string | string[] | undefined>; body?: unknown; is(type: string): string | false | null },
+  res: unknown,
+  next: (error?: unknown) => void,
+) => void;
 
 /** Deeper than any request body this API takes (all are flat objects), far below what overflows the stack. */
 const MAX_BODY_DEPTH = 16;
 
 /**
  * A body the JSON parser skips (text/plain, a form) would reach validation as {} and start a job
- * with default settings instead of the ones sent: refuse it with 415.
+ * with default settings instead of the ones sent: refuse it with 415. Only on POST, the one method
+ * that takes a body here: any other method answers as its route does (404 when there is none). An
+ * empty body (Content-Length: 0) is no body: the job starts with the defaults, as the document says.
  */
-export const requireJsonBody: Middleware = (req, _res, next) =>
-  next(req.is('application/json') === false ? new UnsupportedMediaTypeException('Request body must be application/json') : undefined);
+export const requireJsonBody: Middleware = (req, _res, next) => {
+  const refused = req.method === 'POST' && req.headers['content-length'] !== '0' && req.is('application/json') === false;
+  next(refused ? new UnsupportedMediaTypeException('Request body must be application/json') : undefined);
+};
 
 /**
  * Parsed bodies the validation pipe cannot judge, refused with 400: class-transformer drops

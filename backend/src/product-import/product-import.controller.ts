@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, UseGuards 
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse,
-  ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiTooManyRequestsResponse,
+  ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { AdminOnly } from '../security/admin-only.decorator';
@@ -32,9 +32,11 @@ export class ProductImportController {
       'Queues a job: by default one that imports the next batch of eligible Magento products; with mode "refresh", one that re-checks ' +
       'every imported product against the shop. One job at a time, of either kind.',
   })
-  @ApiBody({ type: CreateImportJobDto, examples: JOB_REQUEST_EXAMPLES })
+  // Every field has a default, so no body (or {}) starts an import with the defaults.
+  @ApiBody({ type: CreateImportJobDto, required: false, examples: JOB_REQUEST_EXAMPLES })
   @ApiCreatedResponse({ type: CreateImportJobResponse })
-  @ApiBadRequestResponse({ description: 'Invalid body: each problem named by field.', type: ErrorResponse })
+  @ApiBadRequestResponse({ description: 'Invalid body (each problem named by field), an unknown field, or malformed JSON.', type: ErrorResponse })
+  @ApiUnsupportedMediaTypeResponse({ description: 'A body that is not application/json.', type: ErrorResponse })
   @ApiConflictResponse({ description: 'A job is already queued or running.', type: JobConflictResponse })
   @ApiPayloadTooLargeResponse({ description: 'Body larger than the limit.', type: ErrorResponse })
   @ApiTooManyRequestsResponse({ description: 'Too many job requests, or wrong tokens, from this client.', type: ErrorResponse })

@@ -15,7 +15,7 @@ export class ProductsController {
   @Get()
   @ApiOperation({ summary: "List the Lookbook's products" })
   @ApiOkResponse({ type: ProductPage })
-  @ApiBadRequestResponse({ type: ErrorResponse })
+  @ApiBadRequestResponse({ description: 'A query parameter out of range, not an integer where one is expected, or unknown.', type: ErrorResponse })
   list(@Query() query: ListProductsQueryDto): Promise<ProductPage> {
     return this.reader.page({ page: query.page ?? 1, pageSize: query.pageSize ?? 25, q: query.q?.trim() ?? '' });
   }

@@ -1,5 +1,7 @@
 import { UseGuards, applyDecorators } from '@nestjs/common';
-import { ApiBearerAuth, ApiServiceUnavailableResponse, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth, ApiInternalServerErrorResponse, ApiServiceUnavailableResponse, ApiTooManyRequestsResponse, ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { ErrorResponse } from '../http/error-response';
 import { AdminTokenGuard } from './admin-token.guard';
 
@@ -10,6 +12,7 @@ export function AdminOnly(): ClassDecorator {
     ApiBearerAuth(),
     ApiUnauthorizedResponse({ description: 'Missing or wrong bearer token.', type: ErrorResponse }),
     ApiTooManyRequestsResponse({ description: 'Too many wrong tokens from this client: wait for Retry-After.', type: ErrorResponse }),
-    ApiServiceUnavailableResponse({ description: 'A database is out of reach; the message names which.', type: ErrorResponse }),
+    ApiServiceUnavailableResponse({ description: 'A database is out of reach or too busy to answer in time; the message names which.', type: ErrorResponse }),
+    ApiInternalServerErrorResponse({ description: 'Unexpected error: only an errorId, which leads to the details in the log.', type: ErrorResponse }),
   );
 }

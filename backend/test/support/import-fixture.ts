@@ -112,6 +112,27 @@ export class ImportFixture {
     return rows.length ? Number(rows[0].value) : null;
   }
 
+  /**
+   * From now on, logs every value the cursor is committed with, in commit order: triggers write the
+   * log inside the writer's own transaction, so a rolled-back chunk leaves no entry.
+   */
+  async recordCursorHistory(): Promise<void> {
+    const db = `\`${this.lookbookDb}\``;
+    await this.dbs.admin.query(`CREATE TABLE IF NOT EXISTS ${db}.cursor_log (seq INT AUTO_INCREMENT PRIMARY KEY, value VARCHAR(255) NOT NULL)`);
+    for (const event of ['INSERT', 'UPDATE']) {
+      await this.dbs.admin.query(
+        `CREATE TRIGGER IF NOT EXISTS ${db}.cursor_log_${event.toLowerCase()} AFTER ${event} ON ${db}.product_import_meta FOR EACH ROW
+           INSERT INTO ${db}.cursor_log (value) SELECT NEW.value FROM DUAL WHERE NEW.\`key\` = 'last_successful_source_id'`,
+      );
+    }
+  }
+
+  /** The cursor values committed since recordCursorHistory, in commit order. */
+  async cursorHistory(): Promise<number[]> {
+    const [rows] = await this.dbs.admin.query<Row[]>(`SELECT value FROM \`${this.lookbookDb}\`.cursor_log ORDER BY seq`);
+    return rows.map((r) => Number(r.value));
+  }
+
   /** source_id of every Lookbook product, ascending (duplicates kept, so a test can see them). */
   async importedIds(): Promise<number[]> {
     const [rows] = await this.dbs.admin.query<Row[]>(`SELECT source_id FROM \`${this.lookbookDb}\`.products ORDER BY source_id`);

@@ -24,5 +24,8 @@ export function testEnv(dbs: TestDatabases): Record<string, string> {
     JOB_REQUESTS_PER_MINUTE: '1000',
     // Suites send wrong tokens on purpose; the one that tests the limit sets its own.
     AUTH_FAILURES_PER_MINUTE: '1000',
+    MAGENTO_QUERY_TIMEOUT_MS: '',
+    MAGENTO_STATE_QUERY_TIMEOUT_MS: '',
+    TRUST_PROXY: '',
   };
 }

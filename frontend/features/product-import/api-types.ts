@@ -114,13 +114,13 @@ export interface components {
              */
             mode?: "import" | "refresh";
             /**
-             * @description Continue after the last successfully imported source id.
+             * @description Continue after the last successfully imported source id (the cursor). The cursor only ever moves forward: a job that re-imports an earlier range leaves it where it is.
              * @default true
              * @example true
              */
             resumeFromLast?: boolean;
             /**
-             * @description Import products with a Magento entity_id greater than this. Required when resumeFromLast is false; ignored otherwise.
+             * @description Import products with a Magento entity_id greater than this. Required when resumeFromLast is false; ignored otherwise. Re-importing below the cursor leaves the cursor where it is.
              * @example 0
              */
             startAfterId?: number | null;
@@ -135,6 +135,11 @@ export interface components {
         ErrorResponse: {
             /** @example Bad Request */
             error?: string;
+            /**
+             * Format: uuid
+             * @description On a 500 only: the id under which the details are in the log.
+             */
+            errorId?: string;
             /**
              * @example [
              *       "limit must not be greater than 1000"
@@ -318,7 +323,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["CreateImportJobDto"];
             };
@@ -332,7 +337,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreateImportJobResponse"];
                 };
             };
-            /** @description Invalid body: each problem named by field. */
+            /** @description Invalid body (each problem named by field), an unknown field, or malformed JSON. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -368,6 +373,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description A body that is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Too many job requests, or wrong tokens, from this client. */
             429: {
                 headers: {
@@ -377,7 +391,16 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description A database is out of reach; the message names which. */
+            /** @description Unexpected error: only an errorId, which leads to the details in the log. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A database is out of reach or too busy to answer in time; the message names which. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -443,7 +466,16 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description A database is out of reach; the message names which. */
+            /** @description Unexpected error: only an errorId, which leads to the details in the log. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A database is out of reach or too busy to answer in time; the message names which. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -489,7 +521,16 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description A database is out of reach; the message names which. */
+            /** @description Unexpected error: only an errorId, which leads to the details in the log. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A database is out of reach or too busy to answer in time; the message names which. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -522,6 +563,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProductPage"];
                 };
             };
+            /** @description A query parameter out of range, not an integer where one is expected, or unknown. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -548,7 +590,16 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description A database is out of reach; the message names which. */
+            /** @description Unexpected error: only an errorId, which leads to the details in the log. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A database is out of reach or too busy to answer in time; the message names which. */
             503: {
                 headers: {
                     [name: string]: unknown;

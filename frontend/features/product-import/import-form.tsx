@@ -123,7 +123,8 @@ export function ImportForm(props: ImportFormProps) {
           aria-describedby={`${startAfterId}-hint`}
         />
         <FieldHint id={`${startAfterId}-hint`} error={errors.startAfterId}>
-          Import products whose source ID is greater than this.
+          Import products whose source ID is greater than this. Re-importing an earlier range leaves the last
+          imported ID where it is.
         </FieldHint>
       </div>
 

@@ -10,3 +10,14 @@ export class JobNotFoundError extends Error {
     super(`Import job ${jobId} not found`);
   }
 }
+
+/**
+ * The job this run was writing for is no longer running under its lease: the stale rule failed it
+ * (this process was paused or cut off past IMPORT_STALE_AFTER_MS), so another run may own the
+ * cursor now. Nothing of the chunk that found out is committed.
+ */
+export class JobLeaseLostError extends Error {
+  constructor(readonly jobId: string) {
+    super(`Import job ${jobId} is no longer running under this process's lease; it stops without writing`);
+  }
+}

@@ -22,23 +22,29 @@ export class CreateImportJobDto {
   @IsIn(JOB_MODES, { message: `mode must be one of: ${JOB_MODES.join(', ')}` })
   mode?: JobMode;
 
-  @ApiPropertyOptional({ description: 'How many eligible products this job imports.', minimum: 1, maximum: 1000, default: 100, example: 100 })
+  @ApiPropertyOptional({ description: 'How many eligible products this job imports.', type: 'integer', minimum: 1, maximum: 1000, default: 100, example: 100 })
   @IfPresent()
   @IsInt()
   @Min(1)
   @Max(1000)
   limit?: number;
 
-  @ApiPropertyOptional({ description: 'Continue after the last successfully imported source id.', default: true, example: true })
+  @ApiPropertyOptional({
+    description: 'Continue after the last successfully imported source id (the cursor). The cursor only ever moves forward: a job that re-imports an earlier range leaves it where it is.',
+    default: true,
+    example: true,
+  })
   @IfPresent()
   @IsBoolean()
   resumeFromLast?: boolean;
 
   @ApiPropertyOptional({
-    description: 'Import products with a Magento entity_id greater than this. Required when resumeFromLast is false; ignored otherwise.',
+    description:
+      'Import products with a Magento entity_id greater than this. Required when resumeFromLast is false; ignored otherwise. Re-importing below the cursor leaves the cursor where it is.',
     type: 'integer',
     nullable: true,
     minimum: 0,
+    maximum: MAX_SOURCE_ID,
     example: 0,
   })
   @ValidateIf((dto: CreateImportJobDto) => dto.resumeFromLast === false || (dto.startAfterId !== undefined && dto.startAfterId !== null))

@@ -6,8 +6,8 @@ const CURSOR = 'last_successful_source_id';
 
 function setup(products = Array.from({ length: 10 }, (_, i) => product(i + 1)), chunkSize = 3) {
   const catalog = new InMemoryCatalog(products);
-  const lookbook = new InMemoryLookbook();
   const jobs = new InMemoryJobs();
+  const lookbook = new InMemoryLookbook(jobs);
   const sut = new ImportJobRunner(catalog, lookbook, jobs, { import: { chunkSize, heartbeatIntervalMs: 1000, staleAfterMs: 30_000, sourceDelayMs: 0 } });
   const runJob = async (params: Partial<ImportJobParams> = {}) => {
     const id = `job-${jobs.jobs.size + 1}`;
@@ -116,9 +116,10 @@ describe('ImportJobRunner', () => {
     const { sut, lookbook, jobs } = setup();
     await jobs.createQueued('job-1', { mode: 'import', limit: 100, resumeFromLast: true, startAfterId: null }, new Date());
     const saveProgress = jobs.saveProgress.bind(jobs);
-    jobs.saveProgress = async (id, metrics, errors) => {
-      await saveProgress(id, metrics, errors);
+    jobs.saveProgress = async (id, lease, metrics, errors, now) => {
+      const saved = await saveProgress(id, lease, metrics, errors, now);
       if (metrics.processed > 0) sut.requestStop(); // SIGTERM arrives while the first chunk is written
+      return saved;
     };
 
     await sut.run('job-1');
@@ -128,5 +129,60 @@ describe('ImportJobRunner', () => {
     expect(job.error_message).toBe(SHUTDOWN_MESSAGE);
     expect(lookbook.meta.get(CURSOR)).toBe('3');
     expect(lookbook.rows.size).toBe(3);
+  });
+
+  it('stops without writing once its job was failed by the stale rule, leaving the cursor and rows of the run that took over', async () => {
+    const { catalog, lookbook, jobs, sut } = setup();
+    await jobs.createQueued('paused', { mode: 'import', limit: 100, resumeFromLast: true, startAfterId: null }, new Date());
+    const fetch = catalog.fetchProducts.bind(catalog);
+    catalog.fetchProducts = async (ids) => {
+      // The process is paused while it reads its second chunk: the stale rule fails its job, and
+      // another job imports everything before this one wakes up.
+      if (ids[0] === 4) {
+        jobs.failAsStale('paused', 'Interrupted: the import process stopped (no heartbeat for 30 s)');
+        lookbook.meta.set(CURSOR, '10');
+      }
+      return fetch(ids);
+    };
+
+    await sut.run('paused');
+
+    const job = jobs.jobs.get('paused')!;
+    expect(job).toMatchObject({ status: 'failed', error_message: 'Interrupted: the import process stopped (no heartbeat for 30 s)' });
+    expect(job.metrics).toMatchObject({ processed: 3, last_processed_source_id: 3 });
+    expect(lookbook.cursorHistory).toEqual([3]);
+    expect(lookbook.meta.get(CURSOR)).toBe('10');
+    expect([...lookbook.rows.values()].map((p) => p.source_id)).toEqual([1, 2, 3]);
+  });
+
+  it('never moves the cursor backwards: re-importing an earlier range leaves it where it is', async () => {
+    const { lookbook, runJob } = setup();
+    await runJob({ limit: 8 });
+
+    const again = await runJob({ resumeFromLast: false, startAfterId: 0, limit: 5 });
+
+    expect(again).toMatchObject({ status: 'completed', metrics: { processed: 5, unchanged: 5, last_processed_source_id: 5 } });
+    expect(lookbook.meta.get(CURSOR)).toBe('8');
+    expect(lookbook.cursorHistory).toEqual([3, 6, 8, 8, 8]);
+  });
+
+  it('keeps trying to record the failure while the Lookbook database is away, with its real reason, once it is back', async () => {
+    const { catalog, jobs, runJob } = setup();
+    catalog.failAfterId = 3;
+    const saveProgress = jobs.saveProgress.bind(jobs);
+    jobs.saveProgress = async (...args) => {
+      const saved = await saveProgress(...args);
+      if (args[2].processed === 3) {
+        jobs.unreachable = true; // the job database goes away right after the first chunk
+        setTimeout(() => (jobs.unreachable = false), 600);
+      }
+      return saved;
+    };
+    const started = Date.now();
+
+    const job = await runJob();
+
+    expect(job).toMatchObject({ status: 'failed', error_message: 'Magento database unavailable: connection lost', metrics: { processed: 3 } });
+    expect(Date.now() - started).toBeLessThan(600 + 1_500);
   });
 });

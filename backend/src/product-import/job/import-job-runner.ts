@@ -5,15 +5,18 @@ import { CatalogPage, UpsertResult } from '../domain/product-record';
 import { CatalogSource } from '../ports/catalog-source';
 import { ImportJobStore } from '../ports/import-job-store';
 import { CURSOR_META_KEY, ProductSink } from '../ports/product-sink';
-import { JobProgress, inChunks } from './job-progress';
-import { StageError, inStage } from './stage-error';
+import { JobRun, executeJob, saveProgress } from './job-execution';
+import { inChunks } from './job-progress';
+import { inStage } from './stage-error';
 
-export const SHUTDOWN_MESSAGE = 'Interrupted by shutdown';
+export { SHUTDOWN_MESSAGE } from './job-execution';
 
 /**
  * Runs one import job: selects the eligible products after the cursor, then imports them in chunks.
  * Each chunk's rows and the cursor commit in one Lookbook transaction, so whatever happens next,
- * the cursor never points past rows that are not written, nor behind them.
+ * the cursor never points past rows that are not written, nor behind them. That transaction also
+ * confirms the run's lease on the job: a run whose job was failed by the stale rule (its process
+ * was paused or cut off) commits nothing more and stops.
  */
 @Injectable()
 export class ImportJobRunner {
@@ -32,26 +35,12 @@ export class ImportJobRunner {
     this.stopRequested = true;
   }
 
-  async run(jobId: string): Promise<void> {
-    const job = await this.jobs.findById(jobId);
-    if (!job || job.status !== 'queued') return;
-    const startedAt = new Date();
-    await this.jobs.markRunning(jobId, startedAt);
-    const progress = new JobProgress(startedAt);
-    try {
-      await this.importChunks(job, progress);
-      const outcome = this.stopRequested
-        ? { status: 'failed' as const, errorMessage: SHUTDOWN_MESSAGE }
-        : { status: 'completed' as const, errorMessage: null };
-      await this.finish(jobId, progress, outcome);
-    } catch (error) {
-      const message = error instanceof StageError ? error.message : 'Import failed unexpectedly';
-      this.logger.error(`Import job ${jobId} failed: ${message}`, (error as StageError).cause ?? error);
-      await this.finish(jobId, progress, { status: 'failed', errorMessage: message }).catch((finishError) => this.logger.error(`Could not mark job ${jobId} failed; the heartbeat rule will`, finishError));
-    }
+  run(jobId: string): Promise<void> {
+    const context = { jobs: this.jobs, logger: this.logger, kind: 'Import', staleAfterMs: this.config.import.staleAfterMs, stopping: () => this.stopRequested };
+    return executeJob(context, jobId, (job, run) => this.importChunks(job, run));
   }
 
-  private async importChunks(job: ImportJob, progress: JobProgress): Promise<void> {
+  private async importChunks(job: ImportJob, run: JobRun): Promise<void> {
     const { limit, resumeFromLast, startAfterId } = job.params;
     const cursor = resumeFromLast
       ? Number((await inStage('Lookbook', () => this.sink.getMeta(CURSOR_META_KEY))) ?? 0)
@@ -59,35 +48,26 @@ export class ImportJobRunner {
     // The job's products are chosen once, up front: total_found is exact from the start, and the
     // chunks read those products by id rather than scanning for eligible ones again.
     const ids = await inStage('Magento', () => this.source.selectEligibleIds({ afterId: cursor, limit }));
-    progress.metrics.total_found = ids.length;
-    await this.save(job.id, progress);
+    run.progress.metrics.total_found = ids.length;
+    await saveProgress(this.jobs, run);
 
     for (const chunkIds of inChunks(ids, this.config.import.chunkSize)) {
       if (this.stopRequested) break;
       const page = await inStage('Magento', () => this.source.fetchProducts(chunkIds));
-      const result = await inStage('Lookbook', () => this.writeChunk(page));
-      progress.addChunk(page, result);
-      await this.save(job.id, progress);
+      const result = await inStage('Lookbook', () => this.writeChunk(run, page));
+      run.progress.addChunk(page, result);
+      await saveProgress(this.jobs, run);
     }
   }
 
-  /** The chunk's rows and the advanced cursor, in one transaction. */
-  private writeChunk(page: CatalogPage): Promise<UpsertResult> {
+  /** The chunk's rows and the cursor, in one transaction that commits only under the run's lease. */
+  private writeChunk(run: JobRun, page: CatalogPage): Promise<UpsertResult> {
     return this.sink.transaction(async (tx) => {
       const result = await tx.batchUpsertProducts(page.products);
-      await tx.setMeta(CURSOR_META_KEY, String(page.lastSourceId));
+      if (page.lastSourceId !== null) await tx.advanceCursor(page.lastSourceId);
+      // Last, so the job row is locked only for the moment before commit.
+      await tx.confirmLease(run.jobId, run.lease);
       return result;
     });
-  }
-
-  private save(jobId: string, progress: JobProgress): Promise<void> {
-    const now = new Date();
-    const { metrics, errors } = progress.snapshot(now);
-    return inStage('Lookbook', () => this.jobs.saveProgress(jobId, metrics, errors, now));
-  }
-
-  private finish(jobId: string, progress: JobProgress, outcome: { status: 'completed' | 'failed'; errorMessage: string | null }): Promise<void> {
-    const now = new Date();
-    return this.jobs.finish(jobId, { ...outcome, ...progress.snapshot(now) }, now);
   }
 }

@@ -1,5 +1,9 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { MAGENTO_DATA_SOURCE } from '../../database/data-source-options';
+import { NamedDataSource } from '../../database/named-data-source';
 import { ImportJobStore } from '../ports/import-job-store';
 import { JobMode } from '../domain/import-job';
 import { ImportJobRunner } from './import-job-runner';
@@ -9,7 +13,12 @@ import { RefreshJobRunner } from './refresh-job-runner';
  * Owns the jobs this process runs: starts them in the background with a heartbeat, fails jobs whose
  * process died (no heartbeat for IMPORT_STALE_AFTER_MS, checked at boot and periodically, by every
  * instance), and on shutdown lets the running job finish its chunk before it is marked failed.
+ * A chunk stuck on the shop (a locked table) does not hold shutdown: after SHUTDOWN_GRACE_MS its
+ * statements are cut off, so the process exits within seconds whatever the shop does.
  */
+/** Long enough for a chunk in hand to finish on a healthy shop; short enough to exit within 10 s. */
+const SHUTDOWN_GRACE_MS = 4_000;
+
 @Injectable()
 export class ImportJobSupervisor implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(ImportJobSupervisor.name);
@@ -21,6 +30,7 @@ export class ImportJobSupervisor implements OnApplicationBootstrap, BeforeApplic
     private readonly refreshRunner: RefreshJobRunner,
     private readonly jobs: ImportJobStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource(MAGENTO_DATA_SOURCE) private readonly shop: NamedDataSource,
   ) {}
 
   start(jobId: string, mode: JobMode = 'import'): void {
@@ -48,7 +58,13 @@ export class ImportJobSupervisor implements OnApplicationBootstrap, BeforeApplic
     clearInterval(this.staleTimer);
     this.runner.requestStop();
     this.refreshRunner.requestStop();
-    await Promise.allSettled([...this.running]);
+    const settled = Promise.allSettled([...this.running]);
+    const finished = await Promise.race([settled.then(() => true), sleep(SHUTDOWN_GRACE_MS, false, { ref: false })]);
+    if (!finished) {
+      const cut = this.shop.abortInFlight();
+      this.logger.warn(`The running import did not finish its chunk within ${SHUTDOWN_GRACE_MS / 1000} s of shutdown; cut off ${cut} shop statement(s)`);
+      await settled;
+    }
   }
 
   private async failStaleJobs(): Promise<void> {

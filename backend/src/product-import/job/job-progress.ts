@@ -1,7 +1,5 @@
 import { ImportJobError, ImportJobMetrics, MAX_LISTED_ERRORS, emptyMetrics } from '../domain/import-job';
 import { CatalogPage, UpsertResult } from '../domain/product-record';
-import { ImportJobStore } from '../ports/import-job-store';
-import { inStage } from './stage-error';
 
 /** What one chunk of any kind of job did; every row it processed is in exactly one count. */
 export interface ChunkCounts {
@@ -54,18 +52,6 @@ export class JobProgress {
   snapshot(now: Date): { metrics: ImportJobMetrics; errors: ImportJobError[] } {
     return { metrics: { ...this.metrics, elapsed_ms: now.getTime() - this.startedAt.getTime() }, errors: [...this.errors] };
   }
-}
-
-/** Stores the job's counters so far (which also serves as a heartbeat). */
-export function saveProgress(jobs: ImportJobStore, jobId: string, progress: JobProgress): Promise<void> {
-  const now = new Date();
-  const { metrics, errors } = progress.snapshot(now);
-  return inStage('Lookbook', () => jobs.saveProgress(jobId, metrics, errors, now));
-}
-
-export function finishJob(jobs: ImportJobStore, jobId: string, progress: JobProgress, outcome: JobOutcome): Promise<void> {
-  const now = new Date();
-  return jobs.finish(jobId, { ...outcome, ...progress.snapshot(now) }, now);
 }
 
 export function inChunks<T>(items: T[], size: number): T[][] {

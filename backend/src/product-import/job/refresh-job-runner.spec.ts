@@ -8,8 +8,8 @@ const CONFIG = { import: { chunkSize: 3, heartbeatIntervalMs: 1000, staleAfterMs
 /** A shop of ten products, all imported; then the test changes the shop and refreshes. */
 async function imported(count = 10) {
   const catalog = new InMemoryCatalog(Array.from({ length: count }, (_, i) => product(i + 1)));
-  const lookbook = new InMemoryLookbook();
   const jobs = new InMemoryJobs();
+  const lookbook = new InMemoryLookbook(jobs);
   const importer = new ImportJobRunner(catalog, lookbook, jobs, CONFIG);
   const sut = new RefreshJobRunner(catalog, lookbook, jobs, CONFIG);
   const run = async (runner: ImportJobRunner | RefreshJobRunner, mode: 'import' | 'refresh') => {
@@ -114,12 +114,31 @@ describe('RefreshJobRunner', () => {
     expect(lookbook.rows.get('SKU-9')).toMatchObject({ in_stock: true });
   });
 
+  it('commits nothing more once the stale rule failed its job while this process was paused', async () => {
+    const { catalog, lookbook, jobs, refresh } = await imported();
+    catalog.remove(2);
+    catalog.remove(5);
+    const filter = catalog.filterEligible.bind(catalog);
+    catalog.filterEligible = async (ids) => {
+      if (ids[0] === 4) jobs.failAsStale([...jobs.jobs.keys()].at(-1)!, 'Interrupted: the import process stopped (no heartbeat for 30 s)');
+      return filter(ids);
+    };
+
+    const job = await refresh();
+
+    expect(job).toMatchObject({ status: 'failed', error_message: 'Interrupted: the import process stopped (no heartbeat for 30 s)' });
+    expect(job.metrics).toMatchObject({ processed: 3, withdrawn: 1 });
+    expect(lookbook.rows.get('SKU-2')).toMatchObject({ in_stock: false });
+    expect(lookbook.rows.get('SKU-5')).toMatchObject({ in_stock: true }); // its chunk rolled back
+  });
+
   it('stops after the current chunk on shutdown and marks the job failed', async () => {
     const { jobs, sut, refresh } = await imported();
     const saveProgress = jobs.saveProgress.bind(jobs);
-    jobs.saveProgress = async (id, metrics, errors) => {
-      await saveProgress(id, metrics, errors);
+    jobs.saveProgress = async (id, lease, metrics, errors) => {
+      const saved = await saveProgress(id, lease, metrics, errors);
       if (metrics.processed > 0) sut.requestStop();
+      return saved;
     };
 
     const job = await refresh();

@@ -3,16 +3,16 @@ import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { CatalogSource } from '../ports/catalog-source';
 import { ImportJobStore } from '../ports/import-job-store';
 import { ProductSink, ProductSinkTransaction } from '../ports/product-sink';
-import { SHUTDOWN_MESSAGE } from './import-job-runner';
-import { ChunkCounts, JobOutcome, JobProgress, finishJob, saveProgress } from './job-progress';
+import { JobRun, executeJob, saveProgress } from './job-execution';
+import { ChunkCounts } from './job-progress';
 import { newSkus, planRefresh } from './refresh-plan';
-import { StageError, inStage } from './stage-error';
+import { inStage } from './stage-error';
 
 /**
  * Runs one refresh job: walks every Lookbook product that came from the shop, in source_id order,
  * and brings each chunk in line with what the shop sells now (see planRefresh). Each chunk is read,
- * decided and written in one Lookbook transaction; the cursor is never touched, so a refresh that
- * dies is simply run again.
+ * decided and written in one Lookbook transaction, which commits only while the run still holds its
+ * job; the cursor is never touched, so a refresh that dies is simply run again.
  */
 @Injectable()
 export class RefreshJobRunner {
@@ -31,40 +31,28 @@ export class RefreshJobRunner {
     this.stopRequested = true;
   }
 
-  async run(jobId: string): Promise<void> {
-    const job = await this.jobs.findById(jobId);
-    if (!job || job.status !== 'queued') return;
-    const startedAt = new Date();
-    await this.jobs.markRunning(jobId, startedAt);
-    const progress = new JobProgress(startedAt);
-    try {
-      await this.refreshChunks(jobId, progress);
-      const outcome: JobOutcome = this.stopRequested ? { status: 'failed', errorMessage: SHUTDOWN_MESSAGE } : { status: 'completed', errorMessage: null };
-      await finishJob(this.jobs, jobId, progress, outcome);
-    } catch (error) {
-      const message = error instanceof StageError ? error.message : 'Refresh failed unexpectedly';
-      this.logger.error(`Refresh job ${jobId} failed: ${message}`, (error as StageError).cause ?? error);
-      await finishJob(this.jobs, jobId, progress, { status: 'failed', errorMessage: message }).catch((finishError) => this.logger.error(`Could not mark job ${jobId} failed; the heartbeat rule will`, finishError));
-    }
+  run(jobId: string): Promise<void> {
+    const context = { jobs: this.jobs, logger: this.logger, kind: 'Refresh', staleAfterMs: this.config.import.staleAfterMs, stopping: () => this.stopRequested };
+    return executeJob(context, jobId, (_job, run) => this.refreshChunks(run));
   }
 
-  private async refreshChunks(jobId: string, progress: JobProgress): Promise<void> {
+  private async refreshChunks(run: JobRun): Promise<void> {
     // No import runs beside a refresh (one job at a time), so the rows counted here are the rows walked.
-    progress.metrics.total_found = (await inStage('Lookbook', () => this.sink.countImported())).imported;
-    await saveProgress(this.jobs, jobId, progress);
+    run.progress.metrics.total_found = (await inStage('Lookbook', () => this.sink.countImported())).imported;
+    await saveProgress(this.jobs, run);
 
     let afterSourceId = 0;
     while (!this.stopRequested) {
-      const chunk = await inStage('Lookbook', () => this.sink.transaction((tx) => this.refreshChunk(tx, afterSourceId)));
+      const chunk = await inStage('Lookbook', () => this.sink.transaction((tx) => this.refreshChunk(tx, run, afterSourceId)));
       if (!chunk) break;
-      progress.add(chunk);
+      run.progress.add(chunk);
       afterSourceId = chunk.lastSourceId!;
-      await saveProgress(this.jobs, jobId, progress);
+      await saveProgress(this.jobs, run);
     }
   }
 
   /** The next chunk of rows after `afterSourceId`: locked, checked against the shop, written; null when none is left. */
-  private async refreshChunk(tx: ProductSinkTransaction, afterSourceId: number): Promise<ChunkCounts | null> {
+  private async refreshChunk(tx: ProductSinkTransaction, run: JobRun, afterSourceId: number): Promise<ChunkCounts | null> {
     const rows = await tx.lockImportedRows(afterSourceId, this.config.import.chunkSize);
     if (rows.length === 0) return null;
     const sourceIds = [...new Set(rows.map((r) => r.source_id))];
@@ -76,6 +64,8 @@ export class RefreshJobRunner {
     const plan = planRefresh(rows, new Set(eligible), page, holders);
     if (plan.withdraw.length) await tx.withdrawRows(plan.withdraw);
     const written = await tx.updateRows(plan.updates);
+    // Last, so the job row is locked only for the moment before commit (see ImportJobRunner).
+    await tx.confirmLease(run.jobId, run.lease);
     return {
       processed: rows.length,
       updated: written.updated,

@@ -19,13 +19,24 @@ export interface ProductSinkTransaction {
   /** Marks the rows no longer on sale (in_stock false, stock_qty 0); every other field stays. */
   withdrawRows(rowIds: number[]): Promise<void>;
   countImported(): Promise<ImportedCounts>;
+  /**
+   * Moves the resume cursor to `sourceId` unless it already points further: the cursor never moves
+   * backwards, so re-importing an earlier range leaves it where it is.
+   */
+  advanceCursor(sourceId: number): Promise<void>;
+  /**
+   * Throws JobLeaseLostError unless job `jobId` is still running under `lease`, so the transaction
+   * rolls back instead of committing for a job another process has taken over. Holds the job row
+   * until the transaction ends, so the stale rule cannot fail the job between check and commit.
+   */
+  confirmLease(jobId: string, lease: string): Promise<void>;
 }
 
 /**
  * Where imported products go (the Lookbook database in production). Outside `transaction`, each
  * call is a transaction of its own.
  */
-export abstract class ProductSink implements ProductSinkTransaction {
+export abstract class ProductSink {
   abstract transaction<T>(work: (tx: ProductSinkTransaction) => Promise<T>): Promise<T>;
 
   batchUpsertProducts(products: ProductRecord[]): Promise<UpsertResult> {

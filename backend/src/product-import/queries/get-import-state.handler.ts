@@ -1,4 +1,7 @@
+import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { withStatementBound } from '../../database/statement-bound';
 import { inStage } from '../job/stage-error';
 import { CatalogSource } from '../ports/catalog-source';
 import { ImportJobStore } from '../ports/import-job-store';
@@ -11,12 +14,14 @@ export class GetImportStateHandler implements IQueryHandler<GetImportStateQuery>
     private readonly source: CatalogSource,
     private readonly sink: ProductSink,
     private readonly jobs: ImportJobStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async execute(): Promise<ImportState> {
     const cursor = Number((await inStage('Lookbook', () => this.sink.getMeta(CURSOR_META_KEY))) ?? 0);
     const [remaining, active_job, last_job, last_refresh, counts] = await Promise.all([
-      inStage('Magento', () => this.source.countEligible({ afterId: cursor })),
+      // The dialog waits on this: a busy shop answers 503 "Magento database busy" within seconds.
+      inStage('Magento', () => withStatementBound(this.config.magento.stateQueryTimeoutMs, () => this.source.countEligible({ afterId: cursor }))),
       this.jobs.findActive(),
       this.jobs.findLastFinished(),
       this.jobs.findLastFinished('refresh'),

@@ -1,10 +1,10 @@
 // In-memory stand-ins for the ports, for unit tests of the job logic only.
-import { JobAlreadyRunningError } from '../domain/import-errors';
+import { JobAlreadyRunningError, JobLeaseLostError } from '../domain/import-errors';
 import { ImportJob, ImportJobError, ImportJobMetrics, ImportJobParams, JobMode, emptyMetrics } from '../domain/import-job';
 import { CatalogPage, ProductRecord, emptyUpsertResult } from '../domain/product-record';
 import { CatalogSource } from '../ports/catalog-source';
 import { ImportJobStore } from '../ports/import-job-store';
-import { ProductSink, ProductSinkTransaction } from '../ports/product-sink';
+import { CURSOR_META_KEY, ProductSink, ProductSinkTransaction } from '../ports/product-sink';
 
 export function product(sourceId: number, overrides: Partial<ProductRecord> = {}): ProductRecord {
   return {
@@ -72,6 +72,13 @@ export class InMemoryLookbook extends ProductSink {
   /** SKUs the "database" refuses. */
   refused = new Set<string>();
   private nextId = 1;
+  /** Every value the cursor was committed with, in order. */
+  cursorHistory: number[] = [];
+
+  /** The job table the leases are checked against (the same database in production). */
+  constructor(private readonly jobs?: InMemoryJobs) {
+    super();
+  }
 
   async transaction<T>(work: (tx: ProductSinkTransaction) => Promise<T>): Promise<T> {
     const rows = new Map(this.rows);
@@ -81,6 +88,7 @@ export class InMemoryLookbook extends ProductSink {
     this.rows = rows;
     this.ids = ids;
     this.meta = meta;
+    if (meta.has(CURSOR_META_KEY)) this.cursorHistory.push(Number(meta.get(CURSOR_META_KEY)));
     return result;
   }
 
@@ -145,6 +153,10 @@ export class InMemoryLookbook extends ProductSink {
         for (const rowId of rowIds) rows.set(skuOf(rowId), { ...rows.get(skuOf(rowId))!, in_stock: false, stock_qty: '0.0000' });
       },
       countImported: async () => ({ imported: rows.size, onSale: [...rows.values()].filter((r) => r.in_stock).length }),
+      advanceCursor: async (sourceId) => void meta.set(CURSOR_META_KEY, String(Math.max(sourceId, Number(meta.get(CURSOR_META_KEY) ?? 0)))),
+      confirmLease: async (jobId, lease) => {
+        if (this.jobs && !this.jobs.isRunningUnder(jobId, lease)) throw new JobLeaseLostError(jobId);
+      },
     };
   }
 }
@@ -168,20 +180,44 @@ export class InMemoryJobs extends ImportJobStore {
   async findLastFinished(mode?: JobMode) {
     return [...this.jobs.values()].filter((j) => j.finished_at && (!mode || j.params.mode === mode)).at(-1) ?? null;
   }
-  async markRunning(id: string, now: Date) {
-    this.update(id, { status: 'running', started_at: now });
+  /** Set to make every write of job state fail, as an unreachable database would. */
+  unreachable = false;
+  private readonly leases = new Map<string, string>();
+
+  isRunningUnder(id: string, lease: string): boolean {
+    return this.jobs.get(id)?.status === 'running' && this.leases.get(id) === lease;
   }
-  async saveProgress(id: string, metrics: ImportJobMetrics, errors: ImportJobError[]) {
+  async markRunning(id: string, lease: string, now: Date) {
+    if (this.jobs.get(id)?.status !== 'queued') return false;
+    this.leases.set(id, lease);
+    this.update(id, { status: 'running', started_at: now });
+    return true;
+  }
+  async saveProgress(id: string, lease: string, metrics: ImportJobMetrics, errors: ImportJobError[], _now?: Date) {
+    this.failIfUnreachable();
+    if (!this.isRunningUnder(id, lease)) return false;
     this.update(id, { metrics, errors });
+    return true;
+  }
+  /** What the stale rule does to a job whose process is not heard from. */
+  failAsStale(id: string, message: string) {
+    this.update(id, { status: 'failed', error_message: message, finished_at: new Date() });
   }
   async heartbeat(id: string, now: Date) {
     this.update(id, { heartbeat_at: now });
   }
-  async finish(id: string, outcome: { status: 'completed' | 'failed'; metrics: ImportJobMetrics; errors: ImportJobError[]; errorMessage: string | null }, now: Date) {
+  async finish(id: string, lease: string, outcome: { status: 'completed' | 'failed'; metrics: ImportJobMetrics; errors: ImportJobError[]; errorMessage: string | null }, now: Date) {
+    this.failIfUnreachable();
+    if (!this.isRunningUnder(id, lease)) return false;
     this.update(id, { status: outcome.status, metrics: outcome.metrics, errors: outcome.errors, error_message: outcome.errorMessage, finished_at: now });
+    return true;
   }
   async failStale() {
     return [];
+  }
+
+  private failIfUnreachable() {
+    if (this.unreachable) throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
   }
 
   private update(id: string, changes: Partial<ImportJob>) {

@@ -50,18 +50,20 @@ export class ImportJobRepository extends ImportJobStore {
     return rows.length ? toJob(rows[0]) : null;
   }
 
-  async markRunning(id: string, now: Date): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE product_import_jobs SET status = 'running', started_at = ?, heartbeat_at = ? WHERE id = ? AND status = 'queued'`,
-      [now, now, id],
+  async markRunning(id: string, lease: string, now: Date): Promise<boolean> {
+    const result = await this.dataSource.query(
+      `UPDATE product_import_jobs SET status = 'running', lease = ?, started_at = ?, heartbeat_at = ? WHERE id = ? AND status = 'queued'`,
+      [lease, now, now, id],
     );
+    return affected(result);
   }
 
-  async saveProgress(id: string, metrics: ImportJobMetrics, errors: ImportJobError[], now: Date): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE product_import_jobs SET metrics = ?, errors = ?, heartbeat_at = ? WHERE id = ? AND status = 'running'`,
-      [JSON.stringify(metrics), JSON.stringify(errors), now, id],
+  async saveProgress(id: string, lease: string, metrics: ImportJobMetrics, errors: ImportJobError[], now: Date): Promise<boolean> {
+    const result = await this.dataSource.query(
+      `UPDATE product_import_jobs SET metrics = ?, errors = ?, heartbeat_at = ? WHERE id = ? AND status = 'running' AND lease = ?`,
+      [JSON.stringify(metrics), JSON.stringify(errors), now, id, lease],
     );
+    return affected(result);
   }
 
   async heartbeat(id: string, now: Date): Promise<void> {
@@ -70,15 +72,17 @@ export class ImportJobRepository extends ImportJobStore {
 
   async finish(
     id: string,
+    lease: string,
     outcome: { status: 'completed' | 'failed'; metrics: ImportJobMetrics; errors: ImportJobError[]; errorMessage: string | null },
     now: Date,
-  ): Promise<void> {
-    await this.dataSource.query(
+  ): Promise<boolean> {
+    const result = await this.dataSource.query(
       `UPDATE product_import_jobs
           SET status = ?, metrics = ?, errors = ?, error_message = ?, finished_at = ?, heartbeat_at = ?
-        WHERE id = ? AND status IN ('queued', 'running')`,
-      [outcome.status, JSON.stringify(outcome.metrics), JSON.stringify(outcome.errors), outcome.errorMessage, now, now, id],
+        WHERE id = ? AND status = 'running' AND lease = ?`,
+      [outcome.status, JSON.stringify(outcome.metrics), JSON.stringify(outcome.errors), outcome.errorMessage, now, now, id, lease],
     );
+    return affected(result);
   }
 
   async failStale(before: Date, message: string, now: Date): Promise<string[]> {
@@ -94,6 +98,11 @@ export class ImportJobRepository extends ImportJobStore {
     );
     return stale.map((s) => s.id);
   }
+}
+
+/** Rows an UPDATE matched (mysql2 reports changed and matched rows alike as affectedRows). */
+function affected(result: unknown): boolean {
+  return Number((result as { affectedRows?: number }).affectedRows ?? 0) > 0;
 }
 
 function toJob(row: Record<string, any>): ImportJob {

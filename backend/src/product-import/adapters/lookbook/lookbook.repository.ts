@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryRunner } from 'typeorm';
+import { JobLeaseLostError } from '../../domain/import-errors';
 import { ImportedCounts, ImportedRow, RowUpdate, RowUpdateResult } from '../../domain/imported-row';
 import { ProductRecord, UpsertResult } from '../../domain/product-record';
-import { ProductSink, ProductSinkTransaction } from '../../ports/product-sink';
+import { CURSOR_META_KEY, ProductSink, ProductSinkTransaction } from '../../ports/product-sink';
 import { ImportedRows } from './imported-rows';
 import { ProductWriter } from './product-writer';
 
@@ -90,6 +91,23 @@ class LookbookTransaction implements ProductSinkTransaction {
 
   countImported(): Promise<ImportedCounts> {
     return this.imported.counts();
+  }
+
+  async advanceCursor(sourceId: number): Promise<void> {
+    await this.runner.query(
+      `INSERT INTO product_import_meta (\`key\`, value) VALUES (?, ?)
+       ON DUPLICATE KEY UPDATE value = GREATEST(CAST(value AS UNSIGNED), CAST(VALUES(value) AS UNSIGNED))`,
+      [CURSOR_META_KEY, String(sourceId)],
+    );
+  }
+
+  async confirmLease(jobId: string, lease: string): Promise<void> {
+    // A locking read: the row stays locked until commit, so the stale rule's UPDATE waits for it.
+    const rows: unknown[] = await this.runner.query(
+      `SELECT 1 FROM product_import_jobs WHERE id = ? AND status = 'running' AND lease = ? FOR UPDATE`,
+      [jobId, lease],
+    );
+    if (rows.length === 0) throw new JobLeaseLostError(jobId);
   }
 }
 

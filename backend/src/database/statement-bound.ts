@@ -1,0 +1,16 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+const bound = new AsyncLocalStorage<number>();
+
+/**
+ * Runs `work` with a tighter bound on the shop's read statements it issues (see NamedDataSource):
+ * for what a person waits on, where an answer after the job's own bound would come far too late.
+ */
+export function withStatementBound<T>(timeoutMs: number, work: () => Promise<T>): Promise<T> {
+  return bound.run(timeoutMs, work);
+}
+
+/** The bound set by the innermost withStatementBound around this call, if any. */
+export function currentStatementBound(): number | undefined {
+  return bound.getStore();
+}

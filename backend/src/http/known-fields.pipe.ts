@@ -1,0 +1,30 @@
+import { ArgumentMetadata, BadRequestException, Injectable, PipeTransform } from '@nestjs/common';
+import { getMetadataStorage } from 'class-validator';
+
+/**
+ * Refuses body and query fields a DTO does not declare, by name, before class-transformer sees
+ * them. The ValidationPipe's forbidNonWhitelisted misses keys the DTO instance already has through
+ * its prototype (toString, valueOf, hasOwnProperty, a method such as toParams) and "prototype":
+ * class-transformer leaves those out of the instance, so they were accepted while every other
+ * unknown key got 400.
+ */
+@Injectable()
+export class KnownFieldsPipe implements PipeTransform {
+  transform(value: unknown, { type, metatype }: ArgumentMetadata): unknown {
+    if ((type !== 'body' && type !== 'query') || !metatype || !isPlainObject(value)) return value;
+    const declared = declaredFields(metatype);
+    if (declared.size === 0) return value;
+    const unknown = Object.keys(value).filter((key) => !declared.has(key));
+    if (unknown.length) throw new BadRequestException(unknown.map((key) => `property ${key} should not exist`));
+    return value;
+  }
+}
+
+function declaredFields(metatype: Function): Set<string> {
+  const metadata = getMetadataStorage().getTargetValidationMetadatas(metatype, '', true, false);
+  return new Set(metadata.map((entry) => entry.propertyName));
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
