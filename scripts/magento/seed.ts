@@ -4,8 +4,9 @@
  *   npx tsx scripts/magento/seed.ts --products 48000 --seed 42 [--url mysql://user:pass@host:3306/db]
  *     [--multiselect text|varchar] [--without-season-occasion]
  *
- * The URL defaults to MYSQL_SHOP_URL (from the environment or the root .env). The database must
- * exist; its Magento tables are dropped and recreated.
+ * The URL defaults to MAGENTO_SEED_URL, else MYSQL_SHOP_URL (from the environment or the root .env):
+ * the app's own shop user may only read. The database must exist; its Magento tables are dropped
+ * and recreated.
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,8 +14,6 @@ import { parseArgs } from 'node:util';
 import mysql from 'mysql2/promise';
 import { generateCatalog } from './catalog-generator';
 import { countEligibleProducts } from './eligibility';
-
-const DEFAULT_SHOP_URL = 'mysql://lookbook:lookbook@127.0.0.1:3306/magento';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -32,7 +31,8 @@ async function main(): Promise<void> {
     throw new Error(`--multiselect must be "text" or "varchar", got "${values.multiselect}"`);
   }
   await loadRootEnv();
-  const url = values.url ?? process.env.MYSQL_SHOP_URL ?? DEFAULT_SHOP_URL;
+  const url = values.url ?? process.env.MAGENTO_SEED_URL ?? process.env.MYSQL_SHOP_URL;
+  if (!url) throw new Error('no database to seed: pass --url or set MAGENTO_SEED_URL (see .env.example)');
 
   const conn = await mysql.createConnection({ uri: url, charset: 'utf8mb4' });
   const started = performance.now();
