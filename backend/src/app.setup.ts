@@ -29,7 +29,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
 export function openApiConfig() {
   return new DocumentBuilder()
     .setTitle('Lookbook Product Import')
-    .setDescription('Imports enabled, in-stock products from the shop’s Magento 2 database into the Lookbook.')
+    .setDescription('Imports the products on sale in the shop’s Magento 2 store (enabled, visible, assigned to the store’s website and in stock by the shop’s own rules) into the Lookbook.')
     .setVersion('1.0')
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'ADMIN_API_TOKEN' })
     .build();

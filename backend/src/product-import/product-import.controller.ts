@@ -25,7 +25,7 @@ export class ProductImportController {
   @Post('jobs')
   @HttpCode(201)
   @UseGuards(ThrottlerGuard)
-  @ApiOperation({ summary: 'Start an import job', description: 'Queues a job that imports the next batch of eligible Magento products. One job at a time.' })
+  @ApiOperation({ summary: 'Start an import job', description: 'Queues a job that imports the next batch of products on sale in the Magento store. One job at a time.' })
   @ApiCreatedResponse({ type: CreateImportJobResponse })
   @ApiBadRequestResponse({ description: 'Invalid body: each problem named by field.', type: ErrorResponse })
   @ApiConflictResponse({ description: 'A job is already queued or running.', type: JobConflictResponse })
@@ -45,7 +45,7 @@ export class ProductImportController {
   }
 
   @Get('state')
-  @ApiOperation({ summary: 'Import state', description: 'The resume cursor, how many eligible products remain after it, the active job and the last finished one.' })
+  @ApiOperation({ summary: 'Import state', description: 'The resume cursor, how many products on sale are not yet imported (after it), the active job and the last finished one.' })
   @ApiOkResponse({ type: ImportStateView })
   async state(): Promise<ImportStateView> {
     const state = await this.queries.execute(new GetImportStateQuery());

@@ -8,7 +8,8 @@ export class ProductView {
   @ApiProperty({ type: 'string', nullable: true, example: 'XS, S, M, L, XL' }) size_range: string | null;
   @ApiProperty({ type: 'string', nullable: true, example: 'Black, Blue' }) color: string | null;
   @ApiProperty({ example: 240 }) stock_qty: number;
-  @ApiProperty({ example: true }) in_stock: boolean;
+  @ApiProperty({ description: 'Whether the product was on sale when last imported; every import writes true, as only products on sale are imported.', example: true })
+  in_stock: boolean;
   @ApiProperty({ type: 'string', nullable: true, example: 'Men > Tops > Hoodies & Sweatshirts' }) category: string | null;
   @ApiProperty({ type: 'string', nullable: true, example: '/m/h/mh01-black_main.jpg' }) image_key: string | null;
   @ApiProperty({ type: 'string', nullable: true, example: 'chaz-kangeroo-hoodie' }) url_key: string | null;

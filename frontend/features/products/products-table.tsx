@@ -41,7 +41,7 @@ export function ProductsTable({ products }: { products: Product[] }) {
             <TableCell className="text-right">
               <div className="flex items-center justify-end gap-2">
                 <span className="tabular-nums">{product.stock_qty}</span>
-                {!product.in_stock && <Badge variant="outline">Out of stock</Badge>}
+                {!product.in_stock && <Badge variant="outline">Not on sale</Badge>}
               </div>
             </TableCell>
             <TableCell>{product.category ?? "—"}</TableCell>

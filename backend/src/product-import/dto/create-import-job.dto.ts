@@ -9,7 +9,7 @@ const MAX_SOURCE_ID = 4_294_967_295;
 const IfPresent = () => ValidateIf((_dto: unknown, value: unknown) => value !== undefined);
 
 export class CreateImportJobDto {
-  @ApiPropertyOptional({ description: 'How many eligible products this job imports.', minimum: 1, maximum: 1000, default: 100, example: 100 })
+  @ApiPropertyOptional({ description: 'How many products on sale (after the cursor) this job imports.', minimum: 1, maximum: 1000, default: 100, example: 100 })
   @IfPresent()
   @IsInt()
   @Min(1)

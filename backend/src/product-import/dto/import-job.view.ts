@@ -8,13 +8,13 @@ export class ImportJobParamsView {
 }
 
 export class ImportJobMetricsView {
-  @ApiProperty({ type: 'integer', nullable: true, description: 'Eligible products this job will process; null until counted.', example: 100 })
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Products on sale this job will process; null until counted.', example: 100 })
   total_found: number | null;
   @ApiProperty({ example: 40 }) processed: number;
   @ApiProperty({ example: 30 }) inserted: number;
   @ApiProperty({ example: 5 }) updated: number;
   @ApiProperty({ example: 4 }) unchanged: number;
-  @ApiProperty({ description: 'Eligible products the mapping could not use (e.g. an empty SKU).', example: 1 }) skipped: number;
+  @ApiProperty({ description: 'Products on sale the mapping could not use (e.g. an empty SKU).', example: 1 }) skipped: number;
   @ApiProperty({ description: 'Rows the Lookbook database refused.', example: 0 }) errors_count: number;
   @ApiProperty({ type: 'integer', nullable: true, example: 180 }) elapsed_ms: number | null;
   @ApiProperty({ type: 'integer', nullable: true, example: 2411 }) last_processed_source_id: number | null;
@@ -64,7 +64,7 @@ export class JobConflictResponse {
 
 export class ImportStateView {
   @ApiProperty({ description: 'The resume cursor: the last Magento entity_id committed.', example: 2411 }) last_successful_source_id: number;
-  @ApiProperty({ description: 'Eligible products after the cursor.', example: 4620 }) remaining: number;
+  @ApiProperty({ description: 'Products on sale not yet imported: those after the cursor.', example: 4620 }) remaining: number;
   @ApiProperty({ type: ImportJobView, nullable: true, description: 'The queued or running job, to re-attach to.' }) active_job: ImportJobView | null;
   @ApiProperty({ type: ImportJobView, nullable: true, description: 'The most recently finished job.' }) last_job: ImportJobView | null;
 }
