@@ -7,6 +7,7 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testRegex: '.*\\.e2e-spec\\.ts$',
   globalSetup: '<rootDir>/test/support/global-setup.ts',
+  setupFiles: ['<rootDir>/test/support/logs-to-file.ts'],
   testTimeout: 60_000,
   // Suites start backends and load MariaDB; one at a time keeps their timings apart.
   maxWorkers: 1,

@@ -12,8 +12,12 @@ export interface MysqlConnectionConfig {
 
 export type StockSource = 'legacy' | 'msi';
 
+export type LogFormat = 'text' | 'json';
+
 export interface AppConfig {
   port: number;
+  /** text: Nest's console lines (coloured on a terminal only); json: one JSON object per line. */
+  logFormat: LogFormat;
   shopDb: MysqlConnectionConfig;
   lookbookDb: MysqlConnectionConfig;
   adminApiToken: string;
@@ -97,6 +101,7 @@ function adminToken(env: Env): string {
 export function loadAppConfig(env: Env = process.env): AppConfig {
   return {
     port: integer(env, 'PORT', 3001, 1, 65535),
+    logFormat: oneOf(env, 'LOG_FORMAT', ['text', 'json'] as const, 'text'),
     shopDb: parseMysqlUrl('MYSQL_SHOP_URL', env.MYSQL_SHOP_URL),
     lookbookDb: parseMysqlUrl('LOOKBOOK_DB_URL', env.LOOKBOOK_DB_URL),
     adminApiToken: adminToken(env),

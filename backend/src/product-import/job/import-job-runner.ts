@@ -37,12 +37,18 @@ export class ImportJobRunner {
     const startedAt = new Date();
     await this.jobs.markRunning(jobId, startedAt);
     const progress = new JobProgress(startedAt);
+    // Every line about a job names it, so one job's lines can be picked out of a shared log.
+    this.logger.log(`Import job ${jobId} started: ${describeParams(job)}`);
     try {
       await this.importChunks(job, progress);
       const outcome = this.stopRequested
         ? { status: 'failed' as const, errorMessage: SHUTDOWN_MESSAGE }
         : { status: 'completed' as const, errorMessage: null };
       await this.finish(jobId, progress, outcome);
+      const m = progress.metrics;
+      const counts = `${m.processed} of ${m.total_found} processed (${m.inserted} inserted, ${m.updated} updated, ${m.unchanged} unchanged, ${m.skipped} skipped, ${m.errors_count} errors)`;
+      if (outcome.status === 'completed') this.logger.log(`Import job ${jobId} completed: ${counts}`);
+      else this.logger.warn(`Import job ${jobId} stopped at shutdown: ${counts}`);
     } catch (error) {
       const message = error instanceof StageError ? error.message : 'Import failed unexpectedly';
       this.logger.error(`Import job ${jobId} failed: ${message}`, (error as StageError).cause ?? error);
@@ -114,6 +120,11 @@ class JobProgress {
   snapshot(now: Date): { metrics: ImportJobMetrics; errors: ImportJobError[] } {
     return { metrics: { ...this.metrics, elapsed_ms: now.getTime() - this.startedAt.getTime() }, errors: [...this.errors] };
   }
+}
+
+function describeParams({ params }: ImportJob): string {
+  const from = params.resumeFromLast ? 'after the resume cursor' : `after source id ${params.startAfterId ?? 0}`;
+  return `up to ${params.limit} products on sale ${from}`;
 }
 
 function inChunks<T>(items: T[], size: number): T[][] {
