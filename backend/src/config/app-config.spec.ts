@@ -14,6 +14,8 @@ describe('loadAppConfig', () => {
     expect(config.port).toBe(3001);
     expect(config.magento).toEqual({ storeId: 1, stockSource: 'legacy', includeNotVisible: false });
     expect(config.authFailuresPerMinute).toBe(10);
+    expect(config.shopCurrency).toBe('USD');
+    expect(config.logFormat).toBe('text');
   });
 
   it.each([
@@ -28,6 +30,8 @@ describe('loadAppConfig', () => {
     ['PORT', 'eighty', /PORT must be an integer/],
     ['AUTH_FAILURES_PER_MINUTE', '0', /AUTH_FAILURES_PER_MINUTE must be an integer from 1 to 100000/],
     ['AUTH_FAILURES_PER_MINUTE', 'ten', /AUTH_FAILURES_PER_MINUTE must be an integer/],
+    ['SHOP_CURRENCY', 'euro', /SHOP_CURRENCY must be a three-letter ISO 4217 currency code/],
+    ['LOG_FORMAT', 'xml', /LOG_FORMAT must be one of text, json/],
   ])('rejects %s=%s with a message naming it', (name, value, message) => {
     const run = () => loadAppConfig({ ...valid, [name]: value });
 

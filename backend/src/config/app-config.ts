@@ -22,6 +22,8 @@ export interface AppConfig {
   lookbookDb: MysqlConnectionConfig;
   adminApiToken: string;
   magento: { storeId: number; stockSource: StockSource; includeNotVisible: boolean };
+  /** ISO 4217 code for prices when the shop's own base currency cannot be read. */
+  shopCurrency: string;
   import: {
     chunkSize: number;
     heartbeatIntervalMs: number;
@@ -91,6 +93,13 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
   return raw as T;
 }
 
+function currencyCode(env: Env, name: string, fallback: string): string {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^[A-Z]{3}$/.test(raw)) throw new ConfigError(`${name} must be a three-letter ISO 4217 currency code, e.g. EUR`);
+  return raw;
+}
+
 function adminToken(env: Env): string {
   const token = env.ADMIN_API_TOKEN;
   if (!token) throw new ConfigError('ADMIN_API_TOKEN is not set; use a random string of at least 32 characters');
@@ -110,6 +119,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
       stockSource: oneOf(env, 'MAGENTO_STOCK_SOURCE', ['legacy', 'msi'] as const, 'legacy'),
       includeNotVisible: boolean(env, 'IMPORT_INCLUDE_NOT_VISIBLE', false),
     },
+    shopCurrency: currencyCode(env, 'SHOP_CURRENCY', 'USD'),
     import: {
       chunkSize: integer(env, 'IMPORT_CHUNK_SIZE', 250, 1, 1000),
       heartbeatIntervalMs: integer(env, 'IMPORT_HEARTBEAT_INTERVAL_MS', 2_000, 100, 60_000),

@@ -15,7 +15,7 @@ export interface paths {
         put?: never;
         /**
          * Start an import job
-         * @description Queues a job that imports the next batch of eligible Magento products. One job at a time.
+         * @description Queues a job that imports the next batch of products on sale in the Magento store. One job at a time.
          */
         post: operations["ProductImportController_create"];
         delete?: never;
@@ -50,7 +50,7 @@ export interface paths {
         };
         /**
          * Import state
-         * @description The resume cursor, how many eligible products remain after it, the active job and the last finished one.
+         * @description The resume cursor, how many products on sale are not yet imported (after it), the active job and the last finished one.
          */
         get: operations["ProductImportController_state"];
         put?: never;
@@ -101,7 +101,7 @@ export interface components {
     schemas: {
         CreateImportJobDto: {
             /**
-             * @description How many eligible products this job imports.
+             * @description How many products on sale (after the cursor) this job imports.
              * @default 100
              * @example 100
              */
@@ -160,12 +160,12 @@ export interface components {
             /** @example 40 */
             processed: number;
             /**
-             * @description Eligible products the mapping could not use (e.g. an empty SKU).
+             * @description Products on sale the mapping could not use (e.g. an empty SKU).
              * @example 1
              */
             skipped: number;
             /**
-             * @description Eligible products this job will process; null until counted.
+             * @description Products on sale this job will process; null until counted.
              * @example 100
              */
             total_found: number | null;
@@ -217,7 +217,7 @@ export interface components {
              */
             last_successful_source_id: number;
             /**
-             * @description Eligible products after the cursor.
+             * @description Products on sale not yet imported: those after the cursor.
              * @example 4620
              */
             remaining: number;
@@ -232,6 +232,11 @@ export interface components {
             message: string;
         };
         ProductPage: {
+            /**
+             * @description ISO 4217 code of the shop's base currency, which every price is in (Magento's currency/options/base, else SHOP_CURRENCY).
+             * @example EUR
+             */
+            currency: string;
             items: components["schemas"]["ProductView"][];
             /** @example 1 */
             page: number;
@@ -247,9 +252,15 @@ export interface components {
             color: string | null;
             /** @example /m/h/mh01-black_main.jpg */
             image_key: string | null;
-            /** @example true */
+            /**
+             * @description Whether the product was on sale when last imported; every import writes true, as only products on sale are imported.
+             * @example true
+             */
             in_stock: boolean;
-            /** @example 52.0000 */
+            /**
+             * @description In the page's currency, as the shop stores it (four decimals).
+             * @example 52.0000
+             */
             price: string | null;
             /** @example XS, S, M, L, XL */
             size_range: string | null;
@@ -257,7 +268,10 @@ export interface components {
             sku: string;
             /** @example 1204 */
             source_id: number;
-            /** @example 240 */
+            /**
+             * @description Quantity in stock; whole for most products, fractional where the shop allows it.
+             * @example 240
+             */
             stock_qty: number;
             /** @example Chaz Kangeroo Hoodie */
             title: string;
