@@ -66,6 +66,7 @@ export async function startStack({ products, seed, backendEnv = {} }) {
     stack.processes.push(
       startProcess('frontend', process.execPath, [next, 'start', '-H', '127.0.0.1', '-p', String(frontendPort)], join(root, 'frontend'), {
         ...process.env,
+        NEXT_TELEMETRY_DISABLED: '1',
         BACKEND_URL: backendUrl,
         ADMIN_API_TOKEN: token,
         ADMIN_USER: login.username,
