@@ -37,7 +37,7 @@ function ensureSecrets() {
   if (placeholder(process.env.ADMIN_PASSWORD)) generated.ADMIN_PASSWORD = randomBytes(9).toString('base64url');
   if (Object.keys(generated).length === 0) return;
   writeEnvValues(generated);
-  log(`wrote ${Object.keys(generated).join(', ')} to .env (the password and token generated)`);
+  log(`wrote to .env: ${Object.keys(generated).map((name) => (name === 'ADMIN_USER' ? name : `${name} (generated)`)).join(', ')}`);
 }
 
 async function ensureCatalog() {
