@@ -106,7 +106,10 @@ function failureToSend(error: unknown): ApiError {
   if (error instanceof TypeError && NETWORK_FAILURES.test(message)) {
     return new ApiError("Could not reach the server. Check your connection and try again.", 0);
   }
-  return new ApiError(`The browser did not send the request: ${message}`, 0, [], "not-sent");
+  // The one refusal a user can fix by themselves: the page's own address.
+  const hint = /includes credentials/i.test(message) ? " Open the page without a user name and password in its address." : "";
+  const sentence = message.endsWith(".") ? message : `${message}.`;
+  return new ApiError(`The browser did not send the request: ${sentence}${hint}`, 0, [], "not-sent");
 }
 
 async function readBody(response: Response): Promise<unknown> {

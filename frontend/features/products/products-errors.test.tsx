@@ -36,7 +36,7 @@ describe("Products page errors", () => {
     renderPage();
 
     const alert = await productsAlert();
-    expect(alert).toHaveTextContent(`The browser did not send the request: ${refusal}`);
+    expect(alert).toHaveTextContent(`The browser did not send the request: ${refusal}. Open the page without a user name and password in its address.`);
     expect(alert).not.toHaveTextContent("Could not reach");
     expect(within(alert).queryByRole("button", { name: "Retry" })).not.toBeInTheDocument();
     expect(backend.calls).toHaveLength(1); // not retried: it would fail the same way
