@@ -49,12 +49,13 @@ try {
 const sourceHash = currentSourceHash();
 // `npm run demo` then starts from this build instead of making the same one again.
 if (step('build (backend and frontend)', 'npm', ['run', 'build'])) recordBuild(sourceHash);
-step('settings: .env.example lists every setting the code reads', 'node', [
+step('scripts: .env.example lists every setting the code reads; install, build and .env helpers', 'node', [
   '--test',
   '--test-reporter=spec', '--test-reporter-destination=stdout',
-  '--test-reporter=./scripts/browser/json-summary-reporter.mjs', `--test-reporter-destination=${reports}/settings.json`,
+  '--test-reporter=./scripts/browser/json-summary-reporter.mjs', `--test-reporter-destination=${reports}/scripts.json`,
   'scripts/settings/env-example.test.mjs',
-], { report: `${reports}/settings.json` });
+  'scripts/setup/setup.test.mjs',
+], { report: `${reports}/scripts.json` });
 step('backend: type check', 'npx', ['tsc', '--noEmit', '-p', 'backend/tsconfig.json']);
 step('API contract: backend/openapi.json and api-types.ts match the code', 'node', ['backend/scripts/openapi.mjs', '--check']);
 step('backend: unit tests', 'npx', ['jest', '--config', 'jest.unit.config.js', '--json', `--outputFile=${reports}/backend-unit.json`], {

@@ -1,6 +1,6 @@
 // Reads .env (when present) into process.env without overriding what is already set, and writes
 // generated settings back into it. Node built-ins only: it runs before `npm ci` has.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export const ENV_FILE = resolve(import.meta.dirname, '../../.env');
@@ -20,7 +20,8 @@ export function loadEnv(file = ENV_FILE) {
 
 /**
  * Sets `values` in the .env file (replacing a line for the same name, else appending) and in
- * process.env. The file is created readable by its owner only: it holds passwords.
+ * process.env. The file is made readable by its owner only, also when it already existed (e.g.
+ * copied from .env.example): it holds passwords.
  */
 export function writeEnvValues(values, file = ENV_FILE) {
   let text = existsSync(file) ? readFileSync(file, 'utf8') : '';
@@ -32,4 +33,5 @@ export function writeEnvValues(values, file = ENV_FILE) {
     fromEnvFile.add(name);
   }
   writeFileSync(file, text, { mode: 0o600 });
+  chmodSync(file, 0o600);
 }

@@ -5,13 +5,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-const root = join(import.meta.dirname, '../..');
-const STAMP = join(root, '.run', 'build-stamp');
+const ROOT = join(import.meta.dirname, '../..');
 const INPUTS = ['package-lock.json', 'tsconfig.json', 'backend', 'frontend'];
 const SKIP = new Set(['node_modules', 'dist', '.next', 'test', 'coverage', 'openapi.json', 'next-env.d.ts']);
 const OUTPUTS = ['backend/dist/src/main.js', 'frontend/.next/BUILD_ID'];
 
-export function currentSourceHash() {
+export function currentSourceHash(root = ROOT) {
   const hash = createHash('sha256');
   for (const file of INPUTS.flatMap((input) => [...walk(join(root, input))]).sort()) {
     hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
@@ -22,15 +21,17 @@ export function currentSourceHash() {
   return hash.digest('hex');
 }
 
-export function buildIsCurrent() {
-  if (!OUTPUTS.every((output) => existsSync(join(root, output))) || !existsSync(STAMP)) return false;
-  return readFileSync(STAMP, 'utf8').trim() === currentSourceHash();
+const stampFile = (root) => join(root, '.run', 'build-stamp');
+
+export function buildIsCurrent(root = ROOT) {
+  if (!OUTPUTS.every((output) => existsSync(join(root, output))) || !existsSync(stampFile(root))) return false;
+  return readFileSync(stampFile(root), 'utf8').trim() === currentSourceHash(root);
 }
 
 /** After a successful build of both workspaces, with the hash taken before it started. */
-export function recordBuild(sourceHash) {
+export function recordBuild(sourceHash, root = ROOT) {
   mkdirSync(join(root, '.run'), { recursive: true });
-  writeFileSync(STAMP, `${sourceHash}\n`);
+  writeFileSync(stampFile(root), `${sourceHash}\n`);
 }
 
 function* walk(path) {
