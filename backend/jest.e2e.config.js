@@ -9,6 +9,7 @@ module.exports = {
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   // Every answer received through supertest must match backend/openapi.json.
   setupFilesAfterEnv: ['<rootDir>/test/support/validate-responses.ts'],
+  setupFiles: ['<rootDir>/test/support/logs-to-file.ts'],
   testTimeout: 60_000,
   // Suites start backends and load MariaDB; one at a time keeps their timings apart.
   maxWorkers: 1,

@@ -9,4 +9,6 @@ module.exports = {
   // Every @nestjs/* 12 package ships ES modules only; let swc turn them into CommonJS for Jest.
   transformIgnorePatterns: ['/node_modules/(?!@nestjs/|entities/)'],
   testEnvironment: 'node',
+  // Logs go to test-artifacts/logs/backend-tests.log, not between the test results.
+  setupFiles: ['<rootDir>/../test/support/logs-to-file.ts'],
 };

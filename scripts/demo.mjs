@@ -1,56 +1,62 @@
 #!/usr/bin/env node
-// `npm run demo`: the whole product on a demo catalog. Installs what is missing, ensures MariaDB,
-// seeds a 48,000-product Magento catalog once, migrates, builds, starts backend and frontend, and
-// prints the URLs and the admin credentials. Ctrl-C stops everything it started.
-import { execSync, spawn } from 'node:child_process';
+// `npm run demo`: the whole product on a demo catalog. Installs what is missing, ensures MariaDB and
+// its users, seeds a 48,000-product Magento catalog once, migrates, builds when the sources changed,
+// starts backend and frontend, and prints the URLs once both answer. Ctrl-C (or SIGTERM) stops both.
+// Node built-ins only until ensureInstalled has run: everything else is imported after it.
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { ENV_FILE, loadEnv, writeEnvValues } from './db/env.mjs';
+import { ensureInstalled } from './setup/ensure-installed.mjs';
+import { timedStep } from './setup/timed-step.mjs';
 
 const root = join(import.meta.dirname, '..');
-const run = (command) => execSync(command, { cwd: root, stdio: 'inherit' });
+const started = Date.now();
+const log = (line) => console.log(`[demo] ${line}`);
+process.env.NEXT_TELEMETRY_DISABLED = '1';
 
-if (!existsSync(join(root, 'node_modules'))) run('npm ci --no-audit --no-fund');
-const envFile = join(root, '.env');
-if (!existsSync(envFile)) {
-  // A fresh clone gets its own secrets: a random API token and admin password, kept in .env.
-  const example = readFileSync(join(root, '.env.example'), 'utf8')
-    .replace(/^ADMIN_API_TOKEN=.*$/m, `ADMIN_API_TOKEN=${randomBytes(24).toString('hex')}`)
-    .replace(/^ADMIN_PASSWORD=.*$/m, `ADMIN_PASSWORD=${randomBytes(9).toString('base64url')}`);
-  writeFileSync(envFile, example);
-  console.log('[demo] wrote .env with a generated ADMIN_API_TOKEN and ADMIN_PASSWORD');
-}
-const { loadEnv } = await import('./db/env.mjs');
+await ensureInstalled('demo');
+ensureSecrets();
 const { ensureDatabase } = await import('./db/ensure-db.mjs');
-loadEnv(envFile);
 await ensureDatabase();
+await ensureCatalog();
+await timedStep('demo', { what: 'migrating the Lookbook database', note: 'a few seconds' }, 'npm', ['run', '--silent', 'db:migrate'], { cwd: root });
+await buildIfChanged();
 
-const mysql = (await import('mysql2/promise')).default;
-const shop = await mysql.createConnection({ uri: process.env.MYSQL_SHOP_URL });
-const [tables] = await shop.query("SHOW TABLES LIKE 'catalog_product_entity'");
-await shop.end();
-if (tables.length === 0) run('npm run magento:seed -- --products 48000 --seed 42');
-else console.log('[demo] the demo Magento catalog is already there');
-run('npm run db:migrate');
-run('npm run build');
+const { startServers } = await import('./demo/servers.mjs');
+await startServers({ started, log });
 
-const children = [
-  spawn('node', ['backend/dist/src/main.js'], { cwd: root, stdio: 'inherit', env: process.env, detached: true }),
-  spawn('npx', ['next', 'start', '-p', process.env.FRONTEND_PORT ?? '3000'], { cwd: join(root, 'frontend'), stdio: 'inherit', env: process.env, detached: true }),
-];
-const stop = () => {
-  for (const child of children) {
-    try {
-      process.kill(-child.pid, 'SIGTERM'); // the whole group: next-server outlives its npx wrapper
-    } catch {}
-  }
-  process.exit(0);
-};
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+/** A fresh clone gets its own secrets: a random API token and admin password, kept in .env. */
+function ensureSecrets() {
+  if (!existsSync(ENV_FILE)) copyFileSync(join(root, '.env.example'), ENV_FILE);
+  loadEnv();
+  const placeholder = (value) => !value || value.startsWith('change-me');
+  const generated = {};
+  if (!process.env.ADMIN_USER) generated.ADMIN_USER = 'admin';
+  if (placeholder(process.env.ADMIN_API_TOKEN)) generated.ADMIN_API_TOKEN = randomBytes(24).toString('hex');
+  if (placeholder(process.env.ADMIN_PASSWORD)) generated.ADMIN_PASSWORD = randomBytes(9).toString('base64url');
+  if (Object.keys(generated).length === 0) return;
+  writeEnvValues(generated);
+  log(`wrote to .env: ${Object.keys(generated).map((name) => (name === 'ADMIN_USER' ? name : `${name} (generated)`)).join(', ')}`);
+}
 
-const frontend = `http://127.0.0.1:${process.env.FRONTEND_PORT ?? '3000'}`;
-console.log(`
-[demo] Lookbook admin:  ${frontend}/admin/products   (user ${process.env.ADMIN_USER}, password ${process.env.ADMIN_PASSWORD})
-[demo] API docs:        http://127.0.0.1:${process.env.PORT ?? '3001'}/api/docs
-[demo] Ctrl-C stops both.`);
+async function ensureCatalog() {
+  const mysql = (await import('mysql2/promise')).default;
+  const shop = await mysql.createConnection({ uri: process.env.MYSQL_SHOP_URL });
+  const [tables] = await shop.query("SHOW TABLES LIKE 'catalog_product_entity'");
+  await shop.end();
+  if (tables.length) return log('the demo Magento catalog is already there');
+  const what = 'seeding the 48,000-product demo Magento catalog';
+  await timedStep('demo', { what, note: 'first run only; about 1 min on 2 cores' }, 'npm', ['run', '--silent', 'magento:seed', '--', '--products', '48000', '--seed', '42'], {
+    cwd: root,
+  });
+}
+
+async function buildIfChanged() {
+  const { buildIsCurrent, currentSourceHash, recordBuild } = await import('./setup/build-stamp.mjs');
+  if (buildIsCurrent()) return log('the build is up to date with the sources (no rebuild)');
+  const sourceHash = currentSourceHash();
+  const what = 'building backend and frontend';
+  await timedStep('demo', { what, note: 'the sources changed since the last build; about 1–2 min on 2 cores' }, 'npm', ['run', '--silent', 'build'], { cwd: root });
+  recordBuild(sourceHash);
+}

@@ -1,11 +1,17 @@
 #!/usr/bin/env node
 // `npm test`: everything, on a fresh clone, as CI runs it. Makes sure MariaDB (and, for the browser
 // test, Chromium) are there, then runs each suite and ends with one line: "N passed, N failed".
+// Node built-ins only until ensureInstalled has run: everything else is imported after it.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureChromium } from './browser/ensure-chromium.mjs';
-import { ensureDatabase } from './db/ensure-db.mjs';
+import { ensureInstalled } from './setup/ensure-installed.mjs';
+
+process.env.NEXT_TELEMETRY_DISABLED = '1';
+await ensureInstalled('test');
+const { ensureDatabase } = await import('./db/ensure-db.mjs');
+const { currentSourceHash, recordBuild } = await import('./setup/build-stamp.mjs');
 
 const root = join(import.meta.dirname, '..');
 const reports = join(root, 'test-artifacts', 'reports');
@@ -23,6 +29,7 @@ function step(name, command, args, { cwd = root, report } = {}) {
   totals.passed += counts.passed;
   totals.failed += counts.failed;
   if (result.status !== 0) failedSteps.push(name);
+  return result.status === 0;
 }
 
 /** Jest's and Vitest's JSON reports share these fields. */
@@ -39,7 +46,16 @@ try {
 }
 
 // The e2e suites start real backend processes from the build, so build first.
-step('build (backend and frontend)', 'npm', ['run', 'build']);
+const sourceHash = currentSourceHash();
+// `npm run demo` then starts from this build instead of making the same one again.
+if (step('build (backend and frontend)', 'npm', ['run', 'build'])) recordBuild(sourceHash);
+step('scripts: .env.example lists every setting the code reads; install, build and .env helpers', 'node', [
+  '--test',
+  '--test-reporter=spec', '--test-reporter-destination=stdout',
+  '--test-reporter=./scripts/browser/json-summary-reporter.mjs', `--test-reporter-destination=${reports}/scripts.json`,
+  'scripts/settings/env-example.test.mjs',
+  'scripts/setup/setup.test.mjs',
+], { report: `${reports}/scripts.json` });
 step('backend: type check', 'npx', ['tsc', '--noEmit', '-p', 'backend/tsconfig.json']);
 step('API contract: backend/openapi.json and api-types.ts match the code', 'node', ['backend/scripts/openapi.mjs', '--check']);
 step('backend: unit tests', 'npx', ['jest', '--config', 'jest.unit.config.js', '--json', `--outputFile=${reports}/backend-unit.json`], {

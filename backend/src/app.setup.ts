@@ -32,7 +32,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
 export function openApiConfig() {
   return new DocumentBuilder()
     .setTitle('Lookbook Product Import')
-    .setDescription('Imports enabled, in-stock products from the shop’s Magento 2 database into the Lookbook.')
+    .setDescription('Imports the products on sale in the shop’s Magento 2 store (enabled, visible, assigned to the store’s website and in stock by the shop’s own rules) into the Lookbook.')
     .setVersion('1.0')
     // 3.1, whose schemas are JSON Schema: "a job or null" is anyOf [job, null], which 3.0 cannot say.
     .setOpenAPIVersion('3.1.0')

@@ -12,8 +12,9 @@ const root = join(import.meta.dirname, '../..');
 const require = createRequire(import.meta.url);
 
 export async function connectServer() {
-  const { LOOKBOOK_DB_URL } = await ensureDatabase({ quiet: true });
-  const base = new URL(LOOKBOOK_DB_URL);
+  // bench_* databases are made as the scratch user, who may create nothing else.
+  const { TEST_DB_URL } = await ensureDatabase({ quiet: true });
+  const base = new URL(TEST_DB_URL);
   const admin = await mysql.createConnection({
     host: base.hostname,
     port: Number(base.port || 3306),

@@ -1,59 +1,84 @@
 #!/usr/bin/env node
-// Makes sure a MariaDB/MySQL server answers the configured URLs, and prints what it did.
-// 1. When MYSQL_SHOP_URL and LOOKBOOK_DB_URL already answer, it uses them as they are.
-// 2. Otherwise, on Debian as root, it installs mariadb-server if missing, starts it, and creates the
-//    dedicated user and databases the URLs name. A second run takes about a second.
+// Makes sure a MariaDB/MySQL server answers the URLs of every database role (database-roles.mjs),
+// and prints what it did.
+// 1. When every URL (from the environment or .env) answers, it uses them as they are.
+// 2. Otherwise, on Debian as root, it installs mariadb-server if missing, starts it, creates the
+//    missing users (local-only, generated passwords, least rights) and databases, writes their
+//    URLs into .env and prints what it created. A second run takes about a second.
 // 3. Elsewhere it stops with one line saying what to set.
 import { execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, openSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
-import { loadEnv, DEFAULT_URLS } from './env.mjs';
+import { DATABASE_ROLES, LOCAL_HOSTS } from './database-roles.mjs';
+import { fromEnvFile, loadEnv, writeEnvValues } from './env.mjs';
 import { parseMysqlUrl, tryConnect } from './mysql-url.mjs';
 
 const SOCKET = '/run/mysqld/mysqld.sock';
+const LOCAL_SERVER = { host: '127.0.0.1', port: 3306 };
 
 export async function ensureDatabase({ quiet = false } = {}) {
   loadEnv();
   const log = (line) => quiet || console.log(`[db] ${line}`);
-  const urls = {
-    MYSQL_SHOP_URL: process.env.MYSQL_SHOP_URL ?? DEFAULT_URLS.MYSQL_SHOP_URL,
-    LOOKBOOK_DB_URL: process.env.LOOKBOOK_DB_URL ?? DEFAULT_URLS.LOOKBOOK_DB_URL,
-  };
-  const targets = Object.entries(urls).map(([name, url]) => ({ name, ...parseMysqlUrl(name, url) }));
-
-  const failures = [];
-  for (const target of targets) {
-    const error = await tryConnect(target);
-    if (error) failures.push({ target, error });
-  }
-  if (failures.length === 0) {
-    log(`using ${targets.map((t) => `${t.name} (${t.host}:${t.port}/${t.database})`).join(', ')}`);
-    return urls;
+  const failing = await rolesNotAnswering();
+  if (failing.length === 0) {
+    log(`using ${DATABASE_ROLES.map((role) => describe(role.setting)).join(', ')}`);
+    return urls();
   }
 
-  if (!canManageLocalServer(targets)) {
-    const { target, error } = failures[0];
-    throw new Error(
-      `${target.name} does not answer (${error}); set MYSQL_SHOP_URL and LOOKBOOK_DB_URL to a reachable MySQL/MariaDB server (or run as root on Debian to have MariaDB installed and started)`,
-    );
-  }
+  const refusal = whyNotProvision(failing);
+  if (refusal) throw new Error(refusal);
 
   installServerIfMissing(log);
   await startServerIfStopped(log);
-  provision(targets, log);
+  provision(failing.map(({ role }) => role), log);
 
-  for (const target of targets) {
-    const error = await tryConnect(target);
-    if (error) throw new Error(`${target.name} still does not answer after provisioning: ${error}`);
-  }
-  log(`ready: ${targets.map((t) => `${t.name} (${t.host}:${t.port}/${t.database})`).join(', ')}`);
-  return urls;
+  const still = await rolesNotAnswering();
+  if (still.length) throw new Error(`${still[0].role.setting} still does not answer after provisioning: ${still[0].reason}`);
+  return urls();
 }
 
-function canManageLocalServer(targets) {
-  const local = targets.every((t) => ['127.0.0.1', 'localhost'].includes(t.host));
-  return local && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
+const urls = () => Object.fromEntries(DATABASE_ROLES.map((role) => [role.setting, process.env[role.setting]]));
+
+async function rolesNotAnswering() {
+  const failing = [];
+  for (const role of DATABASE_ROLES) {
+    const url = process.env[role.setting];
+    if (!url) {
+      failing.push({ role, reason: 'not set' });
+      continue;
+    }
+    const target = parseMysqlUrl(role.setting, url, { database: Boolean(role.database) });
+    const reason = await tryConnect(target);
+    if (reason) failing.push({ role, target, reason });
+  }
+  return failing;
+}
+
+/** Null when this process may create the failing roles' users on the local server, else why not. */
+function whyNotProvision(failing) {
+  const [first] = failing;
+  const hint = 'set it in .env (see .env.example) to a reachable MySQL/MariaDB server, or run as root on Debian to have MariaDB installed and its users created';
+  if (process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) return `${first.role.setting} ${describeFailure(first)}; ${hint}`;
+  for (const { role, target, reason } of failing) {
+    if (!target) continue;
+    // A URL the user wrote (in the environment, or naming another server or user) is theirs to fix:
+    // existing users are never altered unless they are the ones this script creates.
+    if (!fromEnvFile.has(role.setting)) return `${role.setting} (set in the environment) does not answer (${reason}); fix it or unset it`;
+    const local = ['127.0.0.1', 'localhost'].includes(target.host) && target.port === LOCAL_SERVER.port;
+    if (!local || target.user !== role.user) {
+      return `${role.setting} in .env does not answer (${reason}); fix it, or delete the line to have a local user ${role.user} created`;
+    }
+  }
+  return null;
+}
+
+const describeFailure = ({ target, reason }) => (target ? `does not answer (${reason})` : 'is not set');
+
+function describe(setting) {
+  const { host, port, user, database } = parseMysqlUrl(setting, process.env[setting], { database: false });
+  return `${setting} (${user}@${host}:${port}${database ? `/${database}` : ''})`;
 }
 
 function installServerIfMissing(log) {
@@ -92,26 +117,42 @@ async function startServerIfStopped(log) {
   throw new Error('mariadbd did not start within 30 s; see /tmp/lookbook-mariadb.log');
 }
 
-function provision(targets, log) {
+/** Creates each role's database and local users with a new password, and keeps the URLs in .env. */
+function provision(roles, log) {
   const statements = [];
-  for (const t of targets) {
-    const user = `'${escape(t.user)}'@'%', '${escape(t.user)}'@'localhost'`;
-    statements.push(`CREATE USER IF NOT EXISTS '${escape(t.user)}'@'%' IDENTIFIED BY '${escape(t.password)}'`);
-    statements.push(`CREATE USER IF NOT EXISTS '${escape(t.user)}'@'localhost' IDENTIFIED BY '${escape(t.password)}'`);
-    statements.push(`ALTER USER '${escape(t.user)}'@'%' IDENTIFIED BY '${escape(t.password)}'`);
-    statements.push(`ALTER USER '${escape(t.user)}'@'localhost' IDENTIFIED BY '${escape(t.password)}'`);
-    statements.push(`CREATE DATABASE IF NOT EXISTS \`${t.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-    // The dedicated user may create and drop databases: each test suite works in fresh ones.
-    statements.push(`GRANT ALL PRIVILEGES ON *.* TO ${user}`);
+  const values = {};
+  const created = [];
+  for (const role of roles) {
+    const password = randomBytes(18).toString('base64url');
+    const existed = rootQuery(`SELECT COUNT(*) FROM mysql.user WHERE User = '${escape(role.user)}'`, { output: true }).trim() !== '0';
+    if (role.database) {
+      statements.push(`CREATE DATABASE IF NOT EXISTS \`${role.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    }
+    for (const host of LOCAL_HOSTS) {
+      const account = `'${escape(role.user)}'@'${host}'`;
+      statements.push(`CREATE USER IF NOT EXISTS ${account} IDENTIFIED BY '${password}'`);
+      statements.push(`ALTER USER ${account} IDENTIFIED BY '${password}'`);
+      for (const grant of role.grants(role.database)) statements.push(`GRANT ${grant} TO ${account}`);
+    }
+    values[role.setting] = `mysql://${role.user}:${password}@${LOCAL_SERVER.host}:${LOCAL_SERVER.port}/${role.database}`;
+    created.push(
+      `  ${role.user.padEnd(21)} ${role.grants(role.database).join(', ').padEnd(58)} ${role.purpose}` +
+        (existed ? ' — existed: new password (another checkout using this server needs this .env line)' : ''),
+    );
   }
   rootQuery(statements.join(';\n'));
-  log(`provisioned user(s) ${[...new Set(targets.map((t) => t.user))].join(', ')} and database(s) ${targets.map((t) => t.database).join(', ')}`);
+  writeEnvValues(values);
+  log(`created MariaDB users @${LOCAL_HOSTS.join(' and @')} (passwords generated, URLs written to .env: ${Object.keys(values).join(', ')}):`);
+  for (const line of created) log(line);
 }
 
-function rootQuery(sql, { check = false } = {}) {
+function rootQuery(sql, { check = false, output = false } = {}) {
   try {
-    execFileSync('mariadb', ['-uroot', `--socket=${SOCKET}`, '-e', sql], { stdio: check ? 'ignore' : ['ignore', 'inherit', 'inherit'] });
-    return true;
+    const stdout = execFileSync('mariadb', ['-uroot', `--socket=${SOCKET}`, '-N', '-B', '-e', sql], {
+      stdio: check ? 'ignore' : ['ignore', output ? 'pipe' : 'inherit', 'inherit'],
+      encoding: 'utf8',
+    });
+    return output ? stdout : true;
   } catch (error) {
     if (check) return false;
     throw error;

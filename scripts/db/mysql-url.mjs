@@ -1,6 +1,7 @@
 import mysql from 'mysql2/promise';
 
-export function parseMysqlUrl(name, value) {
+/** `database: false` for URLs that name a server and user only (TEST_DB_URL). */
+export function parseMysqlUrl(name, value, { database: needsDatabase = true } = {}) {
   let url;
   try {
     url = new URL(value);
@@ -8,15 +9,15 @@ export function parseMysqlUrl(name, value) {
     throw new Error(`${name} is not a URL; expected mysql://user:pass@host:port/db`);
   }
   const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
-  if (!['mysql:', 'mariadb:'].includes(url.protocol) || !url.hostname || !url.username || !database) {
-    throw new Error(`${name} must look like mysql://user:pass@host:port/db`);
+  if (!['mysql:', 'mariadb:'].includes(url.protocol) || !url.hostname || !url.username || (needsDatabase && !database)) {
+    throw new Error(`${name} must look like mysql://user:pass@host:port/${needsDatabase ? 'db' : ''}`);
   }
   return {
     host: url.hostname,
     port: Number(url.port || 3306),
     user: decodeURIComponent(url.username),
     password: decodeURIComponent(url.password),
-    database,
+    database: database || undefined,
   };
 }
 

@@ -10,8 +10,9 @@
  *   by MSI salable quantity (run the backend with MAGENTO_STOCK_SOURCE=msi).
  * --rich-attributes: a Luma-like attribute load (a dozen more select/multiselect/Yes-No attributes).
  * --table-prefix: on every table name (run the backend with MAGENTO_TABLE_PREFIX set to the same).
- * The URL defaults to MYSQL_SHOP_URL (from the environment or the root .env). The database must
- * exist; its Magento tables (under that prefix) are dropped and recreated.
+ * The URL defaults to MAGENTO_SEED_URL, else MYSQL_SHOP_URL (from the environment or the root .env):
+ * the app's own shop user may only read. The database must exist; its Magento tables (under that
+ * prefix) are dropped and recreated.
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -21,8 +22,6 @@ import { generateCatalog } from './catalog-generator';
 import { countEligibleProducts, describeStore } from './eligibility';
 import type { StockMode } from './msi-stock';
 import type { MagentoEdition } from './schema';
-
-const DEFAULT_SHOP_URL = 'mysql://lookbook:lookbook@127.0.0.1:3306/magento';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -49,7 +48,8 @@ async function main(): Promise<void> {
     throw new Error(`--multiselect must be "text" or "varchar", got "${values.multiselect}"`);
   }
   await loadRootEnv();
-  const url = values.url ?? process.env.MYSQL_SHOP_URL ?? DEFAULT_SHOP_URL;
+  const url = values.url ?? process.env.MAGENTO_SEED_URL ?? process.env.MYSQL_SHOP_URL;
+  if (!url) throw new Error('no database to seed: pass --url or set MAGENTO_SEED_URL (see .env.example)');
 
   const conn = await mysql.createConnection({ uri: url, charset: 'utf8mb4' });
   const started = performance.now();

@@ -17,6 +17,8 @@ describe('loadAppConfig', () => {
     });
     expect(config.authFailuresPerMinute).toBe(10);
     expect(config.trustProxy).toBe(false);
+    expect(config.shopCurrency).toBe('USD');
+    expect(config.logFormat).toBe('text');
   });
 
   it('reads which proxies to trust for the client address', () => {
@@ -46,6 +48,8 @@ describe('loadAppConfig', () => {
     ['MAGENTO_STATE_QUERY_TIMEOUT_MS', 'soon', /MAGENTO_STATE_QUERY_TIMEOUT_MS must be an integer/],
     ['TRUST_PROXY', 'true', /TRUST_PROXY must be addresses or ranges/],
     ['TRUST_PROXY', 'proxy.example', /TRUST_PROXY must be addresses or ranges/],
+    ['SHOP_CURRENCY', 'euro', /SHOP_CURRENCY must be a three-letter ISO 4217 currency code/],
+    ['LOG_FORMAT', 'xml', /LOG_FORMAT must be one of text, json/],
   ])('rejects %s=%s with a message naming it', (name, value, message) => {
     const run = () => loadAppConfig({ ...valid, [name]: value });
 

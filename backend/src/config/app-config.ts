@@ -12,8 +12,12 @@ export interface MysqlConnectionConfig {
 
 export type StockSource = 'legacy' | 'msi';
 
+export type LogFormat = 'text' | 'json';
+
 export interface AppConfig {
   port: number;
+  /** text: Nest's console lines (coloured on a terminal only); json: one JSON object per line. */
+  logFormat: LogFormat;
   shopDb: MysqlConnectionConfig;
   lookbookDb: MysqlConnectionConfig;
   adminApiToken: string;
@@ -29,6 +33,8 @@ export interface AppConfig {
     /** Tighter bound on the shop reads GET /state waits on (the dialog's "remaining"). */
     stateQueryTimeoutMs: number;
   };
+  /** ISO 4217 code for prices when the shop's own base currency cannot be read. */
+  shopCurrency: string;
   import: {
     chunkSize: number;
     heartbeatIntervalMs: number;
@@ -112,6 +118,13 @@ function tablePrefix(env: Env): string {
   return prefix;
 }
 
+function currencyCode(env: Env, name: string, fallback: string): string {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^[A-Z]{3}$/.test(raw)) throw new ConfigError(`${name} must be a three-letter ISO 4217 currency code, e.g. EUR`);
+  return raw;
+}
+
 function adminToken(env: Env): string {
   const token = env.ADMIN_API_TOKEN;
   if (!token) throw new ConfigError('ADMIN_API_TOKEN is not set; use a random string of at least 32 characters');
@@ -151,10 +164,12 @@ function trustProxy(env: Env): string | false {
 export function loadAppConfig(env: Env = process.env): AppConfig {
   return {
     port: integer(env, 'PORT', 3001, 1, 65535),
+    logFormat: oneOf(env, 'LOG_FORMAT', ['text', 'json'] as const, 'text'),
     shopDb: parseMysqlUrl('MYSQL_SHOP_URL', env.MYSQL_SHOP_URL),
     lookbookDb: parseMysqlUrl('LOOKBOOK_DB_URL', env.LOOKBOOK_DB_URL),
     adminApiToken: adminToken(env),
     magento: loadMagentoSettings(env),
+    shopCurrency: currencyCode(env, 'SHOP_CURRENCY', 'USD'),
     import: {
       chunkSize: integer(env, 'IMPORT_CHUNK_SIZE', 250, 1, 1000),
       heartbeatIntervalMs: integer(env, 'IMPORT_HEARTBEAT_INTERVAL_MS', 2_000, 100, 60_000),

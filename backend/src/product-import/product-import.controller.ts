@@ -29,7 +29,7 @@ export class ProductImportController {
   @ApiOperation({
     summary: 'Start an import or a refresh job',
     description:
-      'Queues a job: by default one that imports the next batch of eligible Magento products; with mode "refresh", one that re-checks ' +
+      'Queues a job: by default one that imports the next batch of products on sale in the Magento store; with mode "refresh", one that re-checks ' +
       'every imported product against the shop. One job at a time, of either kind.',
   })
   // Every field has a default, so no body (or {}) starts an import with the defaults.
@@ -56,7 +56,7 @@ export class ProductImportController {
   @Get('state')
   @ApiOperation({
     summary: 'Import state',
-    description: 'The resume cursor, how many eligible products remain after it, the active job, the last finished job and the last finished refresh, and how many imported products are on sale.',
+    description: 'The resume cursor, how many products on sale are not yet imported (after it), the active job, the last finished job and the last finished refresh, and how many imported products are on sale.',
   })
   @ApiOkResponse({ type: ImportStateView })
   async state(): Promise<ImportStateView> {

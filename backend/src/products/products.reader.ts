@@ -2,11 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ProductPage } from './product.view';
+import { ShopCurrency } from './shop-currency';
 
 /** Reads the Lookbook's products for the admin table. */
 @Injectable()
 export class ProductsReader {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly currency: ShopCurrency,
+  ) {}
 
   async page({ page, pageSize, q }: { page: number; pageSize: number; q: string }): Promise<ProductPage> {
     const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -31,6 +35,7 @@ export class ProductsReader {
       total: Number(total),
       page,
       pageSize,
+      currency: await this.currency.code(),
     };
   }
 }

@@ -6,6 +6,7 @@ import { configureApp } from '../../src/app.setup';
 import { APP_CONFIG, AppConfig, loadAppConfig, parseMysqlUrl } from '../../src/config/app-config';
 import { lookbookDataSourceOptions, magentoDataSourceOptions } from '../../src/database/data-source-options';
 import { migrateLookbook } from '../../src/database/migrate';
+import { fileLogger } from './logs-to-file';
 import { TestDatabases } from './test-databases';
 import { testEnv } from './test-env';
 
@@ -19,7 +20,7 @@ export async function startTestApp(dbs: TestDatabases, env: Record<string, strin
   const config = testConfig(dbs, env);
   await migrateLookbook(config.lookbookDb);
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).overrideProvider(APP_CONFIG).useValue(config).compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: ['error', 'warn'] });
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: fileLogger });
   configureApp(app, config);
   await app.init();
   return app;

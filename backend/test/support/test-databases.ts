@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import mysql from 'mysql2/promise';
 
-const DEFAULT_LOOKBOOK_URL = 'mysql://lookbook:lookbook@127.0.0.1:3306/lookbook';
-
 export interface TestDatabases {
   magentoUrl: string;
   lookbookUrl: string;
@@ -13,10 +11,11 @@ export interface TestDatabases {
 
 /**
  * Creates a fresh pair of empty databases (Magento source and Lookbook destination) for one test
- * suite, on the server that LOOKBOOK_DB_URL points at, so suites never see each other's rows.
+ * suite, as TEST_DB_URL's user (who may create only t_* databases), so suites never see each other's rows.
  */
 export async function createTestDatabases(suite: string): Promise<TestDatabases> {
-  const base = new URL(process.env.LOOKBOOK_DB_URL ?? DEFAULT_LOOKBOOK_URL);
+  if (!process.env.TEST_DB_URL) throw new Error('TEST_DB_URL is not set: run `node scripts/db/ensure-db.mjs` (see .env.example)');
+  const base = new URL(process.env.TEST_DB_URL);
   const tag = `${suite.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${randomBytes(3).toString('hex')}`;
   const names = { magento: `t_${tag}_magento`, lookbook: `t_${tag}_lookbook` };
 

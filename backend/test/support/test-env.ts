@@ -12,6 +12,8 @@ export function testEnv(dbs: TestDatabases): Record<string, string> {
     LOOKBOOK_DB_URL: dbs.lookbookUrl,
     ADMIN_API_TOKEN: TEST_TOKEN,
     HOST: '127.0.0.1',
+    LOG_FORMAT: '',
+    SHOP_CURRENCY: '',
     MAGENTO_STORE_ID: '1',
     MAGENTO_STOCK_SOURCE: 'legacy',
     MAGENTO_TABLE_PREFIX: '',

@@ -15,7 +15,7 @@ export interface paths {
         put?: never;
         /**
          * Start an import or a refresh job
-         * @description Queues a job: by default one that imports the next batch of eligible Magento products; with mode "refresh", one that re-checks every imported product against the shop. One job at a time, of either kind.
+         * @description Queues a job: by default one that imports the next batch of products on sale in the Magento store; with mode "refresh", one that re-checks every imported product against the shop. One job at a time, of either kind.
          */
         post: operations["ProductImportController_create"];
         delete?: never;
@@ -50,7 +50,7 @@ export interface paths {
         };
         /**
          * Import state
-         * @description The resume cursor, how many eligible products remain after it, the active job, the last finished job and the last finished refresh, and how many imported products are on sale.
+         * @description The resume cursor, how many products on sale are not yet imported (after it), the active job, the last finished job and the last finished refresh, and how many imported products are on sale.
          */
         get: operations["ProductImportController_state"];
         put?: never;
@@ -101,13 +101,13 @@ export interface components {
     schemas: {
         CreateImportJobDto: {
             /**
-             * @description How many eligible products this job imports.
+             * @description How many products on sale (after the cursor) this job imports.
              * @default 100
              * @example 100
              */
             limit?: number;
             /**
-             * @description "import" imports the next batch of eligible products and moves the cursor. "refresh" re-checks every product already imported against the shop: updates what changed, withdraws what is no longer sold (in_stock false, stock 0), brings back what sells again; it ignores limit, resumeFromLast and startAfterId and never moves the cursor.
+             * @description "import" imports the next batch of products on sale and moves the cursor. "refresh" re-checks every product already imported against the shop: updates what changed, withdraws what is no longer sold (in_stock false, stock 0), brings back what sells again; it ignores limit, resumeFromLast and startAfterId and never moves the cursor.
              * @default import
              * @example import
              * @enum {string}
@@ -175,12 +175,12 @@ export interface components {
             /** @example 40 */
             processed: number;
             /**
-             * @description Eligible products the mapping could not use (e.g. an empty SKU); a refresh leaves their rows alone.
+             * @description Products on sale the mapping could not use (e.g. an empty SKU); a refresh leaves their rows alone.
              * @example 1
              */
             skipped: number;
             /**
-             * @description Products the job will process (an import: eligible products; a refresh: Lookbook products to re-check); null until counted.
+             * @description Products the job will process (an import: products on sale after the cursor; a refresh: Lookbook products to re-check); null until counted.
              * @example 100
              */
             total_found: number | null;
@@ -258,7 +258,7 @@ export interface components {
              */
             on_sale: number;
             /**
-             * @description Eligible products after the cursor.
+             * @description Products on sale not yet imported: those after the cursor.
              * @example 4620
              */
             remaining: number;
@@ -273,6 +273,11 @@ export interface components {
             message: string;
         };
         ProductPage: {
+            /**
+             * @description ISO 4217 code of the shop's base currency, which every price is in (Magento's currency/options/base, else SHOP_CURRENCY).
+             * @example EUR
+             */
+            currency: string;
             items: components["schemas"]["ProductView"][];
             /** @example 1 */
             page: number;
@@ -288,9 +293,15 @@ export interface components {
             color: string | null;
             /** @example /m/h/mh01-black_main.jpg */
             image_key: string | null;
-            /** @example true */
+            /**
+             * @description Whether the product was on sale when last imported; every import writes true, as only products on sale are imported.
+             * @example true
+             */
             in_stock: boolean;
-            /** @example 52.0000 */
+            /**
+             * @description In the page's currency, as the shop stores it (four decimals).
+             * @example 52.0000
+             */
             price: string | null;
             /** @example XS, S, M, L, XL */
             size_range: string | null;
@@ -298,7 +309,10 @@ export interface components {
             sku: string;
             /** @example 1204 */
             source_id: number;
-            /** @example 240 */
+            /**
+             * @description Quantity in stock; whole for most products, fractional where the shop allows it.
+             * @example 240
+             */
             stock_qty: number;
             /** @example Chaz Kangeroo Hoodie */
             title: string;

@@ -10,20 +10,24 @@ import type {
 
 const API_BASE = "/api/admin";
 
-/** An HTTP or network failure; `status` is 0 when the server could not be reached at all. */
+/**
+ * A failed request. `status` is the HTTP status, or 0 when no answer came: then `reason` tells a
+ * network failure (the server could not be reached) from a request the browser would not send.
+ */
 export class ApiError extends Error {
   constructor(
     message: string,
     readonly status: number,
     readonly details: readonly string[] = [],
+    readonly reason: "network" | "not-sent" | "http" = status === 0 ? "network" : "http",
   ) {
     super(message);
     this.name = "ApiError";
   }
 
-  /** Network failures and 5xx may clear up on their own; 4xx will not. */
+  /** Network failures and 5xx may clear up on their own; 4xx and refused requests will not. */
   get isTransient(): boolean {
-    return this.status === 0 || this.status >= 500;
+    return this.reason === "network" || this.status >= 500;
   }
 }
 
@@ -71,6 +75,10 @@ async function requestJson<T>(path: string): Promise<T> {
   const response = await send(path, { method: "GET" });
   const payload = await readBody(response);
   if (!response.ok) throw toApiError(response.status, payload);
+  // E.g. a proxy's HTML page: say so, rather than fail later on a missing field.
+  if (typeof payload !== "object" || payload === null) {
+    throw new ApiError(`The server's answer was not the expected JSON (HTTP ${response.status}).`, response.status);
+  }
   return payload as T;
 }
 
@@ -81,9 +89,27 @@ async function send(path: string, init: RequestInit): Promise<Response> {
       headers: { accept: "application/json", ...init.headers },
       cache: "no-store",
     });
-  } catch {
-    throw new ApiError("Could not reach the server. Check your connection and try again.", 0);
+  } catch (error) {
+    throw failureToSend(error);
   }
+}
+
+/**
+ * What fetch's browsers reject with when no connection could be made (Chromium, Firefox, Safari,
+ * Node). Anything else, e.g. "Request cannot be constructed from a URL that includes credentials"
+ * for a page opened as http://user:pass@host/, never left the browser: say what it was.
+ */
+const NETWORK_FAILURES = /^(Failed to fetch|NetworkError when attempting to fetch resource\.?|Load failed|fetch failed|Network request failed)$/;
+
+function failureToSend(error: unknown): ApiError {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof TypeError && NETWORK_FAILURES.test(message)) {
+    return new ApiError("Could not reach the server. Check your connection and try again.", 0);
+  }
+  // The one refusal a user can fix by themselves: the page's own address.
+  const hint = /includes credentials/i.test(message) ? " Open the page without a user name and password in its address." : "";
+  const sentence = message.endsWith(".") ? message : `${message}.`;
+  return new ApiError(`The browser did not send the request: ${sentence}${hint}`, 0, [], "not-sent");
 }
 
 async function readBody(response: Response): Promise<unknown> {

@@ -15,6 +15,8 @@ interface ErrorAlertProps {
 export function ErrorAlert({ title, error, onRetry, retrying = false }: ErrorAlertProps) {
   // A 400 carries one message per broken rule; list them rather than joining them into one line.
   const details = error instanceof ApiError && error.status === 400 && error.details.length > 1 ? error.details : null;
+  // A request the browser would not send fails the same way again: no Retry.
+  const canRetry = onRetry && !(error instanceof ApiError && error.reason === "not-sent");
 
   return (
     <Alert variant="destructive">
@@ -30,7 +32,7 @@ export function ErrorAlert({ title, error, onRetry, retrying = false }: ErrorAle
         ) : (
           <p>{error.message}</p>
         )}
-        {onRetry && (
+        {canRetry && (
           <Button type="button" variant="outline" size="sm" className="mt-2" onClick={onRetry} disabled={retrying}>
             <RotateCw className={retrying ? "animate-spin" : undefined} aria-hidden />
             Retry

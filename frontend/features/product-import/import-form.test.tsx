@@ -15,10 +15,9 @@ describe("Import Products form", () => {
     expect(screen.getByRole("dialog", { name: "Import Products" })).toBeInTheDocument();
     expect(screen.getByLabelText("Resume from last ID")).toBeChecked();
     expect(screen.getByLabelText("Start After ID")).toBeDisabled();
-    expect(screen.getByLabelText("In stock only")).toBeChecked();
-    expect(screen.getByLabelText("In stock only")).toBeDisabled();
+    expect(screen.getByText(/Only products on sale in the store are imported/)).toBeInTheDocument();
     expect(screen.getByText("Last imported source ID").nextElementSibling).toHaveTextContent("1200");
-    expect(screen.getByText("Eligible products remaining").nextElementSibling).toHaveTextContent("250");
+    expect(screen.getByText("On sale, not yet imported").nextElementSibling).toHaveTextContent("250");
     expect(startButton()).toBeEnabled();
   });
 

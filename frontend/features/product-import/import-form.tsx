@@ -4,7 +4,6 @@ import { useId, useState, type FormEvent, type ReactNode } from "react";
 import { Loader2 } from "lucide-react";
 
 import { Button } from "@/components/ui/button";
-import { Checkbox } from "@/components/ui/checkbox";
 import { DialogClose, DialogFooter } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -128,13 +127,9 @@ export function ImportForm(props: ImportFormProps) {
         </FieldHint>
       </div>
 
-      <div className="flex items-center gap-2">
-        <Checkbox id={`${id}-in-stock`} checked disabled aria-describedby={`${id}-in-stock-hint`} />
-        <Label htmlFor={`${id}-in-stock`}>In stock only</Label>
-        <span id={`${id}-in-stock-hint`} className="text-muted-foreground text-sm">
-          — out-of-stock products are never imported.
-        </span>
-      </div>
+      <p className="text-muted-foreground text-sm">
+        Only products on sale in the store are imported: enabled, visible, assigned to the store’s website and in stock.
+      </p>
 
       <RefreshHint id={`${id}-refresh-hint`} state={state} />
 

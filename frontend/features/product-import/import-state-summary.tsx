@@ -9,7 +9,7 @@ export function ImportStateSummary({ state }: { state: ImportState | undefined }
         <dd className="font-medium tabular-nums">{formatId(state?.last_successful_source_id)}</dd>
       </div>
       <div className="grid gap-1">
-        <dt className="text-muted-foreground">Eligible products remaining</dt>
+        <dt className="text-muted-foreground">On sale, not yet imported</dt>
         <dd className="font-medium tabular-nums">{formatCount(state?.remaining)}</dd>
       </div>
     </dl>

@@ -12,7 +12,7 @@ const MAX_ERRORS_SHOWN = 10;
 
 interface ImportSummaryProps {
   job: ImportJob;
-  /** Eligible products still to import, once the refreshed state is known. */
+  /** Products on sale not yet imported, once the refreshed state is known. */
   remaining: number | null;
 }
 
@@ -73,8 +73,8 @@ export function ImportSummary({ job, remaining }: ImportSummaryProps) {
       {remaining !== null && (
         <p className="text-muted-foreground text-sm">
           {remaining > 0
-            ? `${formatCount(remaining)} eligible products remain to import.`
-            : "All eligible products have been imported."}
+            ? `${formatCount(remaining)} products on sale not yet imported.`
+            : "All products on sale have been imported."}
         </p>
       )}
     </div>

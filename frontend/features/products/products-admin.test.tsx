@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { render, screen } from "@testing-library/react";
+import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 
@@ -18,7 +18,7 @@ function renderPage() {
 describe("Products admin page", () => {
   it("shows the empty state and opens the import dialog from Refresh", async () => {
     stubBackend({
-      "GET /api/admin/products": ok({ items: [], total: 0, page: 1, pageSize: 25 }),
+      "GET /api/admin/products": ok({ items: [], total: 0, page: 1, pageSize: 25, currency: "USD" }),
       [`GET ${STATE_PATH}`]: ok(makeState()),
     });
     renderPage();
@@ -30,27 +30,7 @@ describe("Products admin page", () => {
 
   it("lists a page of products and asks for page 1 with 25 rows", async () => {
     const backend = stubBackend({
-      "GET /api/admin/products": ok({
-        items: [
-          {
-            sku: "LB-1",
-            source_id: 1,
-            title: "Linen shirt",
-            price: "49.90",
-            size_range: "S–XL",
-            color: "Navy",
-            stock_qty: 12,
-            in_stock: true,
-            category: "Shirts",
-            image_key: null,
-            url_key: null,
-            updated_at: "2025-01-01T00:00:00Z",
-          },
-        ],
-        total: 26,
-        page: 1,
-        pageSize: 25,
-      }),
+      "GET /api/admin/products": ok({ items: [product()], total: 26, page: 1, pageSize: 25, currency: "USD" }),
     });
     renderPage();
 
@@ -71,6 +51,7 @@ describe("Products admin page", () => {
         total: 2,
         page: 1,
         pageSize: 25,
+        currency: "USD",
       }),
     });
     renderPage();
@@ -79,4 +60,44 @@ describe("Products admin page", () => {
     expect(withdrawn).toHaveTextContent("Not on sale");
     expect(screen.getByText("ON-SALE").closest("tr")).not.toHaveTextContent("Not on sale");
   });
+
+  it("shows prices in the shop's currency with two decimals, and quantities without trailing zeros", async () => {
+    stubBackend({
+      "GET /api/admin/products": ok({
+        items: [
+          product({ sku: "LB-1", price: "11.9900", stock_qty: 12 }),
+          product({ sku: "LB-2", price: "1250.5000", stock_qty: 1250.5 }),
+          product({ sku: "LB-3", price: null, stock_qty: 0, in_stock: false }),
+        ],
+        total: 3,
+        page: 1,
+        pageSize: 25,
+        currency: "EUR",
+      }),
+    });
+    renderPage();
+
+    const cells = async (sku: string) => within((await screen.findByText(sku)).closest("tr")!).getAllByRole("cell").map((cell) => cell.textContent);
+    expect(await cells("LB-1")).toEqual(["LB-1", "Linen shirtNavy", "€11.99", "S–XL", "12", "Shirts"]);
+    expect(await cells("LB-2")).toEqual(["LB-2", "Linen shirtNavy", "€1,250.50", "S–XL", "1,250.5", "Shirts"]);
+    expect(await cells("LB-3")).toEqual(["LB-3", "Linen shirtNavy", "—", "S–XL", "0Not on sale", "Shirts"]);
+  });
 });
+
+function product(overrides: Record<string, unknown> = {}) {
+  return {
+    sku: "LB-1",
+    source_id: 1,
+    title: "Linen shirt",
+    price: "49.90",
+    size_range: "S–XL",
+    color: "Navy",
+    stock_qty: 12,
+    in_stock: true,
+    category: "Shirts",
+    image_key: null,
+    url_key: null,
+    updated_at: "2025-01-01T00:00:00Z",
+    ...overrides,
+  };
+}

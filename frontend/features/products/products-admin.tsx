@@ -51,7 +51,7 @@ export function ProductsAdmin() {
         ) : products.data.items.length === 0 ? (
           <EmptyState searching={q !== ""} />
         ) : (
-          <ProductsTable products={products.data.items} />
+          <ProductsTable products={products.data.items} currency={products.data.currency} />
         )}
       </section>
 

@@ -6,10 +6,13 @@ import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { Product } from "@/features/product-import/types";
 
+import { formatPrice, formatQuantity } from "./money";
+
 // Inlined at build time; without it the table simply has no image column.
 const MEDIA_BASE_URL = process.env.NEXT_PUBLIC_MEDIA_BASE_URL ?? "";
 
-export function ProductsTable({ products }: { products: Product[] }) {
+/** `currency`: the ISO 4217 code every price is in (the shop's base currency). */
+export function ProductsTable({ products, currency }: { products: Product[]; currency: string }) {
   return (
     <Table>
       <TableHeader>
@@ -36,11 +39,11 @@ export function ProductsTable({ products }: { products: Product[] }) {
               <div className="font-medium">{product.title}</div>
               {product.color && <div className="text-muted-foreground text-xs">{product.color}</div>}
             </TableCell>
-            <TableCell className="text-right tabular-nums">{product.price ?? "—"}</TableCell>
+            <TableCell className="text-right tabular-nums">{formatPrice(product.price, currency)}</TableCell>
             <TableCell>{product.size_range ?? "—"}</TableCell>
             <TableCell className="text-right">
               <div className="flex items-center justify-end gap-2">
-                <span className="tabular-nums">{product.stock_qty}</span>
+                <span className="tabular-nums">{formatQuantity(product.stock_qty)}</span>
                 {!product.in_stock && <Badge variant="outline">Not on sale</Badge>}
               </div>
             </TableCell>

@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 
-import { listProducts, type ProductListParams } from "@/features/product-import/api";
+import { ApiError, listProducts, type ProductListParams } from "@/features/product-import/api";
 
 export const PRODUCTS_PAGE_SIZE = 25;
 
@@ -15,7 +15,8 @@ export function productsQueryOptions(params: ProductListParams) {
     queryFn: () => listProducts(params),
     // Keep the current page on screen while the next one loads.
     placeholderData: keepPreviousData,
-    retry: 1,
+    // One more try for what may clear up (network, 5xx); a refused or rejected request fails at once.
+    retry: (failureCount, error) => error instanceof ApiError && error.isTransient && failureCount < 1,
   });
 }
 

@@ -57,7 +57,7 @@ test('the Refresh dialog starts an import of the chosen batch size and shows it 
 test('the dialog reaches completed and its counts match the Lookbook database', async () => {
   const dialog = page.getByRole('dialog', { name: 'Import Products' });
   await dialog.locator('[data-status="completed"]').waitFor({ timeout: 60_000 });
-  await dialog.getByText(/eligible products remain to import|All eligible products have been imported/).waitFor();
+  await dialog.getByText(/products on sale not yet imported|All products on sale have been imported/).waitFor();
   await page.screenshot({ path: join(screenshots, 'import-completed.png') });
 
   const [[{ products }]] = await stack.admin.query(`SELECT COUNT(*) AS products FROM \`${stack.lookbookDb}\`.products`);

@@ -7,7 +7,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import mysql from 'mysql2/promise';
-import { DEFAULT_URLS, loadEnv } from '../../../scripts/db/env.mjs';
+import { loadEnv } from '../../../scripts/db/env.mjs';
 
 const root = join(import.meta.dirname, '../../..');
 /**
@@ -16,6 +16,8 @@ const root = join(import.meta.dirname, '../../..');
  */
 const BACKEND_DEFAULTS = {
   HOST: '127.0.0.1',
+  LOG_FORMAT: '',
+  SHOP_CURRENCY: '',
   MAGENTO_STORE_ID: '1',
   MAGENTO_STOCK_SOURCE: 'legacy',
   IMPORT_INCLUDE_NOT_VISIBLE: 'false',
@@ -67,6 +69,7 @@ export async function startStack({ products, seed, backendEnv = {} }) {
     stack.processes.push(
       startProcess('frontend', process.execPath, [next, 'start', '-H', '127.0.0.1', '-p', String(frontendPort)], join(root, 'frontend'), {
         ...process.env,
+        NEXT_TELEMETRY_DISABLED: '1',
         BACKEND_URL: backendUrl,
         ADMIN_API_TOKEN: token,
         ADMIN_USER: login.username,
@@ -88,10 +91,11 @@ async function stopStack({ processes, databases }) {
   await databases?.drop();
 }
 
-/** A fresh pair of empty databases on the server LOOKBOOK_DB_URL points at (as the backend e2e tests make them). */
+/** A fresh pair of empty t_* databases as TEST_DB_URL's user (as the backend e2e tests make them). */
 async function createDatabases() {
   loadEnv();
-  const base = new URL(process.env.LOOKBOOK_DB_URL ?? DEFAULT_URLS.LOOKBOOK_DB_URL);
+  if (!process.env.TEST_DB_URL) throw new Error('TEST_DB_URL is not set: run `node scripts/db/ensure-db.mjs` (see .env.example)');
+  const base = new URL(process.env.TEST_DB_URL);
   const tag = `t_browser_${randomBytes(3).toString('hex')}`;
   const names = { magento: `${tag}_magento`, lookbook: `${tag}_lookbook` };
   const admin = await mysql.createConnection({

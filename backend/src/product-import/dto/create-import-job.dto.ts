@@ -11,7 +11,7 @@ const IfPresent = () => ValidateIf((_dto: unknown, value: unknown) => value !== 
 export class CreateImportJobDto {
   @ApiPropertyOptional({
     description:
-      '"import" imports the next batch of eligible products and moves the cursor. "refresh" re-checks every product already imported ' +
+      '"import" imports the next batch of products on sale and moves the cursor. "refresh" re-checks every product already imported ' +
       'against the shop: updates what changed, withdraws what is no longer sold (in_stock false, stock 0), brings back what sells again; ' +
       'it ignores limit, resumeFromLast and startAfterId and never moves the cursor.',
     enum: JOB_MODES,
@@ -22,7 +22,7 @@ export class CreateImportJobDto {
   @IsIn(JOB_MODES, { message: `mode must be one of: ${JOB_MODES.join(', ')}` })
   mode?: JobMode;
 
-  @ApiPropertyOptional({ description: 'How many eligible products this job imports.', type: 'integer', minimum: 1, maximum: 1000, default: 100, example: 100 })
+  @ApiPropertyOptional({ description: 'How many products on sale (after the cursor) this job imports.', type: 'integer', minimum: 1, maximum: 1000, default: 100, example: 100 })
   @IfPresent()
   @IsInt()
   @Min(1)

@@ -12,7 +12,7 @@ export class ImportJobMetricsView {
   @ApiProperty({
     type: 'integer',
     nullable: true,
-    description: 'Products the job will process (an import: eligible products; a refresh: Lookbook products to re-check); null until counted.',
+    description: 'Products the job will process (an import: products on sale after the cursor; a refresh: Lookbook products to re-check); null until counted.',
     example: 100,
   })
   total_found: number | null;
@@ -20,7 +20,7 @@ export class ImportJobMetricsView {
   @ApiProperty({ description: 'New rows (always 0 for a refresh).', example: 30 }) inserted: number;
   @ApiProperty({ description: 'Rows rewritten because a field changed in the shop; for a refresh, also products back on sale.', example: 5 }) updated: number;
   @ApiProperty({ example: 4 }) unchanged: number;
-  @ApiProperty({ description: 'Eligible products the mapping could not use (e.g. an empty SKU); a refresh leaves their rows alone.', example: 1 }) skipped: number;
+  @ApiProperty({ description: 'Products on sale the mapping could not use (e.g. an empty SKU); a refresh leaves their rows alone.', example: 1 }) skipped: number;
   @ApiProperty({ description: 'Rows a refresh marked no longer on sale (in_stock false, stock 0); always 0 for an import.', example: 0 }) withdrawn: number;
   @ApiProperty({ description: 'Rows the Lookbook database refused, and rows a refresh left alone because their new SKU is taken.', example: 0 }) errors_count: number;
   @ApiProperty({ type: 'integer', nullable: true, example: 180 }) elapsed_ms: number | null;
@@ -71,7 +71,7 @@ export class JobConflictResponse {
 
 export class ImportStateView {
   @ApiProperty({ description: 'The resume cursor: the last Magento entity_id committed.', example: 2411 }) last_successful_source_id: number;
-  @ApiProperty({ description: 'Eligible products after the cursor.', example: 4620 }) remaining: number;
+  @ApiProperty({ description: 'Products on sale not yet imported: those after the cursor.', example: 4620 }) remaining: number;
   @ApiProperty({ type: ImportJobView, nullable: true, description: 'The queued or running job, to re-attach to.' }) active_job: ImportJobView | null;
   @ApiProperty({ type: ImportJobView, nullable: true, description: 'The most recently finished job.' }) last_job: ImportJobView | null;
   @ApiProperty({ description: 'Lookbook products that came from the shop.', example: 5012 }) imported: number;

@@ -36,7 +36,7 @@ export class ImportJobRunner {
   }
 
   run(jobId: string): Promise<void> {
-    const context = { jobs: this.jobs, logger: this.logger, kind: 'Import', staleAfterMs: this.config.import.staleAfterMs, stopping: () => this.stopRequested };
+    const context = { jobs: this.jobs, logger: this.logger, kind: 'Import', staleAfterMs: this.config.import.staleAfterMs, stopping: () => this.stopRequested, describe: describeParams };
     return executeJob(context, jobId, (job, run) => this.importChunks(job, run));
   }
 
@@ -70,4 +70,9 @@ export class ImportJobRunner {
       return result;
     });
   }
+}
+
+function describeParams({ params }: ImportJob): string {
+  const from = params.resumeFromLast ? 'after the resume cursor' : `after source id ${params.startAfterId ?? 0}`;
+  return `up to ${params.limit} products on sale ${from}`;
 }

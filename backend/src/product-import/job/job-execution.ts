@@ -29,6 +29,8 @@ export interface ExecutionContext {
   kind: string;
   staleAfterMs: number;
   stopping: () => boolean;
+  /** What the job was asked to do, for its first log line. */
+  describe: (job: ImportJob) => string;
 }
 
 /**
@@ -45,10 +47,15 @@ export async function executeJob(context: ExecutionContext, jobId: string, work:
   const startedAt = new Date();
   if (!(await jobs.markRunning(jobId, lease, startedAt))) return;
   const run: JobRun = { jobId, lease, progress: new JobProgress(startedAt) };
+  // Every line about a job names it, so one job's lines can be picked out of a shared log.
+  logger.log(`${kind} job ${jobId} started: ${context.describe(job)}`);
   let outcome: JobOutcome;
   try {
     await work(job, run);
     outcome = context.stopping() ? { status: 'failed', errorMessage: SHUTDOWN_MESSAGE } : { status: 'completed', errorMessage: null };
+    const counts = describeCounts(run.progress);
+    if (outcome.status === 'completed') logger.log(`${kind} job ${jobId} completed: ${counts}`);
+    else logger.warn(`${kind} job ${jobId} stopped at shutdown: ${counts}`);
   } catch (error) {
     if (error instanceof JobLeaseLostError) {
       logger.warn(`${error.message}: the stale rule failed it while this process was not heard from`);
@@ -60,6 +67,11 @@ export async function executeJob(context: ExecutionContext, jobId: string, work:
     outcome = { status: 'failed', errorMessage: message };
   }
   await recordOutcome(context, run, outcome);
+}
+
+function describeCounts({ metrics: m }: JobProgress): string {
+  const withdrawn = m.withdrawn ? `, ${m.withdrawn} withdrawn` : '';
+  return `${m.processed} of ${m.total_found} processed (${m.inserted} inserted, ${m.updated} updated, ${m.unchanged} unchanged${withdrawn}, ${m.skipped} skipped, ${m.errors_count} errors)`;
 }
 
 /** Stores the run's counters (which also serves as a heartbeat); throws once the run has lost its job. */

@@ -32,7 +32,7 @@ export class RefreshJobRunner {
   }
 
   run(jobId: string): Promise<void> {
-    const context = { jobs: this.jobs, logger: this.logger, kind: 'Refresh', staleAfterMs: this.config.import.staleAfterMs, stopping: () => this.stopRequested };
+    const context = { jobs: this.jobs, logger: this.logger, kind: 'Refresh', staleAfterMs: this.config.import.staleAfterMs, stopping: () => this.stopRequested, describe: () => 'every imported product against the shop' };
     return executeJob(context, jobId, (_job, run) => this.refreshChunks(run));
   }
 

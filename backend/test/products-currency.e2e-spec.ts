@@ -1,0 +1,60 @@
+import request from 'supertest';
+import { AUTH } from './support/auth';
+import { freePort } from './support/backend-process';
+import { ImportFixture, PRODUCTS } from './support/import-fixture';
+
+/** The currency the products API gives for the page's prices, with what the backend is given. */
+describe('The products API names the shop currency its prices are in (real backend process)', () => {
+  let fx: ImportFixture;
+  const currencyOf = async (url: string) => (await request(url).get(`${PRODUCTS}?pageSize=1`).set(AUTH).expect(200)).body.currency;
+  const setBaseCurrency = (code: string) =>
+    fx.dbs.admin.query(
+      `INSERT INTO \`${fx.magentoDb}\`.core_config_data (scope, scope_id, path, value) VALUES ('default', 0, 'currency/options/base', ?)
+         ON DUPLICATE KEY UPDATE value = VALUES(value)`,
+      [code],
+    );
+
+  beforeAll(async () => {
+    fx = await ImportFixture.create('currency', { products: 100 });
+  }, 90_000);
+  afterAll(() => fx?.close());
+
+  it('uses SHOP_CURRENCY when the shop has no core_config_data table', async () => {
+    await fx.dbs.admin.query(`DROP TABLE IF EXISTS \`${fx.magentoDb}\`.core_config_data`);
+    const backend = await fx.start({ SHOP_CURRENCY: 'EUR' });
+
+    expect(await currencyOf(backend.url)).toBe('EUR');
+    await backend.stop();
+  });
+
+  it("uses the shop's base currency from core_config_data, read once and kept", async () => {
+    // Magento's own table, as far as this read needs it.
+    await fx.dbs.admin.query(
+      `CREATE TABLE IF NOT EXISTS \`${fx.magentoDb}\`.core_config_data (
+         config_id INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+         scope VARCHAR(8) NOT NULL DEFAULT 'default',
+         scope_id INT NOT NULL DEFAULT 0,
+         path VARCHAR(255) NOT NULL DEFAULT 'general',
+         value TEXT NULL,
+         updated_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP,
+         UNIQUE KEY CORE_CONFIG_DATA_SCOPE_SCOPE_ID_PATH (scope, scope_id, path)
+       )`,
+    );
+    await setBaseCurrency('GBP');
+    const backend = await fx.start({ SHOP_CURRENCY: 'EUR' });
+
+    expect(await currencyOf(backend.url)).toBe('GBP');
+    await setBaseCurrency('JPY');
+    expect(await currencyOf(backend.url)).toBe('GBP');
+    await backend.stop();
+  });
+
+  it('falls back to SHOP_CURRENCY, without waiting, when the shop database is out of reach', async () => {
+    const closedPort = await freePort();
+    const unreachableShop = { ...fx.dbs, magentoUrl: `mysql://nobody:nothing@127.0.0.1:${closedPort}/magento` };
+    const backend = await fx.start({ SHOP_CURRENCY: 'CHF' }, unreachableShop, { until: 'answering' });
+
+    expect(await currencyOf(backend.url)).toBe('CHF');
+    await backend.stop();
+  });
+});
