@@ -64,19 +64,39 @@ describe('The shop product table locked by another session (real backend process
     expect(await fx.importedIds()).toEqual(rows);
   });
 
-  it('answers GET state within 5 s with 503 naming the busy shop, and again with the state once the lock is gone', async () => {
+  it('answers GET state within 5 s from the count it keeps, labelled with its age, while the table is locked', async () => {
+    const read = async () => (await request(backend.url).get(STATE).set(AUTH).expect(200)).body;
+    const counted = await waitFor('an exact count for the current cursor', read, (state) => !state.remaining_estimated, { timeoutMs: 10_000, intervalMs: 200 });
     await lockProducts();
     const startedAt = Date.now();
 
     const response = await request(backend.url).get(STATE).set(AUTH);
 
     expect(Date.now() - startedAt).toBeLessThan(5_000);
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      last_successful_source_id: await fx.cursor(),
+      remaining: counted.remaining,
+      remaining_counted_at: counted.remaining_counted_at,
+    });
+  });
+
+  it('answers GET state with 503 naming the busy shop within 5 s when nothing was ever counted, and with the state once the lock is gone', async () => {
+    await lockProducts();
+    // A second backend, started while the table is locked: its count at boot cannot finish.
+    const fresh = await fx.start({ MAGENTO_QUERY_TIMEOUT_MS: '2000' });
+    const startedAt = Date.now();
+
+    const response = await request(fresh.url).get(STATE).set(AUTH);
+
+    expect(Date.now() - startedAt).toBeLessThan(5_000);
     expect(response.status).toBe(503);
     // Whichever bound ends the wait first: the read's own, or the session's wait for the table lock.
     expect(response.body).toEqual({ statusCode: 503, message: expect.stringMatching(/^Magento database busy: (statement timed out|lock wait timeout)$/) });
     await unlock();
-    const state = await request(backend.url).get(STATE).set(AUTH).expect(200);
-    expect(state.body.last_successful_source_id).toBe(await fx.cursor());
+    const state = await request(fresh.url).get(STATE).set(AUTH).expect(200);
+    expect(state.body).toMatchObject({ last_successful_source_id: await fx.cursor(), remaining_estimated: false });
+    await fresh.stop('SIGTERM');
   });
 
   it('reports the shop degraded in health within 3 s, and up again once the lock is gone', async () => {

@@ -90,6 +90,8 @@ export function makeState(overrides: Partial<ImportState> = {}): ImportState {
   return {
     last_successful_source_id: 1200,
     remaining: 250,
+    remaining_estimated: false,
+    remaining_counted_at: new Date().toISOString(),
     active_job: null,
     last_job: null,
     imported: 1200,

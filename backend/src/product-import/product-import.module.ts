@@ -13,6 +13,7 @@ import { ImportJobStore } from './ports/import-job-store';
 import { ProductSink } from './ports/product-sink';
 import { ProductImportController } from './product-import.controller';
 import { QueryHandlers } from './queries';
+import { RemainingCount } from './queries/remaining-count';
 
 @Module({
   imports: [CqrsModule],
@@ -24,6 +25,7 @@ import { QueryHandlers } from './queries';
     ImportJobRunner,
     RefreshJobRunner,
     ImportJobSupervisor,
+    RemainingCount,
     ...CommandHandlers,
     ...EventHandlers,
     ...QueryHandlers,

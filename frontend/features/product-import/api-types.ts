@@ -258,10 +258,20 @@ export interface components {
              */
             on_sale: number;
             /**
-             * @description Products on sale not yet imported: those after the cursor.
+             * @description Products on sale not yet imported: those after the cursor. Exact, or an estimate (see remaining_estimated).
              * @example 4620
              */
             remaining: number;
+            /**
+             * Format: date-time
+             * @description When the count behind remaining was taken.
+             */
+            remaining_counted_at: string;
+            /**
+             * @description False: remaining was counted for this cursor within the last 10 s. True: it is the last count (taken at remaining_counted_at) less what was imported since; a fresh count is under way and a later request gets it.
+             * @example false
+             */
+            remaining_estimated: boolean;
         };
         JobConflictResponse: {
             /**

@@ -30,3 +30,35 @@ export function formatAgo(iso: string, now: number = Date.now()): string {
 export function formatId(value: number | null | undefined): string {
   return value === null || value === undefined ? "—" : String(value);
 }
+
+/** "8 s", "3 min", "2 h": the age of something counted a moment ago, finer than formatAgo. */
+function formatAge(iso: string, now: number): string {
+  const seconds = Math.floor(Math.max(0, now - Date.parse(iso)) / 1000);
+  if (seconds < 60) return `${seconds} s`;
+  if (seconds < 3600) return `${Math.floor(seconds / 60)} min`;
+  return `${Math.floor(seconds / 3600)} h`;
+}
+
+export interface RemainingCount {
+  remaining: number;
+  remaining_estimated: boolean;
+  remaining_counted_at: string;
+}
+
+/** "4,620", or "about 4,620 (counted 40 s ago)" while the backend recounts: never silently stale. */
+export function formatRemaining(state: RemainingCount | undefined, now: number = Date.now()): string {
+  if (!state) return "—";
+  if (!state.remaining_estimated) return formatCount(state.remaining);
+  return `about ${formatCount(state.remaining)} (${countedAgo(state, now)})`;
+}
+
+/** "4,620 products on sale not yet imported." with the same label when it is an estimate. */
+export function describeRemaining(state: RemainingCount, now: number = Date.now()): string {
+  const count = formatCount(state.remaining);
+  if (!state.remaining_estimated) return `${count} products on sale not yet imported.`;
+  return `About ${count} products on sale not yet imported (${countedAgo(state, now)}).`;
+}
+
+function countedAgo(state: RemainingCount, now: number): string {
+  return `counted ${formatAge(state.remaining_counted_at, now)} ago`;
+}

@@ -21,6 +21,22 @@ describe("Import Products form", () => {
     expect(startButton()).toBeEnabled();
   });
 
+  it("labels an estimated remaining count with its age, and shows the exact count once the backend has it", async () => {
+    const countedAt = new Date(Date.now() - 40_000).toISOString();
+    const backend = stubBackend({
+      [`GET ${STATE_PATH}`]: [
+        ok(makeState({ remaining: 56_300, remaining_estimated: true, remaining_counted_at: countedAt })),
+        ok(makeState({ remaining: 56_288, remaining_estimated: false })),
+      ],
+    });
+    renderDialog();
+    const remaining = () => screen.getByText("On sale, not yet imported").nextElementSibling;
+
+    expect(await screen.findByText("about 56,300 (counted 40 s ago)")).toBeInTheDocument();
+    expect(await screen.findByText("56,288", {}, { timeout: 4_000 })).toBe(remaining());
+    expect(backend.calls.filter((call) => call.url.endsWith("/state"))).toHaveLength(2);
+  });
+
   it.each([
     ["0", "Batch size must be between 1 and 1000."],
     ["1001", "Batch size must be between 1 and 1000."],

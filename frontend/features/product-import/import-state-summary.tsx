@@ -1,4 +1,4 @@
-import { formatCount, formatId } from "./format";
+import { formatId, formatRemaining } from "./format";
 import type { ImportState } from "./types";
 
 export function ImportStateSummary({ state }: { state: ImportState | undefined }) {
@@ -10,7 +10,7 @@ export function ImportStateSummary({ state }: { state: ImportState | undefined }
       </div>
       <div className="grid gap-1">
         <dt className="text-muted-foreground">On sale, not yet imported</dt>
-        <dd className="font-medium tabular-nums">{formatCount(state?.remaining)}</dd>
+        <dd className="font-medium tabular-nums">{formatRemaining(state)}</dd>
       </div>
     </dl>
   );

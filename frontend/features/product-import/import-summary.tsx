@@ -2,7 +2,7 @@ import { CheckCircle2 } from "lucide-react";
 
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 
-import { formatCount, formatDuration, formatId } from "./format";
+import { describeRemaining, formatCount, formatDuration, formatId, type RemainingCount } from "./format";
 import { ImportMetrics } from "./import-metrics";
 import { elapsedMs } from "./import-progress";
 import { StatusBadge } from "./status-badge";
@@ -13,7 +13,7 @@ const MAX_ERRORS_SHOWN = 10;
 interface ImportSummaryProps {
   job: ImportJob;
   /** Products on sale not yet imported, once the refreshed state is known. */
-  remaining: number | null;
+  remaining: RemainingCount | null;
 }
 
 export function ImportSummary({ job, remaining }: ImportSummaryProps) {
@@ -72,8 +72,8 @@ export function ImportSummary({ job, remaining }: ImportSummaryProps) {
 
       {remaining !== null && (
         <p className="text-muted-foreground text-sm">
-          {remaining > 0
-            ? `${formatCount(remaining)} products on sale not yet imported.`
+          {remaining.remaining > 0
+            ? describeRemaining(remaining)
             : "All products on sale have been imported."}
         </p>
       )}

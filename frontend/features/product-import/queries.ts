@@ -4,6 +4,9 @@ import { ApiError, getImportJob, getImportState, startImportJob } from "./api";
 import { isTerminalStatus, type CreateImportJobRequest } from "./types";
 
 const POLL_INTERVAL_MS = 1000;
+/** While "remaining" is an estimate the backend is recounting: ask again until it is exact. */
+const ESTIMATE_REFRESH_MS = 2000;
+
 /** Consecutive failed polls before the dialog stops and offers Retry. */
 const MAX_FAILED_POLLS = 3;
 
@@ -23,6 +26,7 @@ export function importStateQueryOptions() {
     queryFn: getImportState,
     // The dialog shows the failure with a Retry button instead of spinning through backoff.
     retry: false,
+    refetchInterval: (query) => (query.state.data?.remaining_estimated ? ESTIMATE_REFRESH_MS : false),
   });
 }
 
@@ -32,6 +36,7 @@ export function importStateAfterJobQueryOptions(jobId: string) {
     queryKey: [...importKeys.state(), "after", jobId],
     queryFn: getImportState,
     retry: false,
+    refetchInterval: (query) => (query.state.data?.remaining_estimated ? ESTIMATE_REFRESH_MS : false),
   });
 }
 

@@ -71,7 +71,16 @@ export class JobConflictResponse {
 
 export class ImportStateView {
   @ApiProperty({ description: 'The resume cursor: the last Magento entity_id committed.', example: 2411 }) last_successful_source_id: number;
-  @ApiProperty({ description: 'Products on sale not yet imported: those after the cursor.', example: 4620 }) remaining: number;
+  @ApiProperty({ description: 'Products on sale not yet imported: those after the cursor. Exact, or an estimate (see remaining_estimated).', example: 4620 })
+  remaining: number;
+  @ApiProperty({
+    description:
+      'False: remaining was counted for this cursor within the last 10 s. True: it is the last count (taken at remaining_counted_at) ' +
+      'less what was imported since; a fresh count is under way and a later request gets it.',
+    example: false,
+  })
+  remaining_estimated: boolean;
+  @ApiProperty({ format: 'date-time', description: 'When the count behind remaining was taken.' }) remaining_counted_at: string;
   @ApiProperty({ type: ImportJobView, nullable: true, description: 'The queued or running job, to re-attach to.' }) active_job: ImportJobView | null;
   @ApiProperty({ type: ImportJobView, nullable: true, description: 'The most recently finished job.' }) last_job: ImportJobView | null;
   @ApiProperty({ description: 'Lookbook products that came from the shop.', example: 5012 }) imported: number;

@@ -14,6 +14,8 @@ export abstract class CatalogSource {
   abstract fetchProducts(sourceIds: number[]): Promise<CatalogPage>;
   /** Of the given source ids, those eligible now (sold by the shop, by the import's rules), ascending. Ids gone from the catalog are simply not returned. */
   abstract filterEligible(sourceIds: number[]): Promise<number[]>;
+  /** Resolves when the shop's database answers; rejects with the reason it does not. */
+  abstract ping(): Promise<void>;
   /** How many eligible products have source_id > afterId. */
   abstract countEligible(query: { afterId: number }): Promise<number>;
 }

@@ -19,6 +19,8 @@ export interface ProductSinkTransaction {
   /** Marks the rows no longer on sale (in_stock false, stock_qty 0); every other field stays. */
   withdrawRows(rowIds: number[]): Promise<void>;
   countImported(): Promise<ImportedCounts>;
+  /** How many products (distinct source ids) in afterSourceId < source_id ≤ upTo the Lookbook holds. */
+  countImportedBetween(afterSourceId: number, upTo: number): Promise<number>;
   /**
    * Moves the resume cursor to `sourceId` unless it already points further: the cursor never moves
    * backwards, so re-importing an earlier range leaves it where it is.
@@ -69,6 +71,10 @@ export abstract class ProductSink {
 
   countImported(): Promise<ImportedCounts> {
     return this.transaction((tx) => tx.countImported());
+  }
+
+  countImportedBetween(afterSourceId: number, upTo: number): Promise<number> {
+    return this.transaction((tx) => tx.countImportedBetween(afterSourceId, upTo));
   }
 }
 

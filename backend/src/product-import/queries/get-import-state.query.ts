@@ -4,6 +4,8 @@ import { ImportJob } from '../domain/import-job';
 export interface ImportState {
   last_successful_source_id: number;
   remaining: number;
+  remaining_estimated: boolean;
+  remaining_counted_at: Date;
   active_job: ImportJob | null;
   last_job: ImportJob | null;
   imported: number;

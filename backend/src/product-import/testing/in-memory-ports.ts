@@ -53,6 +53,8 @@ export class InMemoryCatalog extends CatalogSource {
     this.products.push(record);
   }
 
+  async ping(): Promise<void> {}
+
   async countEligible({ afterId }: { afterId: number }): Promise<number> {
     return this.eligibleAfter(afterId).length;
   }
@@ -153,6 +155,7 @@ export class InMemoryLookbook extends ProductSink {
         for (const rowId of rowIds) rows.set(skuOf(rowId), { ...rows.get(skuOf(rowId))!, in_stock: false, stock_qty: '0.0000' });
       },
       countImported: async () => ({ imported: rows.size, onSale: [...rows.values()].filter((r) => r.in_stock).length }),
+      countImportedBetween: async (afterSourceId, upTo) => new Set([...rows.values()].map((r) => r.source_id).filter((id) => id > afterSourceId && id <= upTo)).size,
       advanceCursor: async (sourceId) => void meta.set(CURSOR_META_KEY, String(Math.max(sourceId, Number(meta.get(CURSOR_META_KEY) ?? 0)))),
       confirmLease: async (jobId, lease) => {
         if (this.jobs && !this.jobs.isRunningUnder(jobId, lease)) throw new JobLeaseLostError(jobId);

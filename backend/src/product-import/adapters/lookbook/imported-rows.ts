@@ -80,6 +80,12 @@ export class ImportedRows {
     return { imported: Number(row.imported), onSale: Number(row.on_sale) };
   }
 
+  /** Walks the source_id index over the range only. */
+  async countBetween(afterSourceId: number, upTo: number): Promise<number> {
+    const [row] = await this.runner.query('SELECT COUNT(DISTINCT source_id) AS n FROM products WHERE source_id > ? AND source_id <= ?', [afterSourceId, upTo]);
+    return Number(row.n);
+  }
+
   /**
    * One multi-row UPDATE by row id (the SKU itself may change), from a derived table of the new
    * values; rows whose stored hash already matches are not touched. Returns how many were rewritten.

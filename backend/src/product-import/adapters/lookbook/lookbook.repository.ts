@@ -93,6 +93,10 @@ class LookbookTransaction implements ProductSinkTransaction {
     return this.imported.counts();
   }
 
+  countImportedBetween(afterSourceId: number, upTo: number): Promise<number> {
+    return this.imported.countBetween(afterSourceId, upTo);
+  }
+
   async advanceCursor(sourceId: number): Promise<void> {
     await this.runner.query(
       `INSERT INTO product_import_meta (\`key\`, value) VALUES (?, ?)

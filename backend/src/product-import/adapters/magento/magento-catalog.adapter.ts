@@ -70,6 +70,10 @@ export class MagentoCatalogAdapter extends CatalogSource implements OnApplicatio
     });
   }
 
+  async ping(): Promise<void> {
+    await this.dataSource.query('SELECT 1');
+  }
+
   async countEligible({ afterId }: { afterId: number }): Promise<number> {
     const profile = await this.shopProfile();
     return this.readOnly(async (runner) => {

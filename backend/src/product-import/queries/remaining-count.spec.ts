@@ -1,0 +1,70 @@
+import { InMemoryCatalog, InMemoryLookbook, product } from '../testing/in-memory-ports';
+import { RemainingCount } from './remaining-count';
+
+const CURSOR = 'last_successful_source_id';
+
+function setup() {
+  const catalog = new InMemoryCatalog(Array.from({ length: 10 }, (_, i) => product(i + 1)));
+  const lookbook = new InMemoryLookbook();
+  const sut = new RemainingCount(catalog, lookbook, { magento: { stateQueryTimeoutMs: 1_000 } as never });
+  let now = 1_000_000;
+  sut.now = () => now;
+  const counts = jest.spyOn(catalog, 'countEligible');
+  return { catalog, lookbook, sut, counts, advance: (ms: number) => (now += ms), at: () => now };
+}
+
+/** Lets the background count started by the previous call finish. */
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('RemainingCount', () => {
+  it('counts on the first request and gives that count as exact', async () => {
+    const { sut, at } = setup();
+
+    expect(await sut.at(0)).toEqual({ remaining: 10, estimated: false, countedAt: new Date(at()) });
+  });
+
+  it('answers a moved cursor at once from the last count less what was imported, labelled, and has the exact count next', async () => {
+    const { sut, lookbook, counts, at } = setup();
+    const countedAt = at();
+    await sut.at(0);
+    for (const id of [1, 2, 3, 4]) lookbook.seed(product(id));
+    lookbook.meta.set(CURSOR, '4');
+
+    const estimate = await sut.at(4);
+    await settle();
+    const next = await sut.at(4);
+
+    expect(estimate).toEqual({ remaining: 6, estimated: true, countedAt: new Date(countedAt) });
+    expect(next).toEqual({ remaining: 6, estimated: false, countedAt: new Date(at()) });
+    expect(counts).toHaveBeenCalledTimes(2);
+  });
+
+  it('labels a count for the same cursor as an estimate once it is old, and recounts it in the background', async () => {
+    const { sut, catalog, counts, advance } = setup();
+    await sut.at(0);
+    catalog.remove(10);
+    advance(31_000);
+
+    expect(await sut.at(0)).toMatchObject({ remaining: 10, estimated: true });
+    await settle();
+    expect(await sut.at(0)).toMatchObject({ remaining: 9, estimated: false });
+    expect(counts).toHaveBeenCalledTimes(2);
+  });
+
+  it('keeps the last count when a recount fails, and fails only when nothing was ever counted', async () => {
+    const { sut, catalog, advance } = setup();
+    const busy = Object.assign(new Error('Query execution was interrupted'), { errno: 1969 });
+    const countEligible = catalog.countEligible.bind(catalog);
+    catalog.countEligible = async () => Promise.reject(busy);
+    await expect(sut.at(0)).rejects.toThrow('Magento database');
+
+    catalog.countEligible = countEligible;
+    await sut.at(0);
+    catalog.countEligible = async () => Promise.reject(busy);
+    advance(31_000);
+
+    expect(await sut.at(0)).toMatchObject({ remaining: 10, estimated: true });
+    await settle();
+    expect(await sut.at(0)).toMatchObject({ remaining: 10, estimated: true });
+  });
+});
