@@ -136,9 +136,9 @@ describe('ImportJobRunner', () => {
     await jobs.createQueued('paused', { mode: 'import', limit: 100, resumeFromLast: true, startAfterId: null }, new Date());
     const fetch = catalog.fetchProducts.bind(catalog);
     catalog.fetchProducts = async (ids) => {
-      // The process is paused while it reads its second chunk: the stale rule fails its job, and
-      // another job imports everything before this one wakes up.
-      if (ids[0] === 4) {
+      // The process is paused while it writes its second chunk (and reads its third, one ahead):
+      // the stale rule fails its job, and another job imports everything before this one wakes up.
+      if (ids[0] === 7) {
         jobs.failAsStale('paused', 'Interrupted: the import process stopped (no heartbeat for 30 s)');
         lookbook.meta.set(CURSOR, '10');
       }
@@ -184,5 +184,28 @@ describe('ImportJobRunner', () => {
 
     expect(job).toMatchObject({ status: 'failed', error_message: 'Magento database unavailable: connection lost', metrics: { processed: 3 } });
     expect(Date.now() - started).toBeLessThan(600 + 1_500);
+  });
+
+  it('reads the next chunk while it writes this one, never more than one chunk ahead', async () => {
+    const { catalog, lookbook, runJob } = setup();
+    const events: string[] = [];
+    const fetch = catalog.fetchProducts.bind(catalog);
+    catalog.fetchProducts = async (ids) => {
+      events.push(`read ${ids[0]}`);
+      return fetch(ids);
+    };
+    const transaction = lookbook.transaction.bind(lookbook);
+    lookbook.transaction = async (work) => {
+      await new Promise((resolve) => setImmediate(resolve)); // a write takes a while
+      const before = lookbook.meta.get(CURSOR);
+      const result = await transaction(work);
+      if (lookbook.meta.get(CURSOR) !== before) events.push(`wrote ${lookbook.meta.get(CURSOR)}`);
+      return result;
+    };
+
+    const job = await runJob({ limit: 9 });
+
+    expect(job.status).toBe('completed');
+    expect(events).toEqual(['read 1', 'read 4', 'wrote 3', 'read 7', 'wrote 6', 'wrote 9']);
   });
 });

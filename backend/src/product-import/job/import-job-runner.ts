@@ -51,13 +51,24 @@ export class ImportJobRunner {
     run.progress.metrics.total_found = ids.length;
     await saveProgress(this.jobs, run);
 
-    for (const chunkIds of inChunks(ids, this.config.import.chunkSize)) {
-      if (this.stopRequested) break;
-      const page = await inStage('Magento', () => this.source.fetchProducts(chunkIds));
+    // The shop and the Lookbook are two servers: the next chunk is read while this one is written
+    // (one chunk ahead, no more, so memory stays bounded). Rows and cursor still commit in order.
+    const chunks = inChunks(ids, this.config.import.chunkSize);
+    let reading = chunks.length > 0 ? this.read(chunks[0]) : null;
+    for (let i = 0; reading && !this.stopRequested; i++) {
+      const page = await reading;
+      reading = i + 1 < chunks.length ? this.read(chunks[i + 1]) : null;
       const result = await inStage('Lookbook', () => this.writeChunk(run, page));
       run.progress.addChunk(page, result);
       await saveProgress(this.jobs, run);
     }
+  }
+
+  /** A chunk read ahead; if the job stops first, its failure has nobody to tell and is dropped here. */
+  private read(chunkIds: number[]): Promise<CatalogPage> {
+    const page = inStage('Magento', () => this.source.fetchProducts(chunkIds));
+    page.catch(() => undefined);
+    return page;
   }
 
   /** The chunk's rows and the cursor, in one transaction that commits only under the run's lease. */
