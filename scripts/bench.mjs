@@ -22,7 +22,7 @@ import { pollFinishedJob, pollWhileJobsRun } from './bench/poll-load.mjs';
 import { evaluateTargets, printReport, writeResults } from './bench/report.mjs';
 import { measureRefresh } from './bench/refresh-phase.mjs';
 import { runScaleCheck } from './bench/scale.mjs';
-import { runShapeComparison } from './bench/shapes.mjs';
+import { COMMERCE_MSI, RICH_ATTRIBUTES, measureCatalog } from './bench/shapes.mjs';
 import { megabytes } from './bench/stats.mjs';
 import { checkFigures } from './bench/checks.mjs';
 
@@ -71,6 +71,7 @@ const prefix = args.smoke ? `bench_smoke_${randomBytes(3).toString('hex')}` : 'b
 const names = { magento: `${prefix}_magento`, lookbook: `${prefix}_lookbook`, floor: `${prefix}_floor` };
 const scaleNames = { magento: `${prefix}_magento_scale`, lookbook: `${prefix}_lookbook_scale` };
 const shapeNames = { magento: `${prefix}_magento_shape`, lookbook: `${prefix}_lookbook_shape` };
+const richNames = { magento: `${prefix}_magento_rich`, lookbook: `${prefix}_lookbook_rich`, floor: `${prefix}_floor_rich` };
 
 const { admin, urlFor } = await connectServer();
 let backend;
@@ -105,11 +106,14 @@ try {
   figures.refresh = await measureRefresh(backend, { admin, magentoDb: names.magento, lookbookDb: names.lookbook, log });
   await backend.close();
 
-  // The dearest shop shape against the main run's, unless the main run is already another shape.
-  const mainShapeIsDefault = config.shape.edition === 'open-source' && config.shape.stock === 'legacy' && !config.shape.tablePrefix;
+  // The dearest shop shape and an attribute-heavy catalog beside the main run, unless the main run
+  // is already another shape.
+  const mainShapeIsDefault = config.shape.edition === 'open-source' && config.shape.stock === 'legacy' && !config.shape.tablePrefix && !config.shape.richAttributes;
   if (!args.smoke && mainShapeIsDefault) {
     const { products, seed, jobSize, chunkSize } = config;
-    figures.shapes = await runShapeComparison({ admin, urlFor, names: shapeNames, products, seed, jobSize, chunkSize, log });
+    const catalog = { admin, urlFor, products, seed, jobSize, chunkSize, log };
+    figures.shapes = await measureCatalog({ ...catalog, names: shapeNames, shape: COMMERCE_MSI });
+    figures.rich = await measureCatalog({ ...catalog, names: richNames, shape: RICH_ATTRIBUTES });
   }
 
   if (args.scale) {
@@ -132,7 +136,7 @@ try {
 } finally {
   backend?.kill();
   if (!args['keep-databases']) {
-    for (const name of [...Object.values(names), ...Object.values(scaleNames), ...Object.values(shapeNames)]) await dropDatabase(admin, name);
+    for (const name of [...Object.values(names), ...Object.values(scaleNames), ...Object.values(shapeNames), ...Object.values(richNames)]) await dropDatabase(admin, name);
   } else {
     log(`kept databases ${[...Object.values(names), ...(args.scale ? Object.values(scaleNames) : [])].join(', ')}`);
   }

@@ -6,6 +6,7 @@
 // Configuration comes from the environment the bench sets (MYSQL_SHOP_URL, LOOKBOOK_DB_URL, ...).
 import { createRequire } from 'node:module';
 import { randomUUID } from 'node:crypto';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { attachCounter, countQueries, newTally } from './query-counter.mjs';
 
@@ -52,14 +53,18 @@ const methods = {
     const runner = app.get(params.mode === 'refresh' ? RefreshJobRunner : ImportJobRunner);
     const jobId = randomUUID();
     const queries = newTally();
+    // The longest the event loop was held while the job ran: what a poll answered meanwhile waits behind.
+    const loop = monitorEventLoopDelay({ resolution: 5 });
+    loop.enable();
     await countQueries(queries, async () => {
       await jobs.createQueued(jobId, params, new Date());
       process.send({ event: 'jobStarted', jobId });
       await runner.run(jobId);
     });
+    loop.disable();
     jobsRun += 1;
     const job = await jobs.findById(jobId);
-    return { job, queries, jobsRun };
+    return { job, queries, jobsRun, loopMaxMs: Math.round(loop.max / 1e5) / 10 };
   },
 
   /** Memory after a full collection, so the figure is what the process keeps, not garbage. */

@@ -34,6 +34,14 @@ export function checkFigures(figures) {
     if (refresh.updated === 0 || refresh.errors > 0) problems.push(`the refresh updated ${refresh.updated} products with ${refresh.errors} errors`);
   }
 
+  const { rich } = figures;
+  if (rich) {
+    const r = rich.floor.comparison;
+    if (r.floorRows !== r.ourRows || r.skusOnlyInOurs + r.skusOnlyInFloor > 0) {
+      problems.push(`on the attribute-heavy catalog the floor wrote ${r.floorRows} rows and our import ${r.ourRows} (SKUs only ours ${r.skusOnlyInOurs}, only floor ${r.skusOnlyInFloor})`);
+    }
+  }
+
   if (!memory || memory.lastJob < figures.config.rssJobs) problems.push('the memory phase did not reach its job count');
   if (scale && scale.runs.end.some((run) => run.processed !== figures.config.jobSize)) {
     problems.push(`the job near the end of the scale catalog did not find ${figures.config.jobSize} products`);

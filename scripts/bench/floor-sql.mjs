@@ -12,12 +12,18 @@ const STORE_ID = 1;
 /** Product attributes the statement reads, by code, looked up in eav_attribute (never assumed). */
 export const FLOOR_ATTRIBUTES = [
   'status', 'visibility', 'name', 'price', 'url_key', 'image', 'size', 'color',
-  'material', 'pattern', 'occasion', 'season', 'gender', 'climate', 'eco_collection',
+  'material', 'pattern', 'occasion', 'season',
 ];
 
 /** Labelled attributes without a column of their own: they go into the `attributes` JSON. */
-const JSON_ATTRIBUTES = ['gender', 'climate', 'eco_collection'];
-const OWN_VALUES = ['name', 'price', 'url_key', 'image', 'size', 'color', 'material', 'pattern', 'occasion', 'season', ...JSON_ATTRIBUTES];
+/** Labelled attributes with a column of their own (or none at all): left out of the JSON, as the importer does. */
+const OWN_COLUMNS = new Set(['size', 'color', 'material', 'pattern', 'occasion', 'season', 'status', 'visibility']);
+const LABELLED_INPUTS = new Set(['select', 'multiselect', 'boolean']);
+
+/** Every labelled attribute the catalog has that the importer writes into `attributes` (a rich catalog has a dozen more). */
+const jsonAttributes = (attributes) =>
+  Object.entries(attributes).filter(([code, a]) => LABELLED_INPUTS.has(a.frontendInput) && !OWN_COLUMNS.has(code) && code !== 'category_name').map(([code]) => code);
+const ownValues = (attributes) => ['name', 'price', 'url_key', 'image', 'size', 'color', 'material', 'pattern', 'occasion', 'season', ...jsonAttributes(attributes)];
 
 /** code → { id, backendType, frontendInput }, for the attributes above and the category name. */
 export async function loadFloorAttributes(conn) {
@@ -92,7 +98,7 @@ export const floorParams = (afterId, lastId) => [afterId, lastId, afterId, lastI
 export function floorInsertSql(floorDatabase, attributes) {
   const a = attributes;
   const valueOf = scopedValue(a);
-  const value = (code) => `p.${code}`;
+  const value = (code) => `p.\`${code}\``;
   // Labels of the option id(s) in `raw`: a select holds one id, a multiselect a comma-separated list.
   const labelsOf = (code, aggregate = (label) => `GROUP_CONCAT(${label} ORDER BY o.sort_order, o.option_id SEPARATOR ', ')`) => {
     const match = a[code].frontendInput === 'multiselect'
@@ -120,7 +126,7 @@ option_labels AS (
 -- On sale (see eligibleConditions), with the product's own values. Referenced once, so each value is read once.
 eligible AS (
   SELECT p.entity_id, p.type_id, TRIM(p.sku) AS sku, p.created_at,
-         ${OWN_VALUES.map((c) => `${valueOf(c, 'p.entity_id')} AS ${c}`).join(',\n         ')}
+         ${ownValues(a).map((c) => `${valueOf(c, 'p.entity_id')} AS \`${c}\``).join(',\n         ')}
     FROM catalog_product_entity p
    WHERE p.entity_id > ? AND p.entity_id <= ?
      AND ${eligibleConditions(valueOf)}
@@ -194,7 +200,7 @@ ON DUPLICATE KEY UPDATE ${[...columns.filter((c) => c !== 'sku'), 'content_hash'
 
 /** The labelled attributes without a column, as JSON; JSON_MERGE_PATCH drops the null ones. */
 function attributesJson(a, value, labelsOf) {
-  const pairs = JSON_ATTRIBUTES.map((code) => {
+  const pairs = jsonAttributes(a).map((code) => {
     const input = a[code].frontendInput;
     if (input === 'boolean') {
       // An int column never holds '' (and comparing it with '' is an error in strict mode).

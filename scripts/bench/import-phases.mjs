@@ -2,7 +2,7 @@
 import { median } from './stats.mjs';
 
 /** One finished job as the report shows it. afterId is where the job started. */
-function jobFigures(afterId, { job, queries }) {
+function jobFigures(afterId, { job, queries, loopMaxMs }) {
   const m = job.metrics;
   return {
     id: job.id,
@@ -17,6 +17,7 @@ function jobFigures(afterId, { job, queries }) {
     elapsedMs: m.elapsed_ms,
     productsPerSecond: m.elapsed_ms > 0 ? Math.round((m.processed / m.elapsed_ms) * 1000) : null,
     queries: { total: queries.total, ...queries.bySource },
+    loopMaxMs,
     queryKinds: queries.byKind,
   };
 }
@@ -52,6 +53,7 @@ function totals(jobs) {
     elapsedMs,
     productsPerSecond: elapsedMs > 0 ? Math.round((processed / elapsedMs) * 1000) : null,
     queries: sum((j) => j.queries.total),
+    loopMaxMs: Math.max(0, ...jobs.map((j) => j.loopMaxMs ?? 0)),
     fullJobs: summarizeFullJobs(jobs),
   };
 }

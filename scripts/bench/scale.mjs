@@ -1,11 +1,14 @@
-// The scale check: on a ten times larger catalog, a job at the start of the cursor against one near
-// its end. Keyset paging (entity_id > cursor ORDER BY entity_id LIMIT n) should cost the same
-// wherever the cursor is; OFFSET paging or a scan from the first id would grow with the cursor.
+// The scale check, on a ten times larger catalog: a job at the start of the cursor against one near
+// its end (keyset paging, entity_id > cursor ORDER BY entity_id LIMIT n, should cost the same
+// wherever the cursor is; OFFSET paging or a scan from the first id would grow with the cursor);
+// how long the dialog waits for GET /state at either end, with a job running or not; and every
+// product on sale through the job path.
 import mysql from 'mysql2/promise';
 import { benchEnv, startBackend } from './backend.mjs';
 import { migrateLookbook, recreateDatabase, seedCatalog, waitForServerToSettle } from './databases.mjs';
 import { eligibleIdFromEndSql, loadFloorAttributes } from './floor-sql.mjs';
-import { startVersusEnd } from './import-phases.mjs';
+import { importEverything, startVersusEnd } from './import-phases.mjs';
+import { stateLatency, timeState } from './state-latency.mjs';
 
 export async function runScaleCheck({ admin, urlFor, names, products, seed, jobSize, chunkSize, shape, log }) {
   await recreateDatabase(admin, names.magento);
@@ -18,9 +21,20 @@ export async function runScaleCheck({ admin, urlFor, names, products, seed, jobS
 
   const backend = await startBackend(benchEnv({ magentoUrl: urlFor(names.magento), lookbookUrl: urlFor(names.lookbook), chunkSize, shape }));
   try {
+    // The first request after boot may wait for the one count made at boot (nothing counted yet).
+    const firstMs = (await timeState(backend)).ms;
     log(`start (after id 0) against end (after id ${endAfterId}), ${jobSize} products each`);
     const comparison = await startVersusEnd(backend, { jobSize, endAfterId, rounds: 3 });
-    return { products, seedSeconds: seeded.seconds, ...comparison };
+
+    log('GET /state as the dialog opens: cursor near the end, then at the start, then while every product on sale is imported');
+    const state = [await stateLatency(backend, { where: 'end' })];
+    await admin.query(`DELETE FROM \`${names.lookbook}\`.products`);
+    await admin.query(`DELETE FROM \`${names.lookbook}\`.product_import_meta`);
+    state.push(await stateLatency(backend, { where: 'start' }));
+    const importing = importEverything(backend, { jobSize });
+    state.push(await stateLatency(backend, { where: 'start', jobRunning: true }));
+    const everything = (await importing).total;
+    return { products, seedSeconds: seeded.seconds, ...comparison, state: { runs: state, firstMs }, everything };
   } finally {
     await backend.close();
   }
