@@ -241,6 +241,21 @@ describe('Refresh jobs (real databases)', () => {
     expect((await rows()).STYLE.price).toBe('45.0000');
     expect((await rows()).KEEP.price).toBe('21.0000');
   });
+
+  it("withdraws a product taken out of the store's website, and one the shop flags out of stock with quantity left", async () => {
+    const offWebsite = await builder.product({ sku: 'OFF-WEBSITE', price: 25, qty: 5 });
+    const flagged = await builder.product({ sku: 'FLAGGED-OUT', price: 25, qty: 5 });
+    expect((await runJob(http, { limit: 1000 })).metrics).toMatchObject({ processed: 2, inserted: 2 });
+    await shop.query('DELETE FROM catalog_product_website WHERE product_id = ?', [offWebsite]);
+    await shop.query('UPDATE cataloginventory_stock_item SET is_in_stock = 0 WHERE product_id = ?', [flagged]);
+
+    const job = await refresh();
+
+    expect(job.metrics).toMatchObject({ processed: 13, withdrawn: 2 });
+    const after = await rows();
+    expect(after['OFF-WEBSITE']).toMatchObject({ in_stock: false, stock_qty: '0.0000', price: '25.0000' });
+    expect(after['FLAGGED-OUT']).toMatchObject({ in_stock: false, stock_qty: '0.0000', price: '25.0000' });
+  });
 });
 
 /** Asks `read` until it returns something, for up to 20 s. */

@@ -60,7 +60,7 @@ const WEBSITE_ID = 1;
  * Text as the storefront shows it, for the entities the generated catalogs hold (the importer
  * decodes every HTML entity; SQL has no decoder): &trade; first, so "&amp;trade;" decodes once.
  */
-const storefront = (expr) => `NULLIF(TRIM(REPLACE(REPLACE(${expr}, '&trade;', '™'), '&amp;', '&')), '')`;
+const storefront = (expr) => `NULLIF(TRIM(REPLACE(REPLACE(REPLACE(${expr}, '&trade;', '™'), '&frac14;', '¼'), '&amp;', '&')), '')`;
 const inWebsite = (entity) => `EXISTS (SELECT 1 FROM catalog_product_website w WHERE w.product_id = ${entity} AND w.website_id = ${WEBSITE_ID})`;
 
 /**

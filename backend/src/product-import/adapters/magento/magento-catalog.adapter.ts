@@ -66,7 +66,7 @@ export class MagentoCatalogAdapter extends CatalogSource implements OnApplicatio
       const vanished = sourceIds
         .filter((id) => !found.has(id))
         .map((id) => ({ source_id: id, sku: '', reason: 'No longer in the catalog' }));
-      return assemble([...rows.map((row) => mapper.map(row)), ...vanished]);
+      return assemble([...(await mapInSlices(rows, (row) => mapper.map(row))), ...vanished]);
     });
   }
 
@@ -158,6 +158,19 @@ export class MagentoCatalogAdapter extends CatalogSource implements OnApplicatio
       await runner.release();
     }
   }
+}
+
+/** Rows mapped between two turns of the event loop: polls answered meanwhile wait behind no more. */
+const MAP_SLICE = 50;
+
+/** Maps in slices, letting the event loop run in between (a page of attribute-heavy products is tens of ms of work). */
+async function mapInSlices<T, R>(items: T[], map: (item: T) => R): Promise<R[]> {
+  const mapped: R[] = [];
+  for (let i = 0; i < items.length; i += MAP_SLICE) {
+    if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+    for (const item of items.slice(i, i + MAP_SLICE)) mapped.push(map(item));
+  }
+  return mapped;
 }
 
 /** Splits mapped rows into products and skips; within a page a SKU is written once (the latest). */

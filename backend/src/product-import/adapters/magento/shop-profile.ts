@@ -73,8 +73,13 @@ export function liveCategoryVersion(profile: ShopProfile, alias: string): string
   return profile.categoryLink === 'row_id' ? liveVersion(alias) : 'TRUE';
 }
 
+/**
+ * "+ 0" keeps the optimizer off the created_in / updated_in indexes: offered those ranges, it read
+ * every version in the table and sorted them (48,985 rows for a page of 1,000, 210 ms) instead of
+ * walking entity_id from the cursor.
+ */
 function liveVersion(alias: string): string {
-  return `(${alias}.created_in <= UNIX_TIMESTAMP() AND ${alias}.updated_in > UNIX_TIMESTAMP())`;
+  return `(${alias}.created_in + 0 <= UNIX_TIMESTAMP() AND ${alias}.updated_in + 0 > UNIX_TIMESTAMP())`;
 }
 
 /** A problem with the shop as configured, in words safe to show an admin (table and setting names only). */
