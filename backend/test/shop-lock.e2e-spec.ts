@@ -39,7 +39,8 @@ describe('The shop product table locked by another session (real backend process
 
     const job = await waitForEnd(backend, jobId, 10_000);
 
-    expect(job).toMatchObject({ status: 'failed', error_message: 'Magento database busy: statement timed out' });
+    // Whichever bound ends the wait first (both are 2 s): the read's own, or the session's wait for the table lock.
+    expect(job).toMatchObject({ status: 'failed', error_message: expect.stringMatching(/^Magento database busy: (statement timed out|lock wait timeout)$/) });
     // Bound of 2 s, plus the chunk in hand when the lock was taken.
     expect(Date.now() - lockedAt).toBeLessThan(5_000);
     const cursor = await fx.cursor();

@@ -1,12 +1,10 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { Injectable } from '@nestjs/common';
 import { ImportJob } from '../domain/import-job';
 import { CatalogPage, UpsertResult } from '../domain/product-record';
-import { CatalogSource } from '../ports/catalog-source';
-import { ImportJobStore } from '../ports/import-job-store';
-import { CURSOR_META_KEY, ProductSink } from '../ports/product-sink';
-import { JobRun, executeJob, saveProgress } from './job-execution';
+import { CURSOR_META_KEY } from '../ports/product-sink';
+import { JobRun, saveProgress } from './job-execution';
 import { inChunks } from './job-progress';
+import { JobRunner } from './job-runner';
 import { inStage } from './stage-error';
 
 export { SHUTDOWN_MESSAGE } from './job-execution';
@@ -19,25 +17,16 @@ export { SHUTDOWN_MESSAGE } from './job-execution';
  * was paused or cut off) commits nothing more and stops.
  */
 @Injectable()
-export class ImportJobRunner {
-  private readonly logger = new Logger(ImportJobRunner.name);
-  private stopRequested = false;
+export class ImportJobRunner extends JobRunner {
+  protected readonly kind = 'Import';
 
-  constructor(
-    private readonly source: CatalogSource,
-    private readonly sink: ProductSink,
-    private readonly jobs: ImportJobStore,
-    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'import'>,
-  ) {}
-
-  /** Asks running jobs to stop after the chunk they are writing. */
-  requestStop(): void {
-    this.stopRequested = true;
+  protected describe({ params }: ImportJob): string {
+    const from = params.resumeFromLast ? 'after the resume cursor' : `after source id ${params.startAfterId ?? 0}`;
+    return `up to ${params.limit} products on sale ${from}`;
   }
 
-  run(jobId: string): Promise<void> {
-    const context = { jobs: this.jobs, logger: this.logger, kind: 'Import', staleAfterMs: this.config.import.staleAfterMs, stopping: () => this.stopRequested, describe: describeParams };
-    return executeJob(context, jobId, (job, run) => this.importChunks(job, run));
+  protected work(job: ImportJob, run: JobRun): Promise<void> {
+    return this.importChunks(job, run);
   }
 
   private async importChunks(job: ImportJob, run: JobRun): Promise<void> {
@@ -83,7 +72,3 @@ export class ImportJobRunner {
   }
 }
 
-function describeParams({ params }: ImportJob): string {
-  const from = params.resumeFromLast ? 'after the resume cursor' : `after source id ${params.startAfterId ?? 0}`;
-  return `up to ${params.limit} products on sale ${from}`;
-}

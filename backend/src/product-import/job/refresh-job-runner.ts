@@ -1,10 +1,9 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { CatalogSource } from '../ports/catalog-source';
-import { ImportJobStore } from '../ports/import-job-store';
-import { ProductSink, ProductSinkTransaction } from '../ports/product-sink';
-import { JobRun, executeJob, saveProgress } from './job-execution';
+import { Injectable } from '@nestjs/common';
+import { ImportJob } from '../domain/import-job';
+import { ProductSinkTransaction } from '../ports/product-sink';
+import { JobRun, saveProgress } from './job-execution';
 import { ChunkCounts } from './job-progress';
+import { JobRunner } from './job-runner';
 import { newSkus, planRefresh } from './refresh-plan';
 import { inStage } from './stage-error';
 
@@ -15,25 +14,15 @@ import { inStage } from './stage-error';
  * job; the cursor is never touched, so a refresh that dies is simply run again.
  */
 @Injectable()
-export class RefreshJobRunner {
-  private readonly logger = new Logger(RefreshJobRunner.name);
-  private stopRequested = false;
+export class RefreshJobRunner extends JobRunner {
+  protected readonly kind = 'Refresh';
 
-  constructor(
-    private readonly source: CatalogSource,
-    private readonly sink: ProductSink,
-    private readonly jobs: ImportJobStore,
-    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'import'>,
-  ) {}
-
-  /** Asks running jobs to stop after the chunk they are writing. */
-  requestStop(): void {
-    this.stopRequested = true;
+  protected describe(_job: ImportJob): string {
+    return 'every imported product against the shop';
   }
 
-  run(jobId: string): Promise<void> {
-    const context = { jobs: this.jobs, logger: this.logger, kind: 'Refresh', staleAfterMs: this.config.import.staleAfterMs, stopping: () => this.stopRequested, describe: () => 'every imported product against the shop' };
-    return executeJob(context, jobId, (_job, run) => this.refreshChunks(run));
+  protected work(_job: ImportJob, run: JobRun): Promise<void> {
+    return this.refreshChunks(run);
   }
 
   private async refreshChunks(run: JobRun): Promise<void> {
