@@ -146,6 +146,39 @@ describe('MagentoCatalogAdapter', () => {
     expect(products.every((p) => p.in_stock)).toBe(true);
   });
 
+  it("never takes another attribute's option label for a value that is not one of the attribute's own options", async () => {
+    const [[size]] = await conn.query<mysql.RowDataPacket[]>(
+      `SELECT o.option_id FROM eav_attribute_option o JOIN eav_attribute a ON a.attribute_id = o.attribute_id
+        JOIN eav_attribute_option_value v ON v.option_id = o.option_id AND v.store_id = 0 WHERE a.attribute_code = 'size' AND v.value = 'S'`,
+    );
+    const colorId = `(SELECT attribute_id FROM eav_attribute WHERE attribute_code = 'color' AND entity_type_id = (SELECT entity_type_id FROM eav_entity_type WHERE entity_type_code = 'catalog_product'))`;
+    const [[before]] = await conn.query<mysql.RowDataPacket[]>(`SELECT value FROM catalog_product_entity_int WHERE entity_id = ? AND attribute_id = ${colorId} AND store_id = 0`, [ids.tee]);
+    await conn.query(`UPDATE catalog_product_entity_int SET value = ? WHERE entity_id = ? AND attribute_id = ${colorId} AND store_id = 0`, [size.option_id, ids.tee]);
+    try {
+      expect(bySku((await fetchAll()).products, 'TEE-1')).toMatchObject({ color: null, size_range: 'S' });
+    } finally {
+      await conn.query(`UPDATE catalog_product_entity_int SET value = ? WHERE entity_id = ? AND attribute_id = ${colorId} AND store_id = 0`, [before.value, ids.tee]);
+    }
+  });
+
+  it("names categories only in the store's own tree, however deep another store's are", async () => {
+    // Another store's root (9000) with a deeper branch, holding TEE-1 too.
+    await conn.query(
+      `INSERT INTO catalog_category_entity (entity_id, attribute_set_id, parent_id, path, position, level, children_count) VALUES
+       (9000, 3, 1, '1/9000', 2, 1, 3), (9001, 3, 9000, '1/9000/9001', 1, 2, 2), (9002, 3, 9001, '1/9000/9001/9002', 1, 3, 1), (9003, 3, 9002, '1/9000/9001/9002/9003', 1, 4, 0)`,
+    );
+    const nameId = '(SELECT attribute_id FROM eav_attribute WHERE attribute_code = \'name\' AND entity_type_id = (SELECT entity_type_id FROM eav_entity_type WHERE entity_type_code = \'catalog_category\'))';
+    await conn.query(`INSERT INTO catalog_category_entity_varchar (attribute_id, store_id, entity_id, value) SELECT ${nameId}, 0, id, CONCAT('Outlet ', id) FROM (SELECT 9001 AS id UNION ALL SELECT 9002 UNION ALL SELECT 9003) ids`);
+    await conn.query('INSERT INTO catalog_category_product (category_id, product_id, position) VALUES (9003, ?, 0)', [ids.tee]);
+    try {
+      expect(bySku((await fetchAll()).products, 'TEE-1').category).toBe('Women > Jackets');
+    } finally {
+      await conn.query('DELETE FROM catalog_category_product WHERE category_id = 9003');
+      await conn.query('DELETE FROM catalog_category_entity_varchar WHERE entity_id >= 9000');
+      await conn.query('DELETE FROM catalog_category_entity WHERE entity_id >= 9000');
+    }
+  });
+
   it('skips a product with an empty SKU and says why', async () => {
     expect((await fetchAll()).skipped).toEqual([{ source_id: ids.emptySku, sku: '', reason: 'Empty SKU' }]);
   });

@@ -48,6 +48,8 @@ async function buildShop(shop: MagentoCatalogBuilder, staged: boolean) {
   await simple('OWN-THRESHOLD', { qty: 5, minQty: 4, useConfigMinQty: 0 }, ['eu', 5]);
   await simple('OWN-THRESHOLD-OUT', { qty: 5, minQty: 5, useConfigMinQty: 0 }, ['eu', 5]);
   await simple('MULTI-SOURCE', { qty: 5 }, ['eu', 2], ['eu2', 3], ['default', 40]);
+  await simple('FRACTIONAL', { qty: 5, minQty: 0, useConfigMinQty: 0 }, ['eu', 0.3]);
+  await shop.reservation(2, 'FRACTIONAL', -0.2); // 0.1 left, exactly
 
   const tops = await shop.category(['Women', 'Tops &amp; Tees']);
   await simple('LUMA', { qty: 1, name: '  Lumaflex&trade; Band  ', categories: [tops] }, ['eu', 2]);
@@ -95,11 +97,11 @@ const ON_SALE: Record<StockSource, Record<string, string>> = {
   legacy: {
     'ON-BASE': '5.0000', 'ON-BOTH': '3.0000', 'STATUS-ZERO': '8.0000', 'DISABLED-SOURCE': '8.0000', 'OTHER-STOCK': '8.0000',
     'RESERVED-TO-ZERO': '4.0000', 'RESERVED-PARTLY': '6.0000', 'OWN-THRESHOLD': '5.0000', 'OWN-THRESHOLD-OUT': '5.0000',
-    'MULTI-SOURCE': '5.0000', LUMA: '1.0000', 'CFG-WEB': '3.0000', 'CFG-A': '4.0000', 'CFG-B': '4.0000',
+    'MULTI-SOURCE': '5.0000', FRACTIONAL: '5.0000', LUMA: '1.0000', 'CFG-WEB': '3.0000', 'CFG-A': '4.0000', 'CFG-B': '4.0000',
   },
   msi: {
     'ON-BASE': '4.0000', 'ON-BOTH': '2.0000', 'FLAG-OFF': '4.0000', 'RESERVED-PARTLY': '3.0000', 'OWN-THRESHOLD': '1.0000',
-    'MULTI-SOURCE': '4.0000', LUMA: '1.0000', 'CFG-WEB': '2.0000', 'CFG-FLAG-OFF': '3.0000', 'CFG-CHILD-FLAG-OFF': '4.0000',
+    'MULTI-SOURCE': '4.0000', FRACTIONAL: '0.1000', LUMA: '1.0000', 'CFG-WEB': '2.0000', 'CFG-FLAG-OFF': '3.0000', 'CFG-CHILD-FLAG-OFF': '4.0000',
     'CFG-A': '3.0000', 'CFG-B': '3.0000',
   },
 };

@@ -4,7 +4,8 @@ import { storefrontText } from './storefront-text';
 
 /**
  * Each product's category path below the store's root category, as names joined with " > ".
- * The path is that of its deepest assigned category (greatest level; ties: lowest category id).
+ * The path is that of its deepest assigned category in the store's tree (greatest level; ties:
+ * lowest category id): categories under another store's root are not this store's.
  * Two queries for the whole page: assignments with their paths, then the names on those paths.
  * Assignments and paths use category entity ids on every edition; on Commerce a category's name
  * hangs on its live version's row_id.
@@ -17,15 +18,16 @@ export async function selectCategoryPaths(runner: QueryRunner, profile: ShopProf
     `SELECT cp.product_id, c.entity_id AS category_id, c.path, c.level
        FROM ${table(profile, 'catalog_category_product')} cp
        JOIN ${table(profile, 'catalog_category_entity')} c ON c.entity_id = cp.category_id AND ${liveCategoryVersion(profile, 'c')}
-      WHERE cp.product_id IN (?)
+      WHERE cp.product_id IN (?) AND c.path LIKE ?
       ORDER BY cp.product_id, c.level DESC, c.entity_id ASC`,
-    [productIds],
+    [productIds, `%/${profile.rootCategoryId}/%`],
   );
   const deepest = new Map<number, number[]>();
   for (const row of assignments) {
     if (deepest.has(Number(row.product_id))) continue;
     // path "1/2/11/12": 1 is the tree root (level 0), 2 the store's root category (level 1).
-    const below = String(row.path).split('/').map(Number).slice(2);
+    const path = String(row.path).split('/').map(Number);
+    const below = path.slice(path.indexOf(profile.rootCategoryId) + 1);
     if (below.length > 0) deepest.set(Number(row.product_id), below);
   }
   const categoryIds = [...new Set([...deepest.values()].flat())];

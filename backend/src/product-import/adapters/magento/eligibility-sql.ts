@@ -106,7 +106,12 @@ export function salableQty(profile: ShopProfile, sql: SqlBuilder, product: strin
   return `(${sources}
            + COALESCE((SELECT SUM(r.quantity) FROM ${table(profile, 'inventory_reservation')} r
                         WHERE r.stock_id = ${sql.bind(stockId)} AND r.sku = ${product}.sku), 0)
-           - COALESCE((SELECT IF(m.use_config_min_qty = 0, m.min_qty, ${sql.bind(defaultMinQty)})
+           - COALESCE((SELECT IF(m.use_config_min_qty = 0, m.min_qty, ${threshold(sql, defaultMinQty)})
                          FROM ${table(profile, 'cataloginventory_stock_item')} m
-                        WHERE m.product_id = ${product}.entity_id AND m.stock_id = 1), ${sql.bind(defaultMinQty)}))`;
+                        WHERE m.product_id = ${product}.entity_id AND m.stock_id = 1), ${threshold(sql, defaultMinQty)}))`;
+}
+
+/** The configured threshold as an exact decimal: a string parameter would turn the sum into a float. */
+function threshold(sql: SqlBuilder, value: string): string {
+  return `CAST(${sql.bind(value)} AS DECIMAL(20,6))`;
 }

@@ -125,6 +125,8 @@ export async function selectInWebsite(runner: QueryRunner, profile: ShopProfile,
 }
 
 export interface OptionLabel {
+  /** The attribute the option belongs to: an int that is not one of its attribute's options is no label. */
+  attributeId: number;
   label: string;
   sortOrder: number;
 }
@@ -137,8 +139,8 @@ export async function selectOptionLabels(runner: QueryRunner, profile: ShopProfi
   const { storeId } = profile;
   const labels = new Map<number, OptionLabel & { fromStore: boolean }>();
   if (optionIds.length === 0) return labels;
-  const rows: Array<{ option_id: number; sort_order: number; store_id: number; value: string | null }> = await runner.query(
-    `SELECT o.option_id, o.sort_order, v.store_id, v.value
+  const rows: Array<{ option_id: number; attribute_id: number; sort_order: number; store_id: number; value: string | null }> = await runner.query(
+    `SELECT o.option_id, o.attribute_id, o.sort_order, v.store_id, v.value
        FROM ${table(profile, 'eav_attribute_option')} o
        JOIN ${table(profile, 'eav_attribute_option_value')} v ON v.option_id = o.option_id AND v.store_id IN (0, ?)
       WHERE o.option_id IN (?)
@@ -151,7 +153,7 @@ export async function selectOptionLabels(runner: QueryRunner, profile: ShopProfi
     const fromStore = Number(row.store_id) === storeId;
     const current = labels.get(Number(row.option_id));
     if (current && (current.fromStore || !fromStore)) continue;
-    labels.set(Number(row.option_id), { label, sortOrder: Number(row.sort_order), fromStore });
+    labels.set(Number(row.option_id), { attributeId: Number(row.attribute_id), label, sortOrder: Number(row.sort_order), fromStore });
   }
   return labels;
 }

@@ -84,16 +84,26 @@ export class ProductMapper {
 
   /** The product's own label(s) for the attribute, else the distinct labels of its counted children. */
   private ownOrChildren(id: number, code: string, counted: number[]): string | null {
-    return this.labels(id, code) ?? this.join(counted.flatMap((child) => this.optionIds(child, code)));
+    return this.labels(id, code) ?? this.join(code, counted.flatMap((child) => this.optionIds(child, code)));
   }
 
   private labels(id: number, code: string): string | null {
-    return this.join(this.optionIds(id, code));
+    return this.join(code, this.optionIds(id, code));
   }
 
-  private join(optionIds: number[]): string | null {
-    const known = optionIds.filter((o) => this.page.labels.has(o));
+  private join(code: string, optionIds: number[]): string | null {
+    const known = this.ownOptions(this.meta.byCode.get(code), optionIds);
     return known.length === 0 ? null : sortByShopOrder(known, this.page.labels).join(', ');
+  }
+
+  /**
+   * The ids that are options of this attribute. Option ids are unique across all attributes (and
+   * entity types), so a select backed by a source model (tax_class_id holds 2) would otherwise
+   * borrow another attribute's label (customer gender's option 2, "Female").
+   */
+  private ownOptions(attribute: AttributeMeta | undefined, optionIds: number[]): number[] {
+    if (!attribute) return [];
+    return optionIds.filter((o) => this.page.labels.get(o)?.attributeId === attribute.id);
   }
 
   private optionIds(id: number, code: string): number[] {
@@ -120,7 +130,7 @@ export class ProductMapper {
     if (raw === null || raw === '') return null;
     if (attribute.frontendInput === 'boolean') return raw === '1' ? 'Yes' : 'No';
     // Options without a label (system selects backed by a source model) are not shop data.
-    const labels = parseOptionIds(raw).filter((o) => this.page.labels.has(o));
+    const labels = this.ownOptions(attribute, parseOptionIds(raw));
     if (labels.length === 0) return null;
     if (attribute.frontendInput !== 'multiselect') return this.page.labels.get(labels[0])!.label;
     return sortByShopOrder(labels, this.page.labels);

@@ -43,6 +43,7 @@ export async function inspectShop(runner: QueryRunner, settings: MagentoSettings
   const links = await stagedLinks(runner, prefixed('catalog_product_entity'), prefixed('catalog_category_entity'));
   const website = await storeWebsite(runner, tables, settings.storeId);
   if (!website) problems.push(`MAGENTO_STORE_ID ${settings.storeId} is not a store view of this shop (no such row in ${prefixed('store')})`);
+  else if (!website.rootCategoryId) problems.push(`Store ${settings.storeId} has no root category (${prefixed('store_group')}.root_category_id)`);
 
   const attributes = await loadMagentoMetadata(runner, tables);
   for (const code of ['status', 'visibility', 'name', 'price']) {
@@ -71,7 +72,8 @@ export async function inspectShop(runner: QueryRunner, settings: MagentoSettings
       categoryLink: links.category,
       tablePrefix: settings.tablePrefix,
       storeId: settings.storeId,
-      website,
+      website: { id: website.id, code: website.code },
+      rootCategoryId: website.rootCategoryId,
       stock,
       includeNotVisible: settings.includeNotVisible,
       attributes,
@@ -107,14 +109,16 @@ async function stagedLinks(runner: QueryRunner, productTable: string, categoryTa
 }
 
 async function storeWebsite(runner: QueryRunner, tables: { tablePrefix: string }, storeId: number) {
-  const rows: Array<{ website_id: number; code: string }> = await runner.query(
-    `SELECT w.website_id, w.code
+  const rows: Array<{ website_id: number; code: string; root_category_id: number | null }> = await runner.query(
+    `SELECT w.website_id, w.code, g.root_category_id
        FROM ${table(tables, 'store')} s
        JOIN ${table(tables, 'store_website')} w ON w.website_id = s.website_id
+       LEFT JOIN ${table(tables, 'store_group')} g ON g.group_id = s.group_id
       WHERE s.store_id = ?`,
     [storeId],
   );
-  return rows.length ? { id: Number(rows[0].website_id), code: String(rows[0].code) } : null;
+  if (rows.length === 0) return null;
+  return { id: Number(rows[0].website_id), code: String(rows[0].code), rootCategoryId: Number(rows[0].root_category_id ?? 0) };
 }
 
 async function msiSourceCount(runner: QueryRunner, tables: { tablePrefix: string }): Promise<number> {

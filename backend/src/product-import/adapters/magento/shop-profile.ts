@@ -33,6 +33,8 @@ export interface ShopProfile {
   tablePrefix: string;
   storeId: number;
   website: { id: number; code: string };
+  /** The store's root category (its store group's): category paths are named below it. */
+  rootCategoryId: number;
   stock: StockProfile;
   includeNotVisible: boolean;
   attributes: MagentoMetadata;
@@ -40,7 +42,7 @@ export interface ShopProfile {
 
 /** Every table the reader reads. shop:check lists the missing ones, the reader refuses to start without them. */
 export const REQUIRED_TABLES = [
-  'store', 'store_website', 'eav_entity_type', 'eav_attribute', 'eav_attribute_option', 'eav_attribute_option_value',
+  'store', 'store_group', 'store_website', 'eav_entity_type', 'eav_attribute', 'eav_attribute_option', 'eav_attribute_option_value',
   'catalog_product_entity', 'catalog_product_entity_int', 'catalog_product_entity_varchar',
   'catalog_product_entity_decimal', 'catalog_product_entity_text', 'catalog_product_website',
   'catalog_product_super_link', 'catalog_category_product', 'catalog_category_entity',
@@ -93,5 +95,5 @@ export function describeProfile(profile: ShopProfile): string {
     ? 'legacy stock (cataloginventory_stock_item, stock 1)'
     : `multi-source inventory, stock ${profile.stock.stockId} "${profile.stock.stockName}" (enabled sources: ${profile.stock.sourceCodes.join(', ') || 'none'}; default out-of-stock threshold ${profile.stock.defaultMinQty})`;
   const prefix = profile.tablePrefix ? `table prefix "${profile.tablePrefix}"` : 'no table prefix';
-  return `${edition}; store ${profile.storeId} in website "${profile.website.code}" (${profile.website.id}); ${stock}; ${prefix}`;
+  return `${edition}; store ${profile.storeId} in website "${profile.website.code}" (${profile.website.id}), root category ${profile.rootCategoryId}; ${stock}; ${prefix}`;
 }
