@@ -58,3 +58,22 @@ describe('The products API names the shop currency its prices are in (real backe
     await backend.stop();
   });
 });
+
+describe('The shop currency of a shop installed with a table prefix (real backend process)', () => {
+  let fx: ImportFixture;
+
+  beforeAll(async () => {
+    fx = await ImportFixture.create('currency_prefixed', { products: 100, edition: 'commerce', stock: 'msi', tablePrefix: 'mg_' });
+  }, 90_000);
+  afterAll(() => fx?.close());
+
+  it("reads the base currency from the prefixed core_config_data (the generator's shop sells in EUR)", async () => {
+    const backend = await fx.start({ SHOP_CURRENCY: 'USD' });
+    const currencyOf = async () => (await request(backend.url).get(`${PRODUCTS}?pageSize=1`).set(AUTH).expect(200)).body.currency;
+
+    // The first answer may come before the shop's connection is up; the read behind it decides.
+    await currencyOf();
+    expect(await currencyOf()).toBe('EUR');
+    await backend.stop();
+  });
+});

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { MAGENTO_DATA_SOURCE } from '../database/data-source-options';
 import { NamedDataSource } from '../database/named-data-source';
+import { readDefaultConfig } from '../product-import/adapters/magento/shop-config';
 
 const ISO_4217 = /^[A-Z]{3}$/;
 
@@ -20,7 +21,7 @@ export class ShopCurrency {
 
   constructor(
     @InjectDataSource(MAGENTO_DATA_SOURCE) private readonly shop: NamedDataSource,
-    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'shopCurrency'>,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'shopCurrency' | 'magento'>,
   ) {}
 
   async code(): Promise<string> {
@@ -33,10 +34,7 @@ export class ShopCurrency {
   private async read(): Promise<string> {
     try {
       // The base currency is set at the default scope (a per-website base needs price scope "website").
-      const rows: Array<{ value: string | null }> = await this.shop.query(
-        "SELECT value FROM core_config_data WHERE path = 'currency/options/base' AND scope = 'default' AND scope_id = 0 LIMIT 1",
-      );
-      const value = rows[0]?.value?.trim().toUpperCase();
+      const value = (await readDefaultConfig(this.shop, this.config.magento, 'currency/options/base'))?.toUpperCase();
       this.known = value && ISO_4217.test(value) ? value : this.config.shopCurrency;
     } catch (error) {
       const code = (error as { code?: string }).code;

@@ -1,5 +1,6 @@
 import { QueryRunner } from 'typeorm';
 import { loadMagentoMetadata } from './magento-metadata';
+import { readDefaultConfig } from './shop-config';
 import {
   CONFIG_TABLE, Edition, LinkField, MSI_TABLES, MagentoSettings, REQUIRED_TABLES, ShopProfile, ShopProfileError,
   StockProfile, table,
@@ -156,10 +157,6 @@ async function msiStock(runner: QueryRunner, tables: { tablePrefix: string }, we
 
 /** Magento's default scope value of the out-of-stock threshold; 0 when it was never configured. */
 async function configuredMinQty(runner: QueryRunner, tables: { tablePrefix: string }): Promise<string> {
-  const rows: Array<{ value: string | null }> = await runner.query(
-    `SELECT value FROM ${table(tables, CONFIG_TABLE)} WHERE path = ? AND scope = 'default' AND scope_id = 0`,
-    [MIN_QTY_PATH],
-  );
-  const raw = rows[0]?.value?.trim();
+  const raw = await readDefaultConfig(runner, tables, MIN_QTY_PATH);
   return raw && Number.isFinite(Number(raw)) ? raw : '0';
 }
