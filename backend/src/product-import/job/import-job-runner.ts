@@ -2,12 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { ImportJob } from '../domain/import-job';
 import { CatalogPage, UpsertResult } from '../domain/product-record';
 import { CURSOR_META_KEY } from '../ports/product-sink';
-import { JobRun, saveProgress } from './job-execution';
 import { inChunks } from './job-progress';
-import { JobRunner } from './job-runner';
+import { JobRun, JobRunner } from './job-runner';
 import { inStage } from './stage-error';
 
-export { SHUTDOWN_MESSAGE } from './job-execution';
+export { SHUTDOWN_MESSAGE } from './job-runner';
 
 /**
  * Runs one import job: selects the eligible products after the cursor, then imports them in chunks.
@@ -38,7 +37,7 @@ export class ImportJobRunner extends JobRunner {
     // chunks read those products by id rather than scanning for eligible ones again.
     const ids = await inStage('Magento', () => this.source.selectEligibleIds({ afterId: cursor, limit }));
     run.progress.metrics.total_found = ids.length;
-    await saveProgress(this.jobs, run);
+    await this.saveProgress(run);
 
     // The shop and the Lookbook are two servers: the next chunk is read while this one is written
     // (one chunk ahead, no more, so memory stays bounded). Rows and cursor still commit in order.
@@ -49,7 +48,7 @@ export class ImportJobRunner extends JobRunner {
       reading = i + 1 < chunks.length ? this.read(chunks[i + 1]) : null;
       const result = await inStage('Lookbook', () => this.writeChunk(run, page));
       run.progress.addChunk(page, result);
-      await saveProgress(this.jobs, run);
+      await this.saveProgress(run);
     }
   }
 

@@ -1,14 +1,39 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { JobLeaseLostError } from '../domain/import-errors';
 import { ImportJob } from '../domain/import-job';
 import { CatalogSource } from '../ports/catalog-source';
 import { ImportJobStore } from '../ports/import-job-store';
 import { ProductSink } from '../ports/product-sink';
-import { JobRun, executeJob } from './job-execution';
+import { JobOutcome, JobProgress } from './job-progress';
+import { retryUntilDone } from './retry';
+import { StageError, inStage } from './stage-error';
 
-/** What every kind of job runner has: the ports, the stop request, and the shared job lifecycle. */
+export const SHUTDOWN_MESSAGE = 'Interrupted by shutdown';
+
+/** One run of a job in this process: the lease it holds the job under, and its counters. */
+export interface JobRun {
+  jobId: string;
+  lease: string;
+  progress: JobProgress;
+}
+
+/** Short first, so a blip costs little; capped, so the job is released soon after the database is back. */
+const RECORD_RETRY_DELAYS_MS = [100, 250, 500, 1_000];
+/** How long a shutting-down process keeps trying to record a job's end. */
+const SHUTDOWN_RECORD_GRACE_MS = 3_000;
+
+/**
+ * The life of a job that every kind shares: takes the queued job under a fresh lease, runs the
+ * kind's work, and records how it ended. A run whose job was failed elsewhere (the stale rule,
+ * while this process was paused or cut off) finds its lease gone at the next commit and stops
+ * without recording anything.
+ */
 @Injectable()
 export abstract class JobRunner {
+  /** "Import" or "Refresh", for messages. */
   protected abstract readonly kind: string;
   protected readonly logger = new Logger(this.constructor.name);
   protected stopRequested = false;
@@ -25,21 +50,77 @@ export abstract class JobRunner {
     this.stopRequested = true;
   }
 
-  run(jobId: string): Promise<void> {
-    const context = {
-      jobs: this.jobs,
-      logger: this.logger,
-      kind: this.kind,
-      staleAfterMs: this.config.import.staleAfterMs,
-      stopping: () => this.stopRequested,
-      describe: (job: ImportJob) => this.describe(job),
-    };
-    return executeJob(context, jobId, (job, run) => this.work(job, run));
+  async run(jobId: string): Promise<void> {
+    const job = await this.jobs.findById(jobId);
+    if (!job || job.status !== 'queued') return;
+    const lease = randomUUID();
+    const startedAt = new Date();
+    if (!(await this.jobs.markRunning(jobId, lease, startedAt))) return;
+    const run: JobRun = { jobId, lease, progress: new JobProgress(startedAt) };
+    // Every line about a job names it, so one job's lines can be picked out of a shared log.
+    this.logger.log(`${this.kind} job ${jobId} started: ${this.describe(job)}`);
+    let outcome: JobOutcome;
+    try {
+      await this.work(job, run);
+      outcome = this.stopRequested ? { status: 'failed', errorMessage: SHUTDOWN_MESSAGE } : { status: 'completed', errorMessage: null };
+      const counts = describeCounts(run.progress);
+      if (outcome.status === 'completed') this.logger.log(`${this.kind} job ${jobId} completed: ${counts}`);
+      else this.logger.warn(`${this.kind} job ${jobId} stopped at shutdown: ${counts}`);
+    } catch (error) {
+      if (error instanceof JobLeaseLostError) {
+        this.logger.warn(`${error.message}: the stale rule failed it while this process was not heard from`);
+        return;
+      }
+      // A statement cut short by shutdown is the shutdown's doing, not the database's.
+      const message = this.stopRequested ? SHUTDOWN_MESSAGE : error instanceof StageError ? error.message : `${this.kind} failed unexpectedly`;
+      this.logger.error(`${this.kind} job ${jobId} failed: ${message}`, (error as StageError).cause ?? error);
+      outcome = { status: 'failed', errorMessage: message };
+    }
+    await this.recordOutcome(run, outcome);
   }
 
   /** What the job was asked to do, for its first log line. */
   protected abstract describe(job: ImportJob): string;
 
-  /** The job's chunks; the lifecycle around them (lease, progress, outcome) is executeJob's. */
+  /** The job's chunks; the lifecycle around them (lease, progress, outcome) is run's. */
   protected abstract work(job: ImportJob, run: JobRun): Promise<void>;
+
+  /** Stores the run's counters (which also serves as a heartbeat); throws once the run has lost its job. */
+  protected async saveProgress(run: JobRun): Promise<void> {
+    const now = new Date();
+    const { metrics, errors } = run.progress.snapshot(now);
+    const saved = await inStage('Lookbook', () => this.jobs.saveProgress(run.jobId, run.lease, metrics, errors, now));
+    if (!saved) throw new JobLeaseLostError(run.jobId);
+  }
+
+  /**
+   * Records how the job ended. The Lookbook database may be the reason it failed: keep trying, with
+   * a short backoff, so the job is released with its real reason within moments of the database's
+   * return, rather than by the stale rule's "no heartbeat" much later. Gives up when the job is no
+   * longer this run's, once the stale rule would have taken over anyway, or soon after a shutdown
+   * request (the stale rule then fails it in whichever process is left).
+   */
+  private async recordOutcome(run: JobRun, outcome: JobOutcome): Promise<void> {
+    const startedAt = Date.now();
+    const kind = this.kind.toLowerCase();
+    const recorded = await retryUntilDone(
+      async () => {
+        const now = new Date();
+        const finished = await this.jobs.finish(run.jobId, run.lease, { ...outcome, ...run.progress.snapshot(now) }, now);
+        if (!finished) this.logger.warn(`${this.kind} job ${run.jobId} was already ended elsewhere; its outcome here (${outcome.errorMessage ?? outcome.status}) is not recorded`);
+      },
+      {
+        delaysMs: RECORD_RETRY_DELAYS_MS,
+        giveUp: () => Date.now() - startedAt > this.config.import.staleAfterMs || (this.stopRequested && Date.now() - startedAt > SHUTDOWN_RECORD_GRACE_MS),
+        onRetry: (error, attempt) => attempt === 0 && this.logger.warn(`Could not record the end of ${kind} job ${run.jobId} yet (${(error as { code?: string }).code ?? (error as Error).message}); retrying`),
+        sleep: (ms) => sleep(ms),
+      },
+    );
+    if (!recorded) this.logger.error(`Gave up recording the end of ${kind} job ${run.jobId}; the stale rule will fail it`);
+  }
+}
+
+function describeCounts({ metrics: m }: JobProgress): string {
+  const withdrawn = m.withdrawn ? `, ${m.withdrawn} withdrawn` : '';
+  return `${m.processed} of ${m.total_found} processed (${m.inserted} inserted, ${m.updated} updated, ${m.unchanged} unchanged${withdrawn}, ${m.skipped} skipped, ${m.errors_count} errors)`;
 }

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ImportJob } from '../domain/import-job';
 import { ProductSinkTransaction } from '../ports/product-sink';
-import { JobRun, saveProgress } from './job-execution';
 import { ChunkCounts } from './job-progress';
-import { JobRunner } from './job-runner';
+import { JobRun, JobRunner } from './job-runner';
 import { newSkus, planRefresh } from './refresh-plan';
 import { inStage } from './stage-error';
 
@@ -28,7 +27,7 @@ export class RefreshJobRunner extends JobRunner {
   private async refreshChunks(run: JobRun): Promise<void> {
     // No import runs beside a refresh (one job at a time), so the rows counted here are the rows walked.
     run.progress.metrics.total_found = (await inStage('Lookbook', () => this.sink.countImported())).imported;
-    await saveProgress(this.jobs, run);
+    await this.saveProgress(run);
 
     let afterSourceId = 0;
     while (!this.stopRequested) {
@@ -36,7 +35,7 @@ export class RefreshJobRunner extends JobRunner {
       if (!chunk) break;
       run.progress.add(chunk);
       afterSourceId = chunk.lastSourceId!;
-      await saveProgress(this.jobs, run);
+      await this.saveProgress(run);
     }
   }
 
