@@ -13,6 +13,7 @@ describe.each<FixtureShop & { name: string }>([
   { name: 'Adobe Commerce + multi-source inventory + table prefix', edition: 'commerce', stock: 'msi', tablePrefix: 'mg_' },
   { name: 'Open Source + multi-source inventory', edition: 'open-source', stock: 'msi' },
   { name: 'Adobe Commerce + legacy stock', edition: 'commerce', stock: 'legacy' },
+  { name: 'Open Source + legacy stock + table prefix', edition: 'open-source', stock: 'legacy', tablePrefix: 'shop1_' },
 ])('An import job on $name', (shape) => {
   let fixture: ImportFixture;
 

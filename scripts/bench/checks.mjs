@@ -5,16 +5,18 @@ export function checkFigures(figures) {
 
   if (imported.total.processed === 0) problems.push('the import processed no products');
   // Rows the Lookbook refused (errors) are the one difference the floor may legitimately show.
-  const c = floor.comparison;
-  const explainable = imported.total.errors;
-  if (Math.abs(c.floorRows - c.ourRows) > explainable) {
-    problems.push(`the floor wrote ${c.floorRows} rows, our import ${c.ourRows} (${explainable} refused by the database)`);
-  }
-  if (c.skusOnlyInOurs > 0 || c.skusOnlyInFloor > explainable) {
-    problems.push(`SKUs differ: ${c.skusOnlyInOurs} only in our import, ${c.skusOnlyInFloor} only in the floor`);
-  }
-  if (imported.total.inserted !== c.ourRows) {
-    problems.push(`the jobs report ${imported.total.inserted} inserted products but the table holds ${c.ourRows}`);
+  if (floor) {
+    const c = floor.comparison;
+    const explainable = imported.total.errors;
+    if (Math.abs(c.floorRows - c.ourRows) > explainable) {
+      problems.push(`the floor wrote ${c.floorRows} rows, our import ${c.ourRows} (${explainable} refused by the database)`);
+    }
+    if (c.skusOnlyInOurs > 0 || c.skusOnlyInFloor > explainable) {
+      problems.push(`SKUs differ: ${c.skusOnlyInOurs} only in our import, ${c.skusOnlyInFloor} only in the floor`);
+    }
+    if (imported.total.inserted !== c.ourRows) {
+      problems.push(`the jobs report ${imported.total.inserted} inserted products but the table holds ${c.ourRows}`);
+    }
   }
 
   const pollRuns = [['paced while jobs ran', polls], ['closed loop while jobs ran', polls?.saturated], ['with no job running', polls?.idle]];
@@ -27,7 +29,9 @@ export function checkFigures(figures) {
   if (polls && (polls.jobsRun === 0 || polls.saturated.jobsRun === 0)) problems.push('no job ran during a poll load');
 
   const { refresh } = figures;
-  if (!refresh || refresh.processed !== refresh.imported) problems.push(`the refresh re-checked ${refresh?.processed} of ${refresh?.imported} imported products`);
+  if (!refresh) {
+    if (floor) problems.push('the refresh was not measured');
+  } else if (refresh.processed !== refresh.imported) problems.push(`the refresh re-checked ${refresh?.processed} of ${refresh?.imported} imported products`);
   else {
     const { soldOut, disabled, deleted } = refresh.changedInShop;
     if (refresh.withdrawn !== soldOut + disabled + deleted) problems.push(`the refresh withdrew ${refresh.withdrawn} products, the shop stopped selling ${soldOut + disabled + deleted}`);
