@@ -257,9 +257,9 @@ describe('MagentoCatalogAdapter', () => {
     } finally {
       dataSource.createQueryRunner = original;
     }
-    // Each of the adapter's reads (the shop's profile, the ids, then the page) opens a read-only transaction first.
+    // Each of the adapter's reads (the shop's profile, the ids, the category tree, then the page) opens a read-only transaction first.
     const opened = statements.filter((sql) => sql.startsWith('START TRANSACTION'));
-    expect(opened).toEqual(['START TRANSACTION READ ONLY', 'START TRANSACTION READ ONLY', 'START TRANSACTION READ ONLY']);
+    expect(opened).toEqual(Array(4).fill('START TRANSACTION READ ONLY'));
     expect(statements[0]).toBe('START TRANSACTION READ ONLY');
 
     const runner = dataSource.createQueryRunner();

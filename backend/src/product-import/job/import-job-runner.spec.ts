@@ -136,9 +136,9 @@ describe('ImportJobRunner', () => {
     await jobs.createQueued('paused', { mode: 'import', limit: 100, resumeFromLast: true, startAfterId: null }, new Date());
     const fetch = catalog.fetchProducts.bind(catalog);
     catalog.fetchProducts = async (ids) => {
-      // The process is paused while it writes its second chunk (and reads its third, one ahead):
+      // The process is paused while it writes its second chunk (and reads its fourth, two ahead):
       // the stale rule fails its job, and another job imports everything before this one wakes up.
-      if (ids[0] === 7) {
+      if (ids[0] === 10) {
         jobs.failAsStale('paused', 'Interrupted: the import process stopped (no heartbeat for 30 s)');
         lookbook.meta.set(CURSOR, '10');
       }
@@ -186,9 +186,14 @@ describe('ImportJobRunner', () => {
     expect(Date.now() - started).toBeLessThan(600 + 1_500);
   });
 
-  it('reads the next chunk while it writes this one, never more than one chunk ahead', async () => {
+  it('reads the first chunk while it selects the rest, then up to two chunks ahead of the one it writes', async () => {
     const { catalog, lookbook, runJob } = setup();
     const events: string[] = [];
+    const select = catalog.selectEligibleIds.bind(catalog);
+    catalog.selectEligibleIds = async (query) => {
+      events.push(`select ${query.limit} after ${query.afterId}${query.continuing ? ', continuing' : ''}`);
+      return select(query);
+    };
     const fetch = catalog.fetchProducts.bind(catalog);
     catalog.fetchProducts = async (ids) => {
       events.push(`read ${ids[0]}`);
@@ -206,6 +211,6 @@ describe('ImportJobRunner', () => {
     const job = await runJob({ limit: 9 });
 
     expect(job.status).toBe('completed');
-    expect(events).toEqual(['read 1', 'read 4', 'wrote 3', 'read 7', 'wrote 6', 'wrote 9']);
+    expect(events).toEqual(['select 3 after 0', 'read 1', 'select 6 after 3, continuing', 'read 4', 'read 7', 'wrote 3', 'wrote 6', 'wrote 9']);
   });
 });

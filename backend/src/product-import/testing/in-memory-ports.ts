@@ -2,7 +2,7 @@
 import { JobAlreadyRunningError, JobLeaseLostError } from '../domain/import-errors';
 import { ImportJob, ImportJobError, ImportJobMetrics, ImportJobParams, JobMode, emptyMetrics } from '../domain/import-job';
 import { CatalogPage, ProductRecord, emptyUpsertResult } from '../domain/product-record';
-import { CatalogSource } from '../ports/catalog-source';
+import { CatalogSource, EligibleIdsQuery } from '../ports/catalog-source';
 import { ImportJobStore } from '../ports/import-job-store';
 import { CURSOR_META_KEY, ProductSink, ProductSinkTransaction } from '../ports/product-sink';
 
@@ -22,7 +22,7 @@ export class InMemoryCatalog extends CatalogSource {
     super();
   }
 
-  async selectEligibleIds({ afterId, limit }: { afterId: number; limit: number }): Promise<number[]> {
+  async selectEligibleIds({ afterId, limit }: EligibleIdsQuery): Promise<number[]> {
     return this.eligibleAfter(afterId).slice(0, limit).map((p) => p.source_id);
   }
 

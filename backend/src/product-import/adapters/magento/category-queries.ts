@@ -2,60 +2,77 @@ import { QueryRunner } from 'typeorm';
 import { ShopProfile, liveCategoryVersion, table } from './shop-profile';
 import { storefrontText } from './storefront-text';
 
-/**
- * Each product's category path below the store's root category, as names joined with " > ".
- * The path is that of its deepest assigned category in the store's tree (greatest level; ties:
- * lowest category id): categories under another store's root are not this store's.
- * Two queries for the whole page: assignments with their paths, then the names on those paths.
- * Assignments and paths use category entity ids on every edition; on Commerce a category's name
- * hangs on its live version's row_id.
- */
-export async function selectCategoryPaths(runner: QueryRunner, profile: ShopProfile, productIds: number[]): Promise<Map<number, string>> {
-  const paths = new Map<number, string>();
-  const nameAttributeId = profile.attributes.categoryNameId;
-  if (productIds.length === 0 || nameAttributeId === null) return paths;
-  const assignments: Array<{ product_id: number; category_id: number; path: string; level: number }> = await runner.query(
-    `SELECT cp.product_id, c.entity_id AS category_id, c.path, c.level
-       FROM ${table(profile, 'catalog_category_product')} cp
-       JOIN ${table(profile, 'catalog_category_entity')} c ON c.entity_id = cp.category_id AND ${liveCategoryVersion(profile, 'c')}
-      WHERE cp.product_id IN (?) AND c.path LIKE ?
-      ORDER BY cp.product_id, c.level DESC, c.entity_id ASC`,
-    [productIds, `%/${profile.rootCategoryId}/%`],
-  );
-  const deepest = new Map<number, number[]>();
-  for (const row of assignments) {
-    if (deepest.has(Number(row.product_id))) continue;
-    // path "1/2/11/12": 1 is the tree root (level 0), 2 the store's root category (level 1).
-    const path = String(row.path).split('/').map(Number);
-    const below = path.slice(path.indexOf(profile.rootCategoryId) + 1);
-    if (below.length > 0) deepest.set(Number(row.product_id), below);
-  }
-  const categoryIds = [...new Set([...deepest.values()].flat())];
-  if (categoryIds.length === 0) return paths;
-  const names = await selectCategoryNames(runner, profile, categoryIds, nameAttributeId);
-  for (const [productId, ids] of deepest) {
-    const labels = ids.map((id) => names.get(id)).filter((name): name is string => !!name);
-    if (labels.length > 0) paths.set(productId, labels.join(' > '));
-  }
-  return paths;
+/** A category of the store's tree: how deep it is, and its path below the store's root as the storefront names it. */
+export interface TreeCategory {
+  level: number;
+  /** Names joined with " > " (categories without a name left out); null when none has a name. */
+  path: string | null;
 }
 
-async function selectCategoryNames(runner: QueryRunner, profile: ShopProfile, categoryIds: number[], nameAttributeId: number) {
+/** The store's category tree, by category entity id: only categories below its root category. */
+export type CategoryTree = Map<number, TreeCategory>;
+
+/**
+ * Every category below the store's root category, with its named path: two queries, read once
+ * per job (a shop has hundreds or a few thousand categories), so a page only reads which
+ * categories its products are in. Paths use category entity ids on every edition; on Commerce a
+ * category's name hangs on its live version's row_id.
+ */
+export async function selectCategoryTree(runner: QueryRunner, profile: ShopProfile): Promise<CategoryTree> {
+  const tree: CategoryTree = new Map();
+  const nameAttributeId = profile.attributes.categoryNameId;
+  if (nameAttributeId === null) return tree;
   const link = profile.categoryLink;
-  const rows: Array<{ entity_id: number; store_id: number; value: string | null }> = await runner.query(
-    `SELECT c.entity_id, v.store_id, v.value
-       FROM ${table(profile, 'catalog_category_entity_varchar')} v
-       JOIN ${table(profile, 'catalog_category_entity')} c ON c.${link} = v.${link} AND ${liveCategoryVersion(profile, 'c')}
-      WHERE v.attribute_id = ? AND v.store_id IN (0, ?) AND c.entity_id IN (?)`,
-    [nameAttributeId, profile.storeId, categoryIds],
+  const rows: Array<{ entity_id: number; path: string; level: number; store_id: number | null; value: string | null }> = await runner.query(
+    `SELECT c.entity_id, c.path, c.level, v.store_id, v.value
+       FROM ${table(profile, 'catalog_category_entity')} c
+       LEFT JOIN ${table(profile, 'catalog_category_entity_varchar')} v
+              ON v.${link} = c.${link} AND v.attribute_id = ? AND v.store_id IN (0, ?)
+      WHERE c.path LIKE ? AND ${liveCategoryVersion(profile, 'c')}`,
+    [nameAttributeId, profile.storeId, `%/${profile.rootCategoryId}/%`],
   );
+  // The store view's name wins over the admin (store 0) name.
   const names = new Map<number, string | null>();
-  const fromStore = new Set<number>();
+  const categories = new Map<number, { level: number; below: number[] }>();
   for (const row of rows) {
     const id = Number(row.entity_id);
-    if (fromStore.has(id)) continue;
-    if (Number(row.store_id) === profile.storeId) fromStore.add(id);
-    names.set(id, storefrontText(row.value));
+    if (row.store_id !== null && (Number(row.store_id) === profile.storeId || !names.has(id))) names.set(id, storefrontText(row.value));
+    if (categories.has(id)) continue;
+    // path "1/2/11/12": 1 is the tree root (level 0), 2 the store's root category (level 1).
+    const path = String(row.path).split('/').map(Number);
+    categories.set(id, { level: Number(row.level), below: path.slice(path.indexOf(profile.rootCategoryId) + 1) });
   }
-  return names;
+  for (const [id, { level, below }] of categories) {
+    const labels = below.map((step) => names.get(step)).filter((name): name is string => !!name);
+    tree.set(id, { level, path: labels.length > 0 ? labels.join(' > ') : null });
+  }
+  return tree;
+}
+
+/**
+ * Each product's category path: that of its deepest category in the store's tree (greatest level;
+ * ties: lowest category id). Categories under another store's root are not this store's.
+ */
+export async function selectCategoryPaths(runner: QueryRunner, profile: ShopProfile, tree: CategoryTree, productIds: number[]): Promise<Map<number, string>> {
+  const paths = new Map<number, string>();
+  if (productIds.length === 0 || tree.size === 0) return paths;
+  const assignments: Array<{ product_id: number; category_id: number }> = await runner.query(
+    `SELECT product_id, category_id FROM ${table(profile, 'catalog_category_product')} WHERE product_id IN (?)`,
+    [productIds],
+  );
+  const deepest = new Map<number, { id: number; category: TreeCategory }>();
+  for (const row of assignments) {
+    const id = Number(row.category_id);
+    const category = tree.get(id);
+    if (!category) continue;
+    const productId = Number(row.product_id);
+    const current = deepest.get(productId);
+    if (!current || category.level > current.category.level || (category.level === current.category.level && id < current.id)) {
+      deepest.set(productId, { id, category });
+    }
+  }
+  for (const [productId, { category }] of deepest) {
+    if (category.path !== null) paths.set(productId, category.path);
+  }
+  return paths;
 }

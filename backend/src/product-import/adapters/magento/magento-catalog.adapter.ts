@@ -4,8 +4,8 @@ import { DataSource, QueryRunner } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../../config/app-config';
 import { MAGENTO_DATA_SOURCE } from '../../../database/data-source-options';
 import { CatalogPage, ProductRecord, SkippedProduct } from '../../domain/product-record';
-import { CatalogSource } from '../../ports/catalog-source';
-import { selectCategoryPaths } from './category-queries';
+import { CatalogSource, EligibleIdsQuery } from '../../ports/catalog-source';
+import { CategoryTree, selectCategoryPaths, selectCategoryTree } from './category-queries';
 import { EligibilityScope, eligibleIdsQuery } from './eligibility-sql';
 import { PageData, ProductMapper, SourceRow, parseOptionIds } from './product-mapper';
 import { selectChildLinks, selectInWebsite, selectOptionLabels, selectProductRows, selectScopedValues } from './page-queries';
@@ -28,6 +28,8 @@ const PROFILE_REUSE_MS = 60_000;
 export class MagentoCatalogAdapter extends CatalogSource implements OnApplicationBootstrap {
   private readonly logger = new Logger(MagentoCatalogAdapter.name);
   private profile?: { value: Promise<ShopProfile>; resolvedAt: number };
+  /** Keyed by the profile it was read with, so a job's fresh profile reads a fresh tree. */
+  private readonly categoryTrees = new WeakMap<ShopProfile, Promise<CategoryTree>>();
 
   constructor(
     @InjectDataSource(MAGENTO_DATA_SOURCE) private readonly dataSource: DataSource,
@@ -44,9 +46,9 @@ export class MagentoCatalogAdapter extends CatalogSource implements OnApplicatio
     );
   }
 
-  /** A job's products: its first call, so the shop's shape is resolved afresh for each job. */
-  async selectEligibleIds({ afterId, limit }: { afterId: number; limit: number }): Promise<number[]> {
-    return this.eligibleIds(await this.shopProfile({ fresh: true }), { afterId, limit });
+  /** A job's products: its first call resolves the shop's shape afresh, so each job reads the shop as it is now. */
+  async selectEligibleIds({ afterId, limit, continuing = false }: EligibleIdsQuery): Promise<number[]> {
+    return this.eligibleIds(await this.shopProfile({ fresh: !continuing }), { afterId, limit });
   }
 
   async filterEligible(sourceIds: number[]): Promise<number[]> {
@@ -57,11 +59,12 @@ export class MagentoCatalogAdapter extends CatalogSource implements OnApplicatio
   async fetchProducts(sourceIds: number[]): Promise<CatalogPage> {
     if (sourceIds.length === 0) return { products: [], skipped: [], lastSourceId: null };
     const profile = await this.shopProfile();
+    const categories = await this.categoryTree(profile);
     return this.readOnly(async (runner) => {
       const delayMs = this.config.import.sourceDelayMs;
       if (delayMs > 0) await runner.query('DO SLEEP(?)', [delayMs / 1000]);
       const rows = await selectProductRows(runner, profile, sourceIds);
-      const mapper = new ProductMapper(profile.attributes, await this.loadPage(runner, profile, rows));
+      const mapper = new ProductMapper(profile.attributes, await this.loadPage(runner, profile, categories, rows));
       const found = new Set(rows.map((row) => row.entity_id));
       const vanished = sourceIds
         .filter((id) => !found.has(id))
@@ -103,7 +106,18 @@ export class MagentoCatalogAdapter extends CatalogSource implements OnApplicatio
     return entry.value;
   }
 
-  private async loadPage(runner: QueryRunner, profile: ShopProfile, rows: SourceRow[]): Promise<PageData> {
+  /** The store's category tree, read the first time a page needs it after the profile was resolved: once per job. */
+  private categoryTree(profile: ShopProfile): Promise<CategoryTree> {
+    let tree = this.categoryTrees.get(profile);
+    if (!tree) {
+      tree = this.readOnly((runner) => selectCategoryTree(runner, profile));
+      this.categoryTrees.set(profile, tree);
+      tree.catch(() => this.categoryTrees.delete(profile));
+    }
+    return tree;
+  }
+
+  private async loadPage(runner: QueryRunner, profile: ShopProfile, categories: CategoryTree, rows: SourceRow[]): Promise<PageData> {
     const meta = profile.attributes;
     const products = rows.map((r) => ({ entityId: r.entity_id, linkId: r.link_id }));
     const parents = rows.filter((r) => r.type_id === 'configurable').map((r) => ({ entityId: r.entity_id, linkId: r.link_id }));
@@ -139,7 +153,7 @@ export class MagentoCatalogAdapter extends CatalogSource implements OnApplicatio
       stock: await selectStock(runner, profile, [...ids, ...childIds]),
       inWebsite: await selectInWebsite(runner, profile, childIds),
       labels: await selectOptionLabels(runner, profile, [...optionIds]),
-      categories: await selectCategoryPaths(runner, profile, ids),
+      categories: await selectCategoryPaths(runner, profile, categories, ids),
     };
   }
 

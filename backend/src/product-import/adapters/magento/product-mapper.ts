@@ -30,6 +30,8 @@ export interface PageData {
 const OWN_COLUMNS = new Set(['size', 'color', 'material', 'pattern', 'occasion', 'season', 'status', 'visibility']);
 
 export class ProductMapper {
+  private readonly parsedValues = new Map<string, number[]>();
+
   constructor(
     private readonly meta: MagentoMetadata,
     private readonly page: PageData,
@@ -107,7 +109,18 @@ export class ProductMapper {
   }
 
   private optionIds(id: number, code: string): number[] {
-    return parseOptionIds(this.raw(id, code));
+    return this.parsed(this.raw(id, code));
+  }
+
+  /** A page repeats the same few values across its products (and each is asked for more than once). */
+  private parsed(raw: string | null): number[] {
+    if (raw === null) return [];
+    let ids = this.parsedValues.get(raw);
+    if (!ids) {
+      ids = parseOptionIds(raw);
+      this.parsedValues.set(raw, ids);
+    }
+    return ids;
   }
 
   private image(id: number): string | null {
@@ -130,7 +143,7 @@ export class ProductMapper {
     if (raw === null || raw === '') return null;
     if (attribute.frontendInput === 'boolean') return raw === '1' ? 'Yes' : 'No';
     // Options without a label (system selects backed by a source model) are not shop data.
-    const labels = this.ownOptions(attribute, parseOptionIds(raw));
+    const labels = this.ownOptions(attribute, this.parsed(raw));
     if (labels.length === 0) return null;
     if (attribute.frontendInput !== 'multiselect') return this.page.labels.get(labels[0])!.label;
     return sortByShopOrder(labels, this.page.labels);
@@ -150,11 +163,13 @@ function sortByShopOrder(optionIds: number[], labels: Map<number, OptionLabel>):
     .map((o) => labels.get(o)!.label);
 }
 
-/** "12,15,19" (multiselect) or "12" (select) → option ids. */
+/** "12,15,19" (multiselect) or "12" (select) → option ids. Number() ignores the blanks around each id. */
 export function parseOptionIds(raw: string | null): number[] {
   if (raw === null || raw === '') return [];
-  return raw
-    .split(',')
-    .map((part) => Number(part.trim()))
-    .filter((n) => Number.isInteger(n) && n > 0);
+  const ids: number[] = [];
+  for (const part of raw.split(',')) {
+    const id = Number(part);
+    if (Number.isInteger(id) && id > 0) ids.push(id);
+  }
+  return ids;
 }
