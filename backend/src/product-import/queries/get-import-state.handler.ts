@@ -14,12 +14,14 @@ export class GetImportStateHandler implements IQueryHandler<GetImportStateQuery>
   ) {}
 
   async execute(): Promise<ImportState> {
-    const cursor = Number((await inStage('Lookbook', () => this.sink.getMeta(CURSOR_META_KEY))) ?? 0);
-    const [remaining, active_job, last_job, last_refresh, counts] = await Promise.all([
+    const [cursor, active_job] = await Promise.all([
+      inStage('Lookbook', () => this.sink.getMeta(CURSOR_META_KEY)).then((value) => Number(value ?? 0)),
+      this.jobs.findActive(),
+    ]);
+    const [remaining, last_job, last_refresh, counts] = await Promise.all([
       // The dialog waits on the shop only when nothing was ever counted (then a busy shop answers
       // 503 "Magento database busy" within seconds); otherwise it gets the kept count or an estimate.
-      this.remaining.at(cursor),
-      this.jobs.findActive(),
+      this.remaining.at(cursor, { jobRunning: active_job !== null }),
       this.jobs.findLastFinished(),
       this.jobs.findLastFinished('refresh'),
       inStage('Lookbook', () => this.sink.countImported()),

@@ -39,6 +39,22 @@ describe('RemainingCount', () => {
     expect(counts).toHaveBeenCalledTimes(2);
   });
 
+  it('does not recount while a job runs (the cursor moves with every chunk), and recounts once it is over', async () => {
+    const { sut, lookbook, counts } = setup();
+    await sut.at(0);
+    for (const id of [1, 2, 3]) lookbook.seed(product(id));
+
+    expect(await sut.at(3, { jobRunning: true })).toMatchObject({ remaining: 7, estimated: true });
+    await settle();
+    expect(await sut.at(3, { jobRunning: true })).toMatchObject({ remaining: 7, estimated: true });
+    expect(counts).toHaveBeenCalledTimes(1);
+
+    expect(await sut.at(3)).toMatchObject({ remaining: 7, estimated: true });
+    await settle();
+    expect(await sut.at(3)).toMatchObject({ remaining: 7, estimated: false });
+    expect(counts).toHaveBeenCalledTimes(2);
+  });
+
   it('labels a count for the same cursor as an estimate once it is old, and recounts it in the background', async () => {
     const { sut, catalog, counts, advance } = setup();
     await sut.at(0);

@@ -56,7 +56,11 @@ export class RemainingCount implements OnApplicationBootstrap {
       .catch((error: Error) => this.logger.warn(`Could not count the products on sale at boot (${(error as { code?: string }).code ?? error.message}); counted when the dialog asks`));
   }
 
-  async at(cursor: number): Promise<Remaining> {
+  /**
+   * While a job runs, the cursor moves with every chunk: a count would be out of date before it
+   * ends and would take a core from the job, so the answer stays an estimate until the job is over.
+   */
+  async at(cursor: number, { jobRunning = false } = {}): Promise<Remaining> {
     const latest = this.latest;
     // A kept count must not hide that the shop is gone: one cheap round trip says whether it answers.
     if (latest) await inStage('Magento', () => this.source.ping());
@@ -67,7 +71,7 @@ export class RemainingCount implements OnApplicationBootstrap {
       return this.exact(count);
     }
     const age = this.now() - latest.countedAt;
-    if (latest.cursor !== cursor || age > RECOUNT_AFTER_MS) void this.recount(cursor).catch(() => undefined);
+    if (!jobRunning && (latest.cursor !== cursor || age > RECOUNT_AFTER_MS)) void this.recount(cursor).catch(() => undefined);
     if (latest.cursor === cursor) return { remaining: latest.count, estimated: age > EXACT_FOR_MS, countedAt: new Date(latest.countedAt) };
     // The cursor only moves over products a job imported: take those off (or, for a cursor set back, add them).
     const [from, to] = cursor > latest.cursor ? [latest.cursor, cursor] : [cursor, latest.cursor];
