@@ -131,13 +131,17 @@ export class MagentoCatalogAdapter extends CatalogSource implements OnApplicatio
       { products: children, attributes: childAttributes },
     ]);
 
-    const labelledIds = new Set(meta.labelled.filter((a) => a.frontendInput !== 'boolean').map((a) => a.id));
-    const optionIds = new Set<number>();
-    for (const attributes of values.values()) {
-      for (const [attributeId, raw] of attributes) {
-        if (labelledIds.has(attributeId)) parseOptionIds(raw).forEach((o) => optionIds.add(o));
+    // Option ids of every select and multiselect value on the page; a page repeats few distinct values.
+    const labelledIds = meta.labelled.filter((a) => a.frontendInput !== 'boolean').map((a) => a.id);
+    const distinctValues = new Set<string>();
+    values.forEach((attributes) => {
+      for (const attributeId of labelledIds) {
+        const raw = attributes.get(attributeId);
+        if (raw) distinctValues.add(raw);
       }
-    }
+    });
+    const optionIds = new Set<number>();
+    distinctValues.forEach((raw) => parseOptionIds(raw).forEach((o) => optionIds.add(o)));
 
     const childrenOf = new Map<number, number[]>();
     for (const link of links) {

@@ -158,6 +158,7 @@ export class ProductMapper {
 
 /** Labels of the options, each once, ordered as the shop orders them (sort_order, then id). */
 function sortByShopOrder(optionIds: number[], labels: Map<number, OptionLabel>): string[] {
+  if (optionIds.length === 1) return [labels.get(optionIds[0])!.label];
   return [...new Set(optionIds)]
     .sort((a, b) => labels.get(a)!.sortOrder - labels.get(b)!.sortOrder || a - b)
     .map((o) => labels.get(o)!.label);
