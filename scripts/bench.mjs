@@ -172,6 +172,7 @@ async function measureMemory(figures) {
     afterLastJob,
     lastJob: afterLastJob.jobsRun,
     growthMb: megabytes(afterLastJob.rss - afterFirstJob.rss),
+    growthAtOnceMb: megabytes(afterLastJob.rssAtOnce - afterFirstJob.rssAtOnce),
     reimports,
   };
 }

@@ -23,7 +23,8 @@ export function checkFigures(figures) {
   for (const [when, run] of pollRuns) {
     if (!run || run.requests === 0) problems.push(`the poll load ${when} sent no requests`);
     else if (run.errors + run.timeouts + run.non2xx > 0) {
-      problems.push(`job polls ${when} failed: ${run.errors} errors, ${run.timeouts} timeouts, ${run.non2xx} non-2xx responses`);
+      const reasons = Object.entries(run.errorReasons ?? {}).map(([reason, count]) => `${count}× ${reason}`).join(', ');
+      problems.push(`job polls ${when} failed: ${run.errors} errors${reasons ? ` (${reasons})` : ''}, ${run.timeouts} timeouts, ${run.non2xx} non-2xx responses`);
     }
   }
   if (polls && (polls.jobsRun === 0 || polls.saturated.jobsRun === 0)) problems.push('no job ran during a poll load');

@@ -1,4 +1,5 @@
 // The import jobs the bench runs through the backend worker, and the figures taken from each.
+import { timeState } from './state-latency.mjs';
 import { median } from './stats.mjs';
 
 /** One finished job as the report shows it. afterId is where the job started. */
@@ -25,8 +26,11 @@ function jobFigures(afterId, { job, queries, loopMaxMs }) {
 /**
  * Imports every eligible product with resume jobs of `jobSize`, as an admin clicking "import next"
  * would, until a job finds nothing left. `afterFirstJob` runs once, after the first job.
+ * As for the admin, the dialog opens first (GET /state): on a backend just started, that waits for
+ * the count it makes at boot, which the first job would otherwise share the cores with.
  */
 export async function importEverything(backend, { jobSize, afterFirstJob }) {
+  await timeState(backend);
   const jobs = [];
   let cursor = 0;
   for (;;) {

@@ -13,6 +13,8 @@ export async function pacedPolls({ baseUrl, seconds, pollers, intervalMs, path, 
   const agent = new http.Agent({ keepAlive: true, maxSockets: pollers });
   const latencies = [];
   const counts = { ok2xx: 0, non2xx: 0, errors: 0, timeouts: 0 };
+  /** What each failed request failed with (e.g. ECONNRESET), so a failure can be told from a flake. */
+  const errorReasons = {};
   const startedAt = performance.now();
   const endsAt = startedAt + seconds * 1000;
 
@@ -20,7 +22,7 @@ export async function pacedPolls({ baseUrl, seconds, pollers, intervalMs, path, 
     let due = startedAt + Math.random() * intervalMs;
     while (due < endsAt) {
       await sleep(due - performance.now());
-      const outcome = await get(agent, `${baseUrl}${path()}`, headers);
+      const outcome = await get(agent, `${baseUrl}${path()}`, headers, errorReasons);
       counts[outcome] += 1;
       // Timed from when the poll was due, so an answer that delays the next poll counts in full.
       if (outcome === 'ok2xx') latencies.push(performance.now() - due);
@@ -40,10 +42,11 @@ export async function pacedPolls({ baseUrl, seconds, pollers, intervalMs, path, 
     requestsPerSecond: requests / elapsedSeconds,
     latencyMs: { p50: ms(50), p90: ms(90), p99: ms(99), max: ms(100) },
     ...counts,
+    errorReasons,
   };
 }
 
-function get(agent, url, headers) {
+function get(agent, url, headers, errorReasons) {
   return new Promise((resolve) => {
     const request = http.get(url, { agent, headers, timeout: REQUEST_TIMEOUT_MS }, (response) => {
       response.resume();
@@ -53,7 +56,11 @@ function get(agent, url, headers) {
       request.destroy();
       resolve('timeouts');
     });
-    request.on('error', () => resolve('errors'));
+    request.on('error', (error) => {
+      const reason = error.code ?? error.message;
+      errorReasons[reason] = (errorReasons[reason] ?? 0) + 1;
+      resolve('errors');
+    });
   });
 }
 

@@ -89,8 +89,8 @@ export function evaluateTargets(figures) {
       met: standard ? loopMax <= 25 : null,
     },
     {
-      target: `RSS growth <= 30 MB from job 1 to job ${figures.config.rssJobs} (each read after a forced GC)`,
-      measured: memory ? `${megabytes(memory.afterFirstJob.rss)} MB -> ${megabytes(memory.afterLastJob.rss)} MB (${memory.growthMb >= 0 ? '+' : ''}${memory.growthMb} MB)` : 'not run',
+      target: `RSS growth <= 30 MB from job 1 to job ${figures.config.rssJobs} (each read 2 s after a forced GC)`,
+      measured: memory ? `${megabytes(memory.afterFirstJob.rss)} MB -> ${megabytes(memory.afterLastJob.rss)} MB (${signed(memory.growthMb)} MB; read at once after the GC: ${signed(memory.growthAtOnceMb)} MB)` : 'not run',
       // The target is stated for 50 jobs; a run with fewer measures less than it asks.
       met: memory && memory.lastJob >= 50 ? memory.growthMb <= 30 : null,
     },
@@ -138,7 +138,8 @@ function detailLines({ polls, memory, scale }) {
   if (memory) {
     lines.push(`Backend RSS: ${memory.bootRssMb} MB at boot, ${megabytes(memory.afterFirstJob.rss)} MB after job 1, ` +
       `${megabytes(memory.afterLastJob.rss)} MB after job ${memory.lastJob} (V8 heap used ${megabytes(memory.afterFirstJob.heapUsed)} -> ` +
-      `${megabytes(memory.afterLastJob.heapUsed)} MB, reserved ${megabytes(memory.afterFirstJob.heapTotal)} -> ${megabytes(memory.afterLastJob.heapTotal)} MB; ` +
+      `${megabytes(memory.afterLastJob.heapUsed)} MB, reserved ${megabytes(memory.afterFirstJob.heapTotal)} -> ${megabytes(memory.afterLastJob.heapTotal)} MB, ` +
+      `of which old space ${megabytes(memory.afterFirstJob.spaces.old_space)} -> ${megabytes(memory.afterLastJob.spaces.old_space)} MB; ` +
       `re-import job median ${fixed(memory.reimports.medianElapsedMs)} ms)`);
   }
   if (scale) {
@@ -165,4 +166,8 @@ function table(align, headers, rows) {
   const widths = headers.map((_, i) => Math.max(...cells.map((row) => row[i].length)));
   const line = (row) => row.map((cell, i) => (align[i] === 'l' ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ').trimEnd();
   return [line(cells[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
+}
+
+function signed(mb) {
+  return `${mb >= 0 ? '+' : ''}${mb}`;
 }
