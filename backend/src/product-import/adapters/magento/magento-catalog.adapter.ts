@@ -179,7 +179,7 @@ export class MagentoCatalogAdapter extends CatalogSource implements OnApplicatio
 }
 
 /** Rows mapped between two turns of the event loop: polls answered meanwhile wait behind no more. */
-const MAP_SLICE = 50;
+const MAP_SLICE = 25;
 
 /** Maps in slices, letting the event loop run in between (a page of attribute-heavy products is tens of ms of work). */
 async function mapInSlices<T, R>(items: T[], map: (item: T) => R): Promise<R[]> {
