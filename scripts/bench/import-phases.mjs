@@ -3,7 +3,7 @@ import { timeState } from './state-latency.mjs';
 import { median } from './stats.mjs';
 
 /** One finished job as the report shows it. afterId is where the job started. */
-function jobFigures(afterId, { job, queries, loopMaxMs }) {
+function jobFigures(afterId, { job, queries, loopMaxMs, majorGcMaxMs }) {
   const m = job.metrics;
   return {
     id: job.id,
@@ -19,6 +19,7 @@ function jobFigures(afterId, { job, queries, loopMaxMs }) {
     productsPerSecond: m.elapsed_ms > 0 ? Math.round((m.processed / m.elapsed_ms) * 1000) : null,
     queries: { total: queries.total, ...queries.bySource },
     loopMaxMs,
+    majorGcMaxMs,
     queryKinds: queries.byKind,
   };
 }
@@ -58,6 +59,9 @@ function totals(jobs) {
     productsPerSecond: elapsedMs > 0 ? Math.round((processed / elapsedMs) * 1000) : null,
     queries: sum((j) => j.queries.total),
     loopMaxMs: Math.max(0, ...jobs.map((j) => j.loopMaxMs ?? 0)),
+    // The first job here is the backend process's first: its code not yet optimized, its boot heap not yet collected.
+    firstJob: { loopMaxMs: jobs[0]?.loopMaxMs ?? null, majorGcMaxMs: jobs[0]?.majorGcMaxMs ?? null },
+    laterJobsLoopMaxMs: jobs.length > 1 ? Math.max(...jobs.slice(1).map((j) => j.loopMaxMs ?? 0)) : null,
     fullJobs: summarizeFullJobs(jobs),
   };
 }

@@ -19,7 +19,10 @@ export function evaluateTargets(figures) {
   const pollErrors = polls ? polls.errors + polls.timeouts + polls.non2xx : null;
   const scaleRatio = scale ? Math.max(scale.insertRatio, scale.reimportRatio ?? 0) : null;
   const rate = (fullJobs) => (fullJobs.medianMs ? (fullJobs.size / fullJobs.medianMs) * 1000 : null);
-  const loopMax = Math.max(...[imported, shapes, rich].filter(Boolean).map((run) => run.total.loopMaxMs ?? 0));
+  const loopRuns = [imported, shapes, rich].filter(Boolean);
+  const loopMax = Math.max(...loopRuns.map((run) => run.total.loopMaxMs ?? 0));
+  const laterLoops = loopRuns.map((run) => run.total.laterJobsLoopMaxMs).filter((ms) => ms !== null);
+  const laterLoopMax = laterLoops.length ? Math.max(...laterLoops) : null;
   return [
     {
       target: 'GET /state p95 <= 100 ms on the large catalog, cursor at start or end, job running or not',
@@ -85,7 +88,9 @@ export function evaluateTargets(figures) {
     },
     {
       target: 'event loop never held more than 25 ms while a job runs',
-      measured: `longest delay ${fixed(loopMax, 1)} ms over the import jobs of every catalog`,
+      measured: `longest delay ${fixed(loopMax, 1)} ms over the import jobs of every catalog: first job of each backend process ` +
+        `${loopRuns.map(({ total: { firstJob } }) => `${fixed(firstJob.loopMaxMs, 1)} ms (${firstJob.majorGcMaxMs > 0 ? `a full GC of ${fixed(firstJob.majorGcMaxMs, 1)} ms in it` : 'no full GC'})`).join(', ')}; ` +
+        (laterLoopMax === null ? 'no later job' : `every later job <= ${fixed(laterLoopMax, 1)} ms`),
       met: standard ? loopMax <= 25 : null,
     },
     {
