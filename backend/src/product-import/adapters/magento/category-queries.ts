@@ -13,7 +13,7 @@ export interface TreeCategory {
 export type CategoryTree = Map<number, TreeCategory>;
 
 /**
- * Every category below the store's root category, with its named path: two queries, read once
+ * Every category below the store's root category, with its named path: one query, read once
  * per job (a shop has hundreds or a few thousand categories), so a page only reads which
  * categories its products are in. Paths use category entity ids on every edition; on Commerce a
  * category's name hangs on its live version's row_id.
