@@ -16,8 +16,8 @@ describe('Polling a running job under load (real backend process, loopback only)
   afterAll(() => fx?.close());
 
   it('answers 50 concurrent pollers for 20 s with no error and no non-2xx while the job keeps progressing', async () => {
-    // About 36 pages of 10, each after a 750 ms pause: the job outlasts the load.
-    const backend = await fx.start({ IMPORT_CHUNK_SIZE: '10', IMPORT_TEST_SOURCE_DELAY_MS: '750' });
+    // About 36 pages of 10, each after a 2 s pause, two read at a time (~36 s): the job outlasts the load.
+    const backend = await fx.start({ IMPORT_CHUNK_SIZE: '10', IMPORT_TEST_SOURCE_DELAY_MS: '2000' });
     expect(new URL(backend.url).hostname).toBe('127.0.0.1');
     const jobId = await startJob(backend, { limit: 1000 });
     const before = await waitForProgress(backend, jobId, 1);
