@@ -7,6 +7,8 @@ import { decodeHTML } from 'entities';
  */
 export function storefrontText(raw: string | null | undefined): string | null {
   if (raw === null || raw === undefined) return null;
-  const text = decodeHTML(String(raw)).trim();
+  const value = String(raw);
+  // Every entity starts with "&"; most names have none, and decoding is the dearer part of a page's mapping.
+  const text = (value.includes('&') ? decodeHTML(value) : value).trim();
   return text === '' ? null : text;
 }
