@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ImportJob } from '../domain/import-job';
 import { CatalogPage, UpsertResult } from '../domain/product-record';
+import { EligibleIdsQuery } from '../ports/catalog-source';
 import { CURSOR_META_KEY } from '../ports/product-sink';
 import { inChunks } from './job-progress';
 import { ReadAhead } from './read-ahead';
@@ -60,7 +61,7 @@ export class ImportJobRunner extends JobRunner {
     }
   }
 
-  private select(query: { afterId: number; limit: number; continuing: boolean }): Promise<number[]> {
+  private select(query: EligibleIdsQuery): Promise<number[]> {
     return inStage('Magento', () => this.source.selectEligibleIds(query));
   }
 

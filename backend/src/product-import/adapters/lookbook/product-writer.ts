@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { QueryRunner } from 'typeorm';
 import { ProductRecord, RejectedProduct, UpsertResult, emptyUpsertResult } from '../../domain/product-record';
 import { COLUMNS, columnValue, contentHash, writeOrIsolate } from './product-columns';
@@ -26,7 +27,7 @@ export class ProductWriter {
     const stored = await this.storedHashes(products.map((p) => p.sku));
     const now = new Date();
     for (let i = 0; i < products.length; i += ROWS_PER_STATEMENT) {
-      if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+      if (i > 0) await nextTurn();
       const changed: Array<{ product: ProductRecord; hash: string; exists: boolean }> = [];
       for (const product of products.slice(i, i + ROWS_PER_STATEMENT)) {
         const hash = contentHash(product);

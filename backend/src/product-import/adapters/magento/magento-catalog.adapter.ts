@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryRunner } from 'typeorm';
@@ -185,7 +186,7 @@ const MAP_SLICE = 25;
 async function mapInSlices<T, R>(items: T[], map: (item: T) => R): Promise<R[]> {
   const mapped: R[] = [];
   for (let i = 0; i < items.length; i += MAP_SLICE) {
-    if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+    if (i > 0) await nextTurn();
     for (const item of items.slice(i, i + MAP_SLICE)) mapped.push(map(item));
   }
   return mapped;
