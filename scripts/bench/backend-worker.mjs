@@ -6,9 +6,10 @@
 // Configuration comes from the environment the bench sets (MYSQL_SHOP_URL, LOOKBOOK_DB_URL, ...).
 import { createRequire } from 'node:module';
 import { randomUUID } from 'node:crypto';
-import { PerformanceObserver, constants as perf, monitorEventLoopDelay } from 'node:perf_hooks';
+import { PerformanceObserver, constants as perf } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { getHeapSpaceStatistics } from 'node:v8';
+import { watchEventLoop } from './loop-watch.mjs';
 import { attachCounter, countQueries, newTally } from './query-counter.mjs';
 
 const require = createRequire(import.meta.url);
@@ -56,9 +57,7 @@ const methods = {
     const runner = app.get(params.mode === 'refresh' ? RefreshJobRunner : ImportJobRunner);
     const jobId = randomUUID();
     const queries = newTally();
-    // The longest the event loop was held while the job ran: what a poll answered meanwhile waits behind.
-    const loop = monitorEventLoopDelay({ resolution: 5 });
-    loop.enable();
+    const loop = watchEventLoop();
     // Full (mark-compact) collections meanwhile: a pause of the collector, not of the job's own code.
     const collections = new PerformanceObserver(() => undefined);
     collections.observe({ entryTypes: ['gc'] });
@@ -67,12 +66,12 @@ const methods = {
       process.send({ event: 'jobStarted', jobId });
       await runner.run(jobId);
     });
-    loop.disable();
+    const loopDelay = loop.stop();
     const majorGcMs = collections.takeRecords().filter((entry) => entry.detail?.kind === perf.NODE_PERFORMANCE_GC_MAJOR).map((entry) => entry.duration);
     collections.disconnect();
     jobsRun += 1;
     const job = await jobs.findById(jobId);
-    return { job, queries, jobsRun, loopMaxMs: Math.round(loop.max / 1e5) / 10, majorGcMaxMs: Math.round(Math.max(0, ...majorGcMs) * 10) / 10 };
+    return { job, queries, jobsRun, loopDelay, majorGcMaxMs: Math.round(Math.max(0, ...majorGcMs) * 10) / 10 };
   },
 
   /**

@@ -3,7 +3,7 @@ import { timeState } from './state-latency.mjs';
 import { median } from './stats.mjs';
 
 /** One finished job as the report shows it. afterId is where the job started. */
-function jobFigures(afterId, { job, queries, loopMaxMs, majorGcMaxMs }) {
+function jobFigures(afterId, { job, queries, loopDelay, majorGcMaxMs }) {
   const m = job.metrics;
   return {
     id: job.id,
@@ -18,7 +18,8 @@ function jobFigures(afterId, { job, queries, loopMaxMs, majorGcMaxMs }) {
     elapsedMs: m.elapsed_ms,
     productsPerSecond: m.elapsed_ms > 0 ? Math.round((m.processed / m.elapsed_ms) * 1000) : null,
     queries: { total: queries.total, ...queries.bySource },
-    loopMaxMs,
+    // The longest interval without a turn of the event loop, and how much of it the thread ran.
+    loopDelay,
     majorGcMaxMs,
     queryKinds: queries.byKind,
   };
@@ -58,12 +59,17 @@ function totals(jobs) {
     elapsedMs,
     productsPerSecond: elapsedMs > 0 ? Math.round((processed / elapsedMs) * 1000) : null,
     queries: sum((j) => j.queries.total),
-    loopMaxMs: Math.max(0, ...jobs.map((j) => j.loopMaxMs ?? 0)),
+    loopMaxMs: Math.max(0, ...jobs.map((j) => j.loopDelay.ms)),
     // The first job here is the backend process's first: its code not yet optimized, its boot heap not yet collected.
-    firstJob: { loopMaxMs: jobs[0]?.loopMaxMs ?? null, majorGcMaxMs: jobs[0]?.majorGcMaxMs ?? null },
-    laterJobsLoopMaxMs: jobs.length > 1 ? Math.max(...jobs.slice(1).map((j) => j.loopMaxMs ?? 0)) : null,
+    firstJob: { loopDelay: jobs[0]?.loopDelay ?? null, majorGcMaxMs: jobs[0]?.majorGcMaxMs ?? null },
+    laterJobsLoopDelay: longestDelay(jobs.slice(1)),
     fullJobs: summarizeFullJobs(jobs),
   };
+}
+
+/** The loop delay of the job that had the longest, or null without jobs. */
+function longestDelay(jobs) {
+  return jobs.reduce((worst, job) => (worst === null || job.loopDelay.ms > worst.ms ? job.loopDelay : worst), null);
 }
 
 /** Median and worst elapsed time of the jobs that processed a whole job's worth. */

@@ -21,8 +21,8 @@ export function evaluateTargets(figures) {
   const rate = (fullJobs) => (fullJobs.medianMs ? (fullJobs.size / fullJobs.medianMs) * 1000 : null);
   const loopRuns = [imported, shapes, rich].filter(Boolean);
   const loopMax = Math.max(...loopRuns.map((run) => run.total.loopMaxMs ?? 0));
-  const laterLoops = loopRuns.map((run) => run.total.laterJobsLoopMaxMs).filter((ms) => ms !== null);
-  const laterLoopMax = laterLoops.length ? Math.max(...laterLoops) : null;
+  const laterDelays = loopRuns.map((run) => run.total.laterJobsLoopDelay).filter(Boolean);
+  const laterLoopMax = laterDelays.length ? Math.max(...laterDelays.map((d) => d.ms)) : null;
   return [
     {
       target: 'GET /state p95 <= 100 ms on the large catalog, cursor at start or end, job running or not',
@@ -89,8 +89,8 @@ export function evaluateTargets(figures) {
     {
       target: 'event loop never held more than 25 ms while a job runs',
       measured: `longest delay ${fixed(loopMax, 1)} ms over the import jobs of every catalog: first job of each backend process ` +
-        `${loopRuns.map(({ total: { firstJob } }) => `${fixed(firstJob.loopMaxMs, 1)} ms (${firstJob.majorGcMaxMs > 0 ? `a full GC of ${fixed(firstJob.majorGcMaxMs, 1)} ms in it` : 'no full GC'})`).join(', ')}; ` +
-        (laterLoopMax === null ? 'no later job' : `every later job <= ${fixed(laterLoopMax, 1)} ms`),
+        `${loopRuns.map(({ total: { firstJob } }) => `${describeDelay(firstJob.loopDelay)}${firstJob.majorGcMaxMs > 0 ? `, a full GC of ${fixed(firstJob.majorGcMaxMs, 1)} ms in the job` : ''}`).join(', ')}; ` +
+        (laterLoopMax === null ? 'no later job' : `every later job <= ${fixed(laterLoopMax, 1)} ms (the longest: ${laterDelays.map(describeDelay).join(', ')})`),
       met: standard ? loopMax <= 25 : null,
     },
     {
@@ -100,6 +100,13 @@ export function evaluateTargets(figures) {
       met: memory && memory.lastJob >= 50 ? memory.growthMb <= 30 : null,
     },
   ];
+}
+
+/** A loop delay with, where the scheduler told it, how much of it the main thread ran and how much it waited for a core. */
+function describeDelay(delay) {
+  if (!delay) return 'n/a';
+  if (delay.onCpuMs === null) return `${fixed(delay.ms, 1)} ms`;
+  return `${fixed(delay.ms, 1)} ms (ran ${fixed(delay.onCpuMs, 1)}, waited ${fixed(delay.waitingMs, 1)} for a core)`;
 }
 
 function describeComparison(c) {
