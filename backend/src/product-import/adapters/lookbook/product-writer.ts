@@ -1,15 +1,15 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { QueryRunner } from 'typeorm';
 import { ProductRecord, RejectedProduct, UpsertResult, emptyUpsertResult } from '../../domain/product-record';
+import { mapInTurns } from '../event-loop-turns';
 import { COLUMNS, columnValue, contentHash, writeOrIsolate } from './product-columns';
 
 const WRITTEN = [...COLUMNS, 'content_hash', 'created_at', 'updated_at'];
 const UPDATED = [...COLUMNS.filter((c) => c !== 'sku'), 'content_hash', 'updated_at'];
 
 /**
- * A statement writes at most this many rows. Each slice is hashed and its statement built in one
- * turn of the event loop, so the slice is kept small enough for that turn to stay short (250 rows
- * held it 15-25 ms in a process's first jobs, before the code is optimized).
+ * A statement writes at most this many rows: each statement is built in one turn of the event
+ * loop, so it is kept small enough for that turn to stay short (250 rows held it 15-25 ms in a
+ * process's first jobs, before the code is optimized).
  */
 const ROWS_PER_STATEMENT = 100;
 
@@ -25,12 +25,11 @@ export class ProductWriter {
     if (products.length === 0) return result;
 
     const stored = await this.storedHashes(products.map((p) => p.sku));
+    const hashed = await mapInTurns(products, (product) => ({ product, hash: contentHash(product) }));
     const now = new Date();
-    for (let i = 0; i < products.length; i += ROWS_PER_STATEMENT) {
-      if (i > 0) await nextTurn();
+    for (let i = 0; i < hashed.length; i += ROWS_PER_STATEMENT) {
       const changed: Array<{ product: ProductRecord; hash: string; exists: boolean }> = [];
-      for (const product of products.slice(i, i + ROWS_PER_STATEMENT)) {
-        const hash = contentHash(product);
+      for (const { product, hash } of hashed.slice(i, i + ROWS_PER_STATEMENT)) {
         const current = stored.get(product.sku);
         if (current === hash) {
           result.unchanged++;

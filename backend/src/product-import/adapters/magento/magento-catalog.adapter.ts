@@ -1,4 +1,3 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryRunner } from 'typeorm';
@@ -6,6 +5,7 @@ import { APP_CONFIG, AppConfig } from '../../../config/app-config';
 import { MAGENTO_DATA_SOURCE } from '../../../database/data-source-options';
 import { CatalogPage, ProductRecord, SkippedProduct } from '../../domain/product-record';
 import { CatalogSource, EligibleIdsQuery } from '../../ports/catalog-source';
+import { mapInTurns } from '../event-loop-turns';
 import { CategoryTree, selectCategoryPaths, selectCategoryTree } from './category-queries';
 import { EligibilityScope, eligibleIdsQuery } from './eligibility-sql';
 import { PageData, ProductMapper, SourceRow, parseOptionIds } from './product-mapper';
@@ -70,7 +70,7 @@ export class MagentoCatalogAdapter extends CatalogSource implements OnApplicatio
       const vanished = sourceIds
         .filter((id) => !found.has(id))
         .map((id) => ({ source_id: id, sku: '', reason: 'No longer in the catalog' }));
-      return assemble([...(await mapInSlices(rows, (row) => mapper.map(row))), ...vanished]);
+      return assemble([...(await mapInTurns(rows, (row) => mapper.map(row))), ...vanished]);
     });
   }
 
@@ -177,19 +177,6 @@ export class MagentoCatalogAdapter extends CatalogSource implements OnApplicatio
       await runner.release();
     }
   }
-}
-
-/** Rows mapped between two turns of the event loop: polls answered meanwhile wait behind no more. */
-const MAP_SLICE = 25;
-
-/** Maps in slices, letting the event loop run in between (a page of attribute-heavy products is tens of ms of work). */
-async function mapInSlices<T, R>(items: T[], map: (item: T) => R): Promise<R[]> {
-  const mapped: R[] = [];
-  for (let i = 0; i < items.length; i += MAP_SLICE) {
-    if (i > 0) await nextTurn();
-    for (const item of items.slice(i, i + MAP_SLICE)) mapped.push(map(item));
-  }
-  return mapped;
 }
 
 /** Splits mapped rows into products and skips; within a page a SKU is written once (the latest). */
