@@ -18,6 +18,30 @@ function setup(products = Array.from({ length: 10 }, (_, i) => product(i + 1)), 
   return { catalog, lookbook, jobs, sut, runJob };
 }
 
+/** Records the order in which the runner selects, reads and writes. */
+function recordEvents({ catalog, lookbook }: Pick<ReturnType<typeof setup>, 'catalog' | 'lookbook'>): string[] {
+  const events: string[] = [];
+  const select = catalog.selectEligibleIds.bind(catalog);
+  catalog.selectEligibleIds = async (query) => {
+    events.push(`select ${query.limit} after ${query.afterId}${query.continuing ? ', continuing' : ''}`);
+    return select(query);
+  };
+  const fetch = catalog.fetchProducts.bind(catalog);
+  catalog.fetchProducts = async (ids) => {
+    events.push(`read ${ids[0]}`);
+    return fetch(ids);
+  };
+  const transaction = lookbook.transaction.bind(lookbook);
+  lookbook.transaction = async (work) => {
+    await new Promise((resolve) => setImmediate(resolve)); // a write takes a while
+    const before = lookbook.meta.get(CURSOR);
+    const result = await transaction(work);
+    if (lookbook.meta.get(CURSOR) !== before) events.push(`wrote ${lookbook.meta.get(CURSOR)}`);
+    return result;
+  };
+  return events;
+}
+
 describe('ImportJobRunner', () => {
   it('completes with zero processed and leaves the cursor alone when the source has no rows', async () => {
     const { lookbook, runJob } = setup([]);
@@ -136,9 +160,10 @@ describe('ImportJobRunner', () => {
     await jobs.createQueued('paused', { mode: 'import', limit: 100, resumeFromLast: true, startAfterId: null }, new Date());
     const fetch = catalog.fetchProducts.bind(catalog);
     catalog.fetchProducts = async (ids) => {
-      // The process is paused while it writes its second chunk (and reads its fourth, two ahead):
-      // the stale rule fails its job, and another job imports everything before this one wakes up.
-      if (ids[0] === 10) {
+      // The process is paused while it writes its second chunk (and reads its third, one ahead in a
+      // process's first job): the stale rule fails its job, and another job imports everything
+      // before this one wakes up.
+      if (ids[0] === 7) {
         jobs.failAsStale('paused', 'Interrupted: the import process stopped (no heartbeat for 30 s)');
         lookbook.meta.set(CURSOR, '10');
       }
@@ -187,30 +212,24 @@ describe('ImportJobRunner', () => {
   });
 
   it('reads the first chunk while it selects the rest, then up to two chunks ahead of the one it writes', async () => {
-    const { catalog, lookbook, runJob } = setup();
-    const events: string[] = [];
-    const select = catalog.selectEligibleIds.bind(catalog);
-    catalog.selectEligibleIds = async (query) => {
-      events.push(`select ${query.limit} after ${query.afterId}${query.continuing ? ', continuing' : ''}`);
-      return select(query);
-    };
-    const fetch = catalog.fetchProducts.bind(catalog);
-    catalog.fetchProducts = async (ids) => {
-      events.push(`read ${ids[0]}`);
-      return fetch(ids);
-    };
-    const transaction = lookbook.transaction.bind(lookbook);
-    lookbook.transaction = async (work) => {
-      await new Promise((resolve) => setImmediate(resolve)); // a write takes a while
-      const before = lookbook.meta.get(CURSOR);
-      const result = await transaction(work);
-      if (lookbook.meta.get(CURSOR) !== before) events.push(`wrote ${lookbook.meta.get(CURSOR)}`);
-      return result;
-    };
+    const products = Array.from({ length: 12 }, (_, i) => product(i + 1));
+    const { catalog, lookbook, runJob } = setup(products);
+    await runJob({ limit: 3 }); // the process's first job
+    const events = recordEvents({ catalog, lookbook });
 
     const job = await runJob({ limit: 9 });
 
     expect(job.status).toBe('completed');
-    expect(events).toEqual(['select 3 after 0', 'read 1', 'select 6 after 3, continuing', 'read 4', 'read 7', 'wrote 3', 'wrote 6', 'wrote 9']);
+    expect(events).toEqual(['select 3 after 3', 'read 4', 'select 6 after 6, continuing', 'read 7', 'read 10', 'wrote 6', 'wrote 9', 'wrote 12']);
+  });
+
+  it("reads one chunk ahead in the process's first job, before its code is optimized", async () => {
+    const { catalog, lookbook, runJob } = setup();
+    const events = recordEvents({ catalog, lookbook });
+
+    const job = await runJob({ limit: 9 });
+
+    expect(job.status).toBe('completed');
+    expect(events).toEqual(['select 3 after 0', 'read 1', 'select 6 after 3, continuing', 'read 4', 'wrote 3', 'read 7', 'wrote 6', 'wrote 9']);
   });
 });

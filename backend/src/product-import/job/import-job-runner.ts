@@ -15,6 +15,13 @@ export { SHUTDOWN_MESSAGE } from './job-runner';
  * server busy (measured on 2 cores: one chunk ahead left the job waiting on reads).
  */
 const READ_AHEAD_CHUNKS = 2;
+/**
+ * A process's first job runs its code before V8 has optimized it, and V8's compiler threads want
+ * a core meanwhile: reading one chunk ahead there, not two, keeps the event loop's turns short
+ * (measured on 2 cores: that job's longest event-loop delay 17-20 ms instead of 13-25 ms, its
+ * time unchanged).
+ */
+const FIRST_JOB_READ_AHEAD_CHUNKS = 1;
 
 /**
  * Runs one import job: selects the eligible products after the cursor, then imports them in chunks.
@@ -26,6 +33,8 @@ const READ_AHEAD_CHUNKS = 2;
 @Injectable()
 export class ImportJobRunner extends JobRunner {
   protected readonly kind = 'Import';
+  /** Whether a job of this process has imported a chunk yet, i.e. run the code V8 then optimizes. */
+  private importedBefore = false;
 
   protected describe({ params }: ImportJob): string {
     const from = params.resumeFromLast ? 'after the resume cursor' : `after source id ${params.startAfterId ?? 0}`;
@@ -47,7 +56,8 @@ export class ImportJobRunner extends JobRunner {
     // again. The first chunk's products are chosen on their own, so reading them overlaps choosing
     // the rest: the shop's database has two cores' worth of work from the start.
     const first = await this.select({ afterId: cursor, limit: Math.min(limit, chunkSize), continuing: false });
-    const reads = new ReadAhead(READ_AHEAD_CHUNKS, (ids: number[]) => inStage('Magento', () => this.source.fetchProducts(ids)));
+    const depth = this.importedBefore ? READ_AHEAD_CHUNKS : FIRST_JOB_READ_AHEAD_CHUNKS;
+    const reads = new ReadAhead(depth, (ids: number[]) => inStage('Magento', () => this.source.fetchProducts(ids)));
     if (first.length > 0) reads.add(first);
     const rest = first.length < chunkSize || limit <= chunkSize ? [] : await this.select({ afterId: first.at(-1)!, limit: limit - first.length, continuing: true });
     run.progress.metrics.total_found = first.length + rest.length;
@@ -56,6 +66,7 @@ export class ImportJobRunner extends JobRunner {
 
     for (let page = await reads.next(); page && !this.stopRequested; page = await reads.next()) {
       const result = await inStage('Lookbook', () => this.writeChunk(run, page!));
+      this.importedBefore = true;
       run.progress.addChunk(page, result);
       await this.saveProgress(run);
     }
