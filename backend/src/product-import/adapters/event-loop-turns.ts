@@ -26,9 +26,8 @@ export class TurnBudget {
   }
 }
 
-/** `items.map(map)`, in turns of the event loop of at most TURN_BUDGET_MS each. */
-export async function mapInTurns<T, R>(items: readonly T[], map: (item: T) => R): Promise<R[]> {
-  const budget = new TurnBudget();
+/** `items.map(map)`, in turns of the event loop of at most TURN_BUDGET_MS each (of the budget given, if any). */
+export async function mapInTurns<T, R>(items: readonly T[], map: (item: T) => R, budget = new TurnBudget()): Promise<R[]> {
   const mapped: R[] = [];
   for (const item of items) {
     if (budget.spent) await budget.nextTurn();

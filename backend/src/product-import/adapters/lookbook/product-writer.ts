@@ -1,6 +1,6 @@
 import { QueryRunner } from 'typeorm';
 import { ProductRecord, RejectedProduct, UpsertResult, emptyUpsertResult } from '../../domain/product-record';
-import { mapInTurns } from '../event-loop-turns';
+import { TurnBudget, mapInTurns } from '../event-loop-turns';
 import { COLUMNS, columnValue, contentHash, writeOrIsolate } from './product-columns';
 
 const WRITTEN = [...COLUMNS, 'content_hash', 'created_at', 'updated_at'];
@@ -25,7 +25,8 @@ export class ProductWriter {
     if (products.length === 0) return result;
 
     const stored = await this.storedHashes(products.map((p) => p.sku));
-    const hashed = await mapInTurns(products, (product) => ({ product, hash: contentHash(product) }));
+    const budget = new TurnBudget();
+    const hashed = await mapInTurns(products, (product) => ({ product, hash: contentHash(product) }), budget);
     const now = new Date();
     for (let i = 0; i < hashed.length; i += ROWS_PER_STATEMENT) {
       const changed: Array<{ product: ProductRecord; hash: string; exists: boolean }> = [];
@@ -39,6 +40,8 @@ export class ProductWriter {
         }
       }
       if (changed.length === 0) continue;
+      // Building a statement takes a turn's worth of time in a process's first job: not on top of the hashing's.
+      if (budget.spent) await budget.nextTurn();
       const written = await this.writeOrIsolate(changed, now, result.rejected);
       for (const { product, exists } of written) {
         const outcome = exists ? 'updated' : 'inserted';
