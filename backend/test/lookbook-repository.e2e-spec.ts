@@ -95,8 +95,8 @@ describe('LookbookRepository', () => {
     expect(await sut.getMeta('last_successful_source_id')).toBe('10');
   });
 
-  it('writes a batch of 1,000 in multi-row statements of 100', async () => {
-    const batch = Array.from({ length: 1000 }, (_, i) => product(i + 1));
+  /** The statements `work` sends to the Lookbook database. */
+  async function statementsOf<T>(work: () => Promise<T>): Promise<{ result: T; queries: string[] }> {
     const queries: string[] = [];
     const original = lookbook.createQueryRunner.bind(lookbook);
     lookbook.createQueryRunner = (...args) => {
@@ -105,11 +105,33 @@ describe('LookbookRepository', () => {
       runner.query = ((sql: string, params?: unknown[]) => (queries.push(sql), query(sql, params))) as typeof runner.query;
       return runner;
     };
+    const result = await work().finally(() => (lookbook.createQueryRunner = original));
+    return { result, queries };
+  }
 
-    const result = await sut.batchUpsertProducts(batch).finally(() => (lookbook.createQueryRunner = original));
+  it('writes a batch of 1,000 in multi-row statements of 100', async () => {
+    const batch = Array.from({ length: 1000 }, (_, i) => product(i + 1));
+
+    const { result, queries } = await statementsOf(() => sut.batchUpsertProducts(batch));
 
     expect(result.inserted).toBe(1000);
     expect(queries.filter((q) => /INSERT INTO products/.test(q))).toHaveLength(10);
     expect(queries.length).toBeLessThan(16);
+  });
+
+  it("rewrites a refresh chunk's 250 changed rows in multi-row statements of 100", async () => {
+    await sut.batchUpsertProducts(Array.from({ length: 250 }, (_, i) => product(i + 1)));
+
+    const { result, queries } = await statementsOf(() =>
+      sut.transaction(async (tx) => {
+        const locked = await tx.lockImportedRows(0, 250);
+        return tx.updateRows(locked.map((row) => ({ rowId: row.id, product: product(row.source_id, { title: `Renamed ${row.source_id}` }) })));
+      }),
+    );
+
+    expect(result).toEqual({ updated: 250, unchanged: 0, rejected: [] });
+    expect(queries.filter((q) => /UPDATE products p/.test(q))).toHaveLength(3);
+    const stored = await rows();
+    expect(stored.map((r) => r.title)).toEqual(stored.map((r) => `Renamed ${r.source_id}`));
   });
 });

@@ -1,9 +1,13 @@
 import { QueryRunner } from 'typeorm';
 import { ImportedCounts, ImportedRow, RowUpdate, RowUpdateResult } from '../../domain/imported-row';
+import { TurnBudget, mapInTurns } from '../event-loop-turns';
 import { COLUMNS, columnValue, contentHash, writeOrIsolate } from './product-columns';
 
-/** A statement rewrites at most this many rows, keeping packets well under max_allowed_packet. */
-const ROWS_PER_STATEMENT = 500;
+/**
+ * A statement rewrites at most this many rows: it is built in one turn of the event loop, which
+ * stays short even before the code is optimized (as the import's writer, see ProductWriter).
+ */
+const ROWS_PER_STATEMENT = 100;
 
 /**
  * A withdrawn row's content hash: it no longer holds what the shop sells, so whichever job next
@@ -58,11 +62,13 @@ export class ImportedRows {
   }
 
   async update(updates: RowUpdate[]): Promise<RowUpdateResult> {
-    const hashed = updates.map((update) => ({ ...update, hash: contentHash(update.product) }));
+    const budget = new TurnBudget();
+    const hashed = await mapInTurns(updates, (update) => ({ ...update, hash: contentHash(update.product) }), budget);
     const changed = hashed.filter(({ rowId, hash }) => this.lockedHashes.get(rowId) !== hash);
     const result: RowUpdateResult = { updated: 0, unchanged: hashed.length - changed.length, rejected: [] };
     const now = new Date();
     for (let i = 0; i < changed.length; i += ROWS_PER_STATEMENT) {
+      if (budget.spent) await budget.nextTurn();
       const written = await writeOrIsolate(
         changed.slice(i, i + ROWS_PER_STATEMENT),
         async (some) => void (result.updated += await this.rewriteChanged(some, now)),
