@@ -19,8 +19,13 @@ export class TurnBudget {
     return performance.now() - this.turnStartedAt >= TURN_BUDGET_MS;
   }
 
-  /** Lets the event loop run what is waiting (I/O, timers), then starts a new turn. */
+  /**
+   * Lets the event loop run what is waiting (timers, requests that arrived), then starts a new turn.
+   * Two hops: code resumed by I/O runs in the loop's poll phase, from where an immediate runs in the
+   * same iteration, before any timer or newly arrived request; the second hop lands after them.
+   */
   async nextTurn(): Promise<void> {
+    await nextTurn();
     await nextTurn();
     this.turnStartedAt = performance.now();
   }
