@@ -58,7 +58,8 @@ const methods = {
     const jobId = randomUUID();
     const queries = newTally();
     const loop = watchEventLoop();
-    // Full (mark-compact) collections meanwhile: a pause of the collector, not of the job's own code.
+    // Collections meanwhile: a full one is a pause of the collector, not of the job's own code, and
+    // any collection inside the longest interval is told with it.
     const collections = new PerformanceObserver(() => undefined);
     collections.observe({ entryTypes: ['gc'] });
     await countQueries(queries, async () => {
@@ -66,9 +67,12 @@ const methods = {
       process.send({ event: 'jobStarted', jobId });
       await runner.run(jobId);
     });
-    const loopDelay = loop.stop();
-    const majorGcMs = collections.takeRecords().filter((entry) => entry.detail?.kind === perf.NODE_PERFORMANCE_GC_MAJOR).map((entry) => entry.duration);
+    const { from, to, ...longest } = loop.stop();
+    const gcs = collections.takeRecords();
     collections.disconnect();
+    const majorGcMs = gcs.filter((entry) => entry.detail?.kind === perf.NODE_PERFORMANCE_GC_MAJOR).map((entry) => entry.duration);
+    const gcInLongest = gcs.reduce((ms, entry) => ms + Math.max(0, Math.min(to, entry.startTime + entry.duration) - Math.max(from, entry.startTime)), 0);
+    const loopDelay = { ...longest, gcMs: Math.round(gcInLongest * 10) / 10 };
     jobsRun += 1;
     const job = await jobs.findById(jobId);
     return { job, queries, jobsRun, loopDelay, majorGcMaxMs: Math.round(Math.max(0, ...majorGcMs) * 10) / 10 };

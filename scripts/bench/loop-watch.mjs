@@ -12,7 +12,10 @@ import { performance } from 'node:perf_hooks';
 const TICK_MS = 1;
 const round = (ms) => (ms === null ? null : Math.round(ms * 10) / 10);
 
-/** Starts watching; stop() resolves the longest interval as { ms, onCpuMs, waitingMs } (the split null off Linux). */
+/**
+ * Starts watching; stop() returns the longest interval as { ms, onCpuMs, waitingMs } (the split
+ * null off Linux) and where it lay ({ from, to }, in performance.now() time).
+ */
 export function watchEventLoop() {
   const schedstat = `/proc/self/task/${process.pid}/schedstat`;
   const split = existsSync(schedstat);
@@ -24,19 +27,19 @@ export function watchEventLoop() {
     return { at, runMs: Number(run) / 1e6, waitMs: Number(wait) / 1e6 };
   };
   let last = sample();
-  let longest = { ms: 0, onCpuMs: null, waitingMs: null };
+  let longest = { ms: 0, onCpuMs: null, waitingMs: null, from: last.at, to: last.at };
   const timer = setInterval(() => {
     const now = sample();
     const ms = now.at - last.at;
     if (ms > longest.ms) {
-      longest = { ms, onCpuMs: split ? now.runMs - last.runMs : null, waitingMs: split ? now.waitMs - last.waitMs : null };
+      longest = { ms, onCpuMs: split ? now.runMs - last.runMs : null, waitingMs: split ? now.waitMs - last.waitMs : null, from: last.at, to: now.at };
     }
     last = now;
   }, TICK_MS);
   return {
     stop() {
       clearInterval(timer);
-      return { ms: round(longest.ms), onCpuMs: round(longest.onCpuMs), waitingMs: round(longest.waitingMs) };
+      return { ms: round(longest.ms), onCpuMs: round(longest.onCpuMs), waitingMs: round(longest.waitingMs), from: longest.from, to: longest.to };
     },
   };
 }

@@ -102,11 +102,15 @@ export function evaluateTargets(figures) {
   ];
 }
 
-/** A loop delay with, where the scheduler told it, how much of it the main thread ran and how much it waited for a core. */
+/**
+ * A loop delay with, where the scheduler told it, how much of it the main thread ran and how much
+ * it waited for a core, and any garbage collection inside it.
+ */
 function describeDelay(delay) {
   if (!delay) return 'n/a';
-  if (delay.onCpuMs === null) return `${fixed(delay.ms, 1)} ms`;
-  return `${fixed(delay.ms, 1)} ms (ran ${fixed(delay.onCpuMs, 1)}, waited ${fixed(delay.waitingMs, 1)} for a core)`;
+  const parts = delay.onCpuMs === null ? [] : [`ran ${fixed(delay.onCpuMs, 1)}`, `waited ${fixed(delay.waitingMs, 1)} for a core`];
+  if (delay.gcMs > 0) parts.push(`GC ${fixed(delay.gcMs, 1)}`);
+  return parts.length ? `${fixed(delay.ms, 1)} ms (${parts.join(', ')})` : `${fixed(delay.ms, 1)} ms`;
 }
 
 function describeComparison(c) {
