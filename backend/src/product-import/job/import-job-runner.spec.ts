@@ -160,10 +160,10 @@ describe('ImportJobRunner', () => {
     await jobs.createQueued('paused', { mode: 'import', limit: 100, resumeFromLast: true, startAfterId: null }, new Date());
     const fetch = catalog.fetchProducts.bind(catalog);
     catalog.fetchProducts = async (ids) => {
-      // The process is paused while it writes its second chunk (and reads its third, one ahead in a
-      // process's first job): the stale rule fails its job, and another job imports everything
-      // before this one wakes up.
-      if (ids[0] === 7) {
+      // The process is paused once its first chunk is written, as it reads its second (a process's
+      // first job reads a chunk only then): the stale rule fails its job, and another job imports
+      // everything before this one wakes up.
+      if (ids[0] === 4) {
         jobs.failAsStale('paused', 'Interrupted: the import process stopped (no heartbeat for 30 s)');
         lookbook.meta.set(CURSOR, '10');
       }
@@ -223,13 +223,13 @@ describe('ImportJobRunner', () => {
     expect(events).toEqual(['select 3 after 3', 'read 4', 'select 6 after 6, continuing', 'read 7', 'read 10', 'wrote 6', 'wrote 9', 'wrote 12']);
   });
 
-  it("reads one chunk ahead in the process's first job, before its code is optimized", async () => {
+  it("reads each chunk only once the one before is written in the process's first job, before its code is optimized", async () => {
     const { catalog, lookbook, runJob } = setup();
     const events = recordEvents({ catalog, lookbook });
 
     const job = await runJob({ limit: 9 });
 
     expect(job.status).toBe('completed');
-    expect(events).toEqual(['select 3 after 0', 'read 1', 'select 6 after 3, continuing', 'read 4', 'wrote 3', 'read 7', 'wrote 6', 'wrote 9']);
+    expect(events).toEqual(['select 3 after 0', 'select 6 after 3, continuing', 'read 1', 'wrote 3', 'read 4', 'wrote 6', 'read 7', 'wrote 9']);
   });
 });

@@ -17,11 +17,12 @@ export { SHUTDOWN_MESSAGE } from './job-runner';
 const READ_AHEAD_CHUNKS = 2;
 /**
  * A process's first job runs its code before V8 has optimized it, and V8's compiler threads want
- * a core meanwhile: reading one chunk ahead there, not two, leaves the event loop more of the CPU
- * (measured on 2 cores over six fresh processes each: that job's longest event-loop delay 17-20 ms
- * instead of 13-25 ms, its time unchanged).
+ * a core meanwhile: that job reads each chunk only once the one before is written, which leaves
+ * the event loop more of the CPU. Measured on 2 cores, that job's longest event-loop delay was
+ * mostly the backend waiting for a core; over six fresh processes each, its median went from 16 ms
+ * (reading one chunk ahead) and ~25 ms (two) to 12 ms, for ~50 ms more on that one job.
  */
-const FIRST_JOB_READ_AHEAD_CHUNKS = 1;
+const FIRST_JOB_READ_AHEAD_CHUNKS = 0;
 
 /**
  * Runs one import job: selects the eligible products after the cursor, then imports them in chunks.
@@ -54,7 +55,8 @@ export class ImportJobRunner extends JobRunner {
     // The job's products are chosen once, up front: total_found is exact before the first chunk
     // commits, and the chunks read those products by id rather than scanning for eligible ones
     // again. The first chunk's products are chosen on their own, so reading them overlaps choosing
-    // the rest: the shop's database has two cores' worth of work from the start.
+    // the rest: the shop's database has two cores' worth of work from the start (once the
+    // process's code is optimized, see FIRST_JOB_READ_AHEAD_CHUNKS).
     const first = await this.select({ afterId: cursor, limit: Math.min(limit, chunkSize), continuing: false });
     const depth = this.importedBefore ? READ_AHEAD_CHUNKS : FIRST_JOB_READ_AHEAD_CHUNKS;
     const reads = new ReadAhead(depth, (ids: number[]) => inStage('Magento', () => this.source.fetchProducts(ids)));

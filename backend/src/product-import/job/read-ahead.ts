@@ -1,7 +1,8 @@
 /**
  * Reads chunks ahead of the one being written, in order: up to `depth` reads are in flight at any
  * time, so the shop's database reads the next chunks while the Lookbook writes this one, and
- * memory stays bounded (depth pages read, one being written).
+ * memory stays bounded (depth pages read, one being written). With depth 0 nothing is read ahead:
+ * each chunk is read when it is asked for.
  */
 export class ReadAhead<In, Out> {
   private readonly waiting: In[] = [];
@@ -20,6 +21,7 @@ export class ReadAhead<In, Out> {
 
   /** The oldest chunk's page, or null when every chunk added so far has been taken. */
   async next(): Promise<Out | null> {
+    if (this.reading.length === 0 && this.waiting.length > 0) this.startRead();
     const oldest = this.reading.shift();
     if (!oldest) return null;
     try {
@@ -30,11 +32,13 @@ export class ReadAhead<In, Out> {
   }
 
   private startReads(): void {
-    while (this.reading.length < this.depth && this.waiting.length > 0) {
-      const page = this.read(this.waiting.shift()!);
-      // A read nobody takes (the job stopped first) has nobody to tell of its failure.
-      page.catch(() => undefined);
-      this.reading.push(page);
-    }
+    while (this.reading.length < this.depth && this.waiting.length > 0) this.startRead();
+  }
+
+  private startRead(): void {
+    const page = this.read(this.waiting.shift()!);
+    // A read nobody takes (the job stopped first) has nobody to tell of its failure.
+    page.catch(() => undefined);
+    this.reading.push(page);
   }
 }
