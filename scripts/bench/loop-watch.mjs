@@ -32,14 +32,17 @@ export function watchEventLoop() {
     const now = sample();
     const ms = now.at - last.at;
     if (ms > longest.ms) {
-      longest = { ms, onCpuMs: split ? now.runMs - last.runMs : null, waitingMs: split ? now.waitMs - last.waitMs : null, from: last.at, to: now.at };
+      const onCpuMs = split ? now.runMs - last.runMs : null;
+      const waitingMs = split ? now.waitMs - last.waitMs : null;
+      longest = { ms, onCpuMs, waitingMs, from: last.at, to: now.at };
     }
     last = now;
   }, TICK_MS);
   return {
     stop() {
       clearInterval(timer);
-      return { ms: round(longest.ms), onCpuMs: round(longest.onCpuMs), waitingMs: round(longest.waitingMs), from: longest.from, to: longest.to };
+      const { ms, onCpuMs, waitingMs, from, to } = longest;
+      return { ms: round(ms), onCpuMs: round(onCpuMs), waitingMs: round(waitingMs), from, to };
     },
   };
 }
