@@ -132,17 +132,16 @@ export class MagentoCatalogAdapter extends CatalogSource implements OnApplicatio
       { products: children, attributes: childAttributes },
     ]);
 
-    // Option ids of every select and multiselect value on the page; a page repeats few distinct values.
+    // Each distinct select and multiselect value on the page, parsed once: a page repeats few values.
     const labelledIds = meta.labelled.filter((a) => a.frontendInput !== 'boolean').map((a) => a.id);
-    const distinctValues = new Set<string>();
+    const optionIdsOf = new Map<string, number[]>();
     values.forEach((attributes) => {
       for (const attributeId of labelledIds) {
         const raw = attributes.get(attributeId);
-        if (raw) distinctValues.add(raw);
+        if (raw && !optionIdsOf.has(raw)) optionIdsOf.set(raw, parseOptionIds(raw));
       }
     });
-    const optionIds = new Set<number>();
-    distinctValues.forEach((raw) => parseOptionIds(raw).forEach((o) => optionIds.add(o)));
+    const optionIds = new Set([...optionIdsOf.values()].flat());
 
     const childrenOf = new Map<number, number[]>();
     for (const link of links) {
@@ -152,10 +151,13 @@ export class MagentoCatalogAdapter extends CatalogSource implements OnApplicatio
     }
     const ids = products.map((p) => p.entityId);
     const childIds = children.map((c) => c.entityId);
+    // A configurable's stock is that of the children it counts: its own is never read.
+    const ownStockIds = rows.filter((r) => r.type_id !== 'configurable').map((r) => r.entity_id);
     return {
       values,
+      optionIdsOf,
       childrenOf,
-      stock: await selectStock(runner, profile, [...ids, ...childIds]),
+      stock: await selectStock(runner, profile, [...ownStockIds, ...childIds]),
       inWebsite: await selectInWebsite(runner, profile, childIds),
       labels: await selectOptionLabels(runner, profile, [...optionIds]),
       categories: await selectCategoryPaths(runner, profile, categories, ids),

@@ -18,6 +18,8 @@ export interface SourceRow {
 export interface PageData {
   /** The page's products and their children's values. */
   values: ScopedValues;
+  /** Each distinct select and multiselect value among them, as option ids. */
+  optionIdsOf: Map<string, number[]>;
   childrenOf: Map<number, number[]>;
   stock: Map<number, StockLevel>;
   /** The page's products and children that are assigned to the store's website. */
@@ -30,8 +32,6 @@ export interface PageData {
 const OWN_COLUMNS = new Set(['size', 'color', 'material', 'pattern', 'occasion', 'season', 'status', 'visibility']);
 
 export class ProductMapper {
-  private readonly parsedValues = new Map<string, number[]>();
-
   constructor(
     private readonly meta: MagentoMetadata,
     private readonly page: PageData,
@@ -112,15 +112,10 @@ export class ProductMapper {
     return this.parsed(this.raw(id, code));
   }
 
-  /** A page repeats the same few values across its products (and each is asked for more than once). */
+  /** Parsed once per page when the page was read; any other value here. */
   private parsed(raw: string | null): number[] {
     if (raw === null) return [];
-    let ids = this.parsedValues.get(raw);
-    if (!ids) {
-      ids = parseOptionIds(raw);
-      this.parsedValues.set(raw, ids);
-    }
-    return ids;
+    return this.page.optionIdsOf.get(raw) ?? parseOptionIds(raw);
   }
 
   private image(id: number): string | null {
