@@ -1,6 +1,7 @@
 import { vi } from "vitest";
 
 import type { ImportJob, ImportState } from "@/features/product-import/types";
+import type { StorefrontProduct } from "@/features/products/storefront-types";
 
 type Reply = { status: number; body: unknown } | Error;
 type Handler = Reply | ((request: { url: string; body: unknown }) => Reply);
@@ -104,3 +105,29 @@ export function makeState(overrides: Partial<ImportState> = {}): ImportState {
 export const STATE_PATH = "/api/admin/product-import/state";
 export const JOBS_PATH = "/api/admin/product-import/jobs";
 export const jobPath = (id: string) => `${JOBS_PATH}/${id}`;
+
+/** A product row as GET /api/admin/products lists it: a simple product, in stock, no photos. */
+export function makeProduct(overrides: Partial<StorefrontProduct> = {}): StorefrontProduct {
+  return {
+    sku: "LB-1",
+    source_id: 1,
+    title: "Linen shirt",
+    price: "49.9000",
+    final_price: "49.9000",
+    size_range: "S–XL",
+    color: "Navy",
+    stock_qty: 12,
+    in_stock: true,
+    category: "Shirts",
+    image_key: null,
+    url_key: null,
+    images: [],
+    image_url: null,
+    product_url: null,
+    variants: [],
+    updated_at: "2025-01-01T00:00:00Z",
+    ...overrides,
+  };
+}
+
+export const productPage = (items: StorefrontProduct[], currency = "USD") => ok({ items, total: items.length, page: 1, pageSize: 25, currency });

@@ -82,7 +82,7 @@ test("frontend/.env.example lists only settings the frontend's own code reads", 
 test('the scan finds settings where they are read', () => {
   const read = settingsReadByCode();
   // One of each kind of read, so a pattern that stops matching fails here rather than silently.
-  for (const name of ['LOOKBOOK_DB_URL', 'IMPORT_CHUNK_SIZE', 'NO_COLOR', 'FRONTEND_PORT', 'TEST_DB_URL', 'NEXT_PUBLIC_MEDIA_BASE_URL']) {
+  for (const name of ['LOOKBOOK_DB_URL', 'IMPORT_CHUNK_SIZE', 'NO_COLOR', 'FRONTEND_PORT', 'TEST_DB_URL', 'ADMIN_LOGIN_FAILURES_PER_MINUTE']) {
     assert.ok(read.has(name), `${name} was not found in the code`);
   }
 });

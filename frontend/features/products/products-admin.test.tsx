@@ -3,7 +3,7 @@ import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 
-import { STATE_PATH, makeState, ok, stubBackend } from "@/test/fake-backend";
+import { STATE_PATH, makeProduct, makeState, ok, productPage, stubBackend } from "@/test/fake-backend";
 
 import { ProductsAdmin } from "./products-admin";
 
@@ -30,7 +30,7 @@ describe("Products admin page", () => {
 
   it("lists a page of products and asks for page 1 with 25 rows", async () => {
     const backend = stubBackend({
-      "GET /api/admin/products": ok({ items: [product()], total: 26, page: 1, pageSize: 25, currency: "USD" }),
+      "GET /api/admin/products": ok({ items: [makeProduct()], total: 26, page: 1, pageSize: 25, currency: "USD" }),
     });
     renderPage();
 
@@ -41,18 +41,11 @@ describe("Products admin page", () => {
   });
 
   it("marks products that are no longer on sale", async () => {
-    const row = { source_id: 1, title: "Linen shirt", price: "49.90", size_range: null, color: null, category: null, image_key: null, url_key: null, updated_at: "2025-01-01T00:00:00Z" };
     stubBackend({
-      "GET /api/admin/products": ok({
-        items: [
-          { ...row, sku: "ON-SALE", stock_qty: 12, in_stock: true },
-          { ...row, sku: "WITHDRAWN", source_id: 2, stock_qty: 0, in_stock: false },
-        ],
-        total: 2,
-        page: 1,
-        pageSize: 25,
-        currency: "USD",
-      }),
+      "GET /api/admin/products": productPage([
+        makeProduct({ sku: "ON-SALE", stock_qty: 12, in_stock: true }),
+        makeProduct({ sku: "WITHDRAWN", source_id: 2, stock_qty: 0, in_stock: false }),
+      ]),
     });
     renderPage();
 
@@ -63,41 +56,20 @@ describe("Products admin page", () => {
 
   it("shows prices in the shop's currency with two decimals, and quantities without trailing zeros", async () => {
     stubBackend({
-      "GET /api/admin/products": ok({
-        items: [
-          product({ sku: "LB-1", price: "11.9900", stock_qty: 12 }),
-          product({ sku: "LB-2", price: "1250.5000", stock_qty: 1250.5 }),
-          product({ sku: "LB-3", price: null, stock_qty: 0, in_stock: false }),
+      "GET /api/admin/products": productPage(
+        [
+          makeProduct({ sku: "LB-1", price: "11.9900", final_price: "11.9900", stock_qty: 12 }),
+          makeProduct({ sku: "LB-2", price: "1250.5000", final_price: "1250.5000", stock_qty: 1250.5 }),
+          makeProduct({ sku: "LB-3", price: null, final_price: null, stock_qty: 0, in_stock: false }),
         ],
-        total: 3,
-        page: 1,
-        pageSize: 25,
-        currency: "EUR",
-      }),
+        "EUR",
+      ),
     });
     renderPage();
 
     const cells = async (sku: string) => within((await screen.findByText(sku)).closest("tr")!).getAllByRole("cell").map((cell) => cell.textContent);
-    expect(await cells("LB-1")).toEqual(["LB-1", "Linen shirtNavy", "€11.99", "S–XL", "12", "Shirts"]);
-    expect(await cells("LB-2")).toEqual(["LB-2", "Linen shirtNavy", "€1,250.50", "S–XL", "1,250.5", "Shirts"]);
-    expect(await cells("LB-3")).toEqual(["LB-3", "Linen shirtNavy", "—", "S–XL", "0Not on sale", "Shirts"]);
+    expect(await cells("LB-1")).toEqual(["", "LB-1", "Linen shirtNavy", "€11.99", "S–XL", "12", "Shirts", ""]);
+    expect(await cells("LB-2")).toEqual(["", "LB-2", "Linen shirtNavy", "€1,250.50", "S–XL", "1,250.5", "Shirts", ""]);
+    expect(await cells("LB-3")).toEqual(["", "LB-3", "Linen shirtNavy", "—", "S–XL", "0Not on sale", "Shirts", ""]);
   });
 });
-
-function product(overrides: Record<string, unknown> = {}) {
-  return {
-    sku: "LB-1",
-    source_id: 1,
-    title: "Linen shirt",
-    price: "49.90",
-    size_range: "S–XL",
-    color: "Navy",
-    stock_qty: 12,
-    in_stock: true,
-    category: "Shirts",
-    image_key: null,
-    url_key: null,
-    updated_at: "2025-01-01T00:00:00Z",
-    ...overrides,
-  };
-}

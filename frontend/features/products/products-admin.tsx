@@ -9,7 +9,7 @@ import { ImportProductsDialog } from "@/features/product-import/import-products-
 
 import { ProductsPagination } from "./products-pagination";
 import { ProductsSearch } from "./products-search";
-import { ProductsTable } from "./products-table";
+import { ProductsList } from "./products-list";
 import { PRODUCTS_PAGE_SIZE, useProducts } from "./queries";
 import { useDebouncedValue } from "./use-debounced-value";
 
@@ -51,7 +51,7 @@ export function ProductsAdmin() {
         ) : products.data.items.length === 0 ? (
           <EmptyState searching={q !== ""} />
         ) : (
-          <ProductsTable products={products.data.items} currency={products.data.currency} />
+          <ProductsList products={products.data.items} currency={products.data.currency} />
         )}
       </section>
 

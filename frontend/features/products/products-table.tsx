@@ -1,53 +1,64 @@
 "use client";
 
-import { ImageOff } from "lucide-react";
-
-import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { Product } from "@/features/product-import/types";
 
-import { formatPrice, formatQuantity } from "./money";
+import { ProductColours } from "./product-colours";
+import { ProductImage } from "./product-image";
+import { ProductPrice } from "./product-price";
+import { ProductStock } from "./product-stock";
+import { thumbnailAlt } from "./storefront";
+import type { StorefrontProduct } from "./storefront-types";
+import { ViewInShopLink } from "./view-in-shop-link";
 
-// Inlined at build time; without it the table simply has no image column.
-const MEDIA_BASE_URL = process.env.NEXT_PUBLIC_MEDIA_BASE_URL ?? "";
+export const THUMBNAIL_SIZE = 48;
 
-/** `currency`: the ISO 4217 code every price is in (the shop's base currency). */
-export function ProductsTable({ products, currency }: { products: Product[]; currency: string }) {
+interface ProductsTableProps {
+  products: StorefrontProduct[];
+  /** The ISO 4217 code every price is in (the shop's base currency). */
+  currency: string;
+  onOpen: (product: StorefrontProduct) => void;
+}
+
+/** The products on wide screens. A row opens the product's detail; its title is the keyboard's way in. */
+export function ProductsTable({ products, currency, onOpen }: ProductsTableProps) {
   return (
     <Table>
       <TableHeader>
         <TableRow>
-          {MEDIA_BASE_URL && <TableHead className="w-14">Image</TableHead>}
+          <TableHead className="w-16">Photo</TableHead>
           <TableHead>SKU</TableHead>
           <TableHead>Title</TableHead>
           <TableHead className="text-right">Price</TableHead>
           <TableHead>Sizes</TableHead>
           <TableHead className="text-right">Stock</TableHead>
           <TableHead>Category</TableHead>
+          <TableHead>Shop</TableHead>
         </TableRow>
       </TableHeader>
       <TableBody>
         {products.map((product) => (
-          <TableRow key={product.sku}>
-            {MEDIA_BASE_URL && (
-              <TableCell>
-                <Thumbnail product={product} />
-              </TableCell>
-            )}
+          <TableRow key={product.sku} className="cursor-pointer" onClick={() => onOpen(product)}>
+            <TableCell>
+              <ProductImage url={product.image_url} alt={thumbnailAlt(product)} size={THUMBNAIL_SIZE} />
+            </TableCell>
             <TableCell className="font-mono text-xs">{product.sku}</TableCell>
             <TableCell className="max-w-72 whitespace-normal">
-              <div className="font-medium">{product.title}</div>
-              {product.color && <div className="text-muted-foreground text-xs">{product.color}</div>}
-            </TableCell>
-            <TableCell className="text-right tabular-nums">{formatPrice(product.price, currency)}</TableCell>
-            <TableCell>{product.size_range ?? "—"}</TableCell>
-            <TableCell className="text-right">
-              <div className="flex items-center justify-end gap-2">
-                <span className="tabular-nums">{formatQuantity(product.stock_qty)}</span>
-                {!product.in_stock && <Badge variant="outline">Not on sale</Badge>}
+              <div className="grid justify-items-start gap-1">
+                <OpenDetailButton product={product} onOpen={onOpen} />
+                <ProductColours product={product} />
               </div>
             </TableCell>
-            <TableCell>{product.category ?? "—"}</TableCell>
+            <TableCell className="text-right">
+              <ProductPrice price={product.price} finalPrice={product.final_price} currency={currency} />
+            </TableCell>
+            <TableCell>{product.size_range ?? "—"}</TableCell>
+            <TableCell className="text-right">
+              <ProductStock product={product} />
+            </TableCell>
+            <TableCell className="max-w-48 whitespace-normal">{product.category ?? "—"}</TableCell>
+            <TableCell>
+              <ViewInShopLink url={product.product_url} title={product.title} />
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>
@@ -55,22 +66,18 @@ export function ProductsTable({ products, currency }: { products: Product[]; cur
   );
 }
 
-function Thumbnail({ product }: { product: Product }) {
-  if (!product.image_key) {
-    return (
-      <div className="bg-muted text-muted-foreground flex size-10 items-center justify-center rounded-md">
-        <ImageOff className="size-4" aria-label="No image" />
-      </div>
-    );
-  }
+/** The product's title as a button that opens its detail (rows and cards are not focusable). */
+export function OpenDetailButton({ product, onOpen }: { product: StorefrontProduct; onOpen: (product: StorefrontProduct) => void }) {
   return (
-    <img
-      src={MEDIA_BASE_URL + product.image_key}
-      alt={product.title}
-      width={40}
-      height={40}
-      loading="lazy"
-      className="size-10 rounded-md border object-cover"
-    />
+    <button
+      type="button"
+      className="focus-visible:ring-ring/50 rounded-sm text-left font-medium underline-offset-4 outline-none hover:underline focus-visible:ring-[3px]"
+      onClick={(event) => {
+        event.stopPropagation();
+        onOpen(product);
+      }}
+    >
+      {product.title}
+    </button>
   );
 }
