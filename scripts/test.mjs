@@ -49,12 +49,13 @@ try {
 const sourceHash = currentSourceHash();
 // `npm run demo` then starts from this build instead of making the same one again.
 if (step('build (backend and frontend)', 'npm', ['run', 'build'])) recordBuild(sourceHash);
-step('scripts: .env.example lists every setting the code reads; install, build and .env helpers', 'node', [
+step("scripts: .env.example lists every setting the code reads; install, build and .env helpers; the demo's photo server", 'node', [
   '--test',
   '--test-reporter=spec', '--test-reporter-destination=stdout',
   '--test-reporter=./scripts/browser/json-summary-reporter.mjs', `--test-reporter-destination=${reports}/scripts.json`,
   'scripts/settings/env-example.test.mjs',
   'scripts/setup/setup.test.mjs',
+  'scripts/demo/media-server.test.mjs',
 ], { report: `${reports}/scripts.json` });
 step('backend: type check', 'npx', ['tsc', '--noEmit', '-p', 'backend/tsconfig.json']);
 step('API contract: backend/openapi.json and api-types.ts match the code', 'node', ['backend/scripts/openapi.mjs', '--check']);

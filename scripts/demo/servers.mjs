@@ -1,10 +1,12 @@
-// The demo's two servers: started from the build in process groups of their own (next start forks
-// a next-server that outlives its parent), announced only once both answer, and stopped together.
+// The demo's servers: backend and frontend started from the build in process groups of their own
+// (next start forks a next-server that outlives its parent), and the shop's photos served from this
+// process; announced only once all answer, and stopped together.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { seconds } from '../setup/timed-step.mjs';
+import { startMediaServer } from './media-server.mjs';
 
 const root = join(import.meta.dirname, '../..');
 const READY_TIMEOUT_MS = 120_000;
@@ -17,7 +19,9 @@ export async function startServers({ started, log }) {
   const shown = ['0.0.0.0', '::'].includes(host) ? '127.0.0.1' : host;
   const backendUrl = `http://${shown}:${backendPort}`;
   const frontendUrl = `http://${shown}:${frontendPort}`;
-  const env = { ...process.env, HOST: host, PORT: backendPort };
+  // A fixed port: the image URLs an import writes must still work after the demo restarts.
+  const media = await startMediaServer({ host, port: Number(process.env.DEMO_MEDIA_PORT || 3002), shownHost: shown });
+  const env = { ...process.env, HOST: host, PORT: backendPort, MAGENTO_MEDIA_BASE_URL: media.url };
 
   const servers = [
     startServer('backend', process.execPath, ['backend/dist/src/main.js'], root, env),
@@ -27,9 +31,9 @@ export async function startServers({ started, log }) {
   const stopAll = async (reason, code) => {
     if (stopping) return;
     stopping = true;
-    log(`${reason}: stopping backend and frontend…`);
-    await Promise.all(servers.map((server) => server.stop()));
-    log('stopped backend and frontend');
+    log(`${reason}: stopping backend, frontend and the photo server…`);
+    await Promise.all([...servers.map((server) => server.stop()), media.close()]);
+    log('stopped backend, frontend and the photo server');
     process.exit(code);
   };
   process.on('SIGINT', () => void stopAll('Ctrl-C (SIGINT)', 0));
@@ -50,7 +54,8 @@ export async function startServers({ started, log }) {
 [demo] ready in ${seconds(started)}: backend health is ok and the admin page answers.
 [demo] Lookbook admin:  ${frontendUrl}/admin/products   (user ${process.env.ADMIN_USER}, password ${process.env.ADMIN_PASSWORD})
 [demo] API docs:        ${backendUrl}/api/docs
-[demo] Ctrl-C stops both.`);
+[demo] Shop photos:     ${media.url}catalog/product/…   (generated here; nothing is fetched from elsewhere)
+[demo] Ctrl-C stops them all.`);
 }
 
 function startServer(name, command, args, cwd, env) {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import mysql from 'mysql2/promise';
 import { loadEnv } from '../../../scripts/db/env.mjs';
+import { startMediaServer } from '../../../scripts/demo/media-server.mjs';
 
 const root = join(import.meta.dirname, '../../..');
 /**
@@ -31,21 +32,23 @@ const BACKEND_DEFAULTS = {
   MAGENTO_QUERY_TIMEOUT_MS: '',
   MAGENTO_STATE_QUERY_TIMEOUT_MS: '',
   TRUST_PROXY: '',
+  MAGENTO_BASE_URL: '',
 };
 
 /**
  * Starts a Magento catalog of `products` (generated with `seed`), a migrated empty Lookbook, the
- * backend and the Next server. `backendEnv` is added to the backend's environment. `login` is the
+ * demo's photo server (the backend's MAGENTO_MEDIA_BASE_URL), the backend and the Next server. `backendEnv` is added to the backend's environment. `login` is the
  * admin's HTTP Basic user and password; `admin` a database connection for reading what was written.
  */
 export async function startStack({ products, seed, backendEnv = {} }) {
-  const stack = { processes: [], databases: null };
+  const stack = { processes: [], databases: null, media: null };
   try {
     stack.databases = await createDatabases();
     const { magentoUrl, lookbookUrl } = stack.databases;
     npm(['run', 'magento:seed', '--', '--products', String(products), '--seed', String(seed), '--url', magentoUrl]);
     npm(['run', 'db:migrate'], { LOOKBOOK_DB_URL: lookbookUrl });
 
+    stack.media = await startMediaServer();
     const token = randomBytes(24).toString('hex');
     const login = { username: 'admin', password: randomBytes(9).toString('base64url') };
     const [backendPort, frontendPort] = [await freePort(), await freePort()];
@@ -60,6 +63,7 @@ export async function startStack({ products, seed, backendEnv = {} }) {
         LOOKBOOK_DB_URL: lookbookUrl,
         ADMIN_API_TOKEN: token,
         PORT: String(backendPort),
+        MAGENTO_MEDIA_BASE_URL: stack.media.url,
         ...backendEnv,
       }),
     );
@@ -79,15 +83,15 @@ export async function startStack({ products, seed, backendEnv = {} }) {
     const basic = `Basic ${Buffer.from(`${login.username}:${login.password}`).toString('base64')}`;
     await waitForHttp(`${frontendUrl}/admin/products`, { authorization: basic }, stack.processes[1]);
 
-    return { ...stack.databases, frontendUrl, login, stop: () => stopStack(stack) };
+    return { ...stack.databases, frontendUrl, mediaUrl: stack.media.url, login, stop: () => stopStack(stack) };
   } catch (error) {
     await stopStack(stack);
     throw error;
   }
 }
 
-async function stopStack({ processes, databases }) {
-  await Promise.all(processes.map((child) => child.stop()));
+async function stopStack({ processes, databases, media }) {
+  await Promise.all([...processes.map((child) => child.stop()), media?.close()]);
   await databases?.drop();
 }
 
