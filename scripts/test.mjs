@@ -71,11 +71,13 @@ step('frontend: component tests', 'npx', ['vitest', 'run', '--reporter=default',
   cwd: join(root, 'frontend'),
   report: `${reports}/frontend.json`,
 });
-step('frontend: browser test (Chromium, built backend and frontend, real MariaDB)', 'node', [
+step('frontend: browser tests (Chromium, built backend and frontend, real MariaDB)', 'node', [
   '--test',
+  '--test-concurrency=1', // each file starts a whole stack: one at a time on a small machine
   '--test-reporter=spec', '--test-reporter-destination=stdout',
   '--test-reporter=./scripts/browser/json-summary-reporter.mjs', `--test-reporter-destination=${reports}/browser.json`,
   'frontend/test/browser/import-products.browser.mjs',
+  'frontend/test/browser/products-page.browser.mjs',
 ], { report: `${reports}/browser.json` });
 step('benchmark smoke run (2,000 products)', 'node', ['scripts/bench.mjs', '--products', '2000', '--smoke']);
 
