@@ -3,32 +3,26 @@
 //   node --test frontend/test/browser/import-products.browser.mjs   (after `npm run build`)
 // SCREENSHOT_DOCS=1 also refreshes docs/import-modal.png from the in-progress screenshot.
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium } from 'playwright-core';
-import { ensureChromium } from '../../../scripts/browser/ensure-chromium.mjs';
+import { launchChromium, root, screenshots } from './chromium.mjs';
 import { startStack } from './stack.mjs';
 
-const root = join(import.meta.dirname, '../../..');
-const screenshots = join(root, 'test-artifacts/browser');
 const BATCH_SIZE = 150;
-const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 let stack;
 let browser;
 let page;
 
 before(async () => {
-  mkdirSync(screenshots, { recursive: true });
-  const executablePath = ensureChromium();
   stack = await startStack({
     products: 3000,
     seed: 7,
     // Small chunks, each after a pause: the job stays "running" for a few polls, long enough to see.
     backendEnv: { IMPORT_CHUNK_SIZE: '30', IMPORT_TEST_SOURCE_DELAY_MS: '1000' },
   });
-  browser = await chromium.launch({ executablePath, args: LAUNCH_ARGS });
+  browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1200, height: 800 }, httpCredentials: stack.login });
   page = await context.newPage();
   page.setDefaultTimeout(20_000);

@@ -3,19 +3,14 @@
 // detail sheet, cards on a phone, and no accessibility violations (axe-core).
 //   node --test frontend/test/browser/products-page.browser.mjs   (after `npm run build`)
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { chromium } from 'playwright-core';
-import { ensureChromium } from '../../../scripts/browser/ensure-chromium.mjs';
 import { axeViolations } from './axe.mjs';
+import { launchChromium, screenshots } from './chromium.mjs';
 import { startStack } from './stack.mjs';
 
-const root = join(import.meta.dirname, '../../..');
-const screenshots = join(root, 'test-artifacts/browser');
 const IMPORTED = 400;
-const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 let stack;
 let browser;
@@ -25,10 +20,8 @@ let page;
 let currency;
 
 before(async () => {
-  mkdirSync(screenshots, { recursive: true });
-  const executablePath = ensureChromium();
   stack = await startStack({ products: 3000, seed: 7 });
-  browser = await chromium.launch({ executablePath, args: LAUNCH_ARGS });
+  browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1280, height: 900 }, httpCredentials: stack.login });
   page = await context.newPage();
   page.setDefaultTimeout(20_000);
