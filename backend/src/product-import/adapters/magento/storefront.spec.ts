@@ -1,7 +1,7 @@
-import { storefrontFromConfig, todayIn } from './storefront';
+import { StorefrontOverrides, storefrontFromConfig, todayIn } from './storefront';
 
 const scope = { storeId: 2, storeCode: 'de', websiteId: 1 };
-const noOverrides = { baseUrl: null, mediaBaseUrl: null };
+const noOverrides: StorefrontOverrides = { baseUrl: null, mediaBaseUrl: null };
 const resolve = (config: Record<string, string>, overrides = noOverrides) => storefrontFromConfig(new Map(Object.entries(config)), scope, overrides);
 
 describe('storefront from the store configuration', () => {
