@@ -4,6 +4,7 @@ import { generateCatalog, type GenerateCatalogOptions, type GenerationSummary } 
 import { countEligibleProducts } from '../../scripts/magento/eligibility';
 import { AWKWARD_PRODUCTS } from '../../scripts/magento/fashion-vocabulary';
 import { MAGENTO_TABLES, magentoTables } from '../../scripts/magento/schema';
+import { addDays, dateInZone } from '../../scripts/magento/storefront-config';
 import { eligibleSourceProducts } from './support/eligible-oracle';
 import { createTestDatabases, type TestDatabases } from './support/test-databases';
 
@@ -339,7 +340,9 @@ describe('Magento catalog generator in the Adobe Commerce + MSI shape, with a ta
     );
     expect(linkColumns.map((row) => row.TABLE_NAME)).toEqual([
       'mg_catalog_category_entity', 'mg_catalog_category_entity_varchar', 'mg_catalog_product_entity', 'mg_catalog_product_entity_datetime',
-      'mg_catalog_product_entity_decimal', 'mg_catalog_product_entity_int', 'mg_catalog_product_entity_text', 'mg_catalog_product_entity_varchar',
+      'mg_catalog_product_entity_decimal', 'mg_catalog_product_entity_int', 'mg_catalog_product_entity_media_gallery_value',
+      'mg_catalog_product_entity_media_gallery_value_to_entity', 'mg_catalog_product_entity_text', 'mg_catalog_product_entity_tier_price',
+      'mg_catalog_product_entity_varchar',
     ]);
   });
 
@@ -574,5 +577,147 @@ describe('Magento catalog generator with the Luma-like attribute load', () => {
     const tables = ['catalog_product_entity', 'cataloginventory_stock_item', 'catalog_product_website', 'catalog_product_super_link'];
     expect(await checksums(rich.conn, tables)).toEqual(await checksums(plain.conn, tables));
     expect(await countEligibleProducts(rich.conn)).toBe(plain.summary.plannedEligible);
+  });
+});
+
+/** The storefront tables of issue 20 and the cases each must hold, on a generated shop of every shape. */
+describe.each([
+  { name: 'Open Source, legacy stock', schema: { edition: 'open-source', tablePrefix: '' }, stock: 'legacy' },
+  { name: 'Open Source, MSI, table prefix', schema: { edition: 'open-source', tablePrefix: 'os_' }, stock: 'msi' },
+  { name: 'Adobe Commerce, legacy stock', schema: { edition: 'commerce', tablePrefix: '' }, stock: 'legacy' },
+  { name: 'Adobe Commerce, MSI, table prefix', schema: { edition: 'commerce', tablePrefix: 'mg_' }, stock: 'msi' },
+] as const)('The generator\'s storefront rows on $name', ({ schema, stock }) => {
+  const prefix = schema.tablePrefix;
+  const link = schema.edition === 'commerce' ? 'row_id' : 'entity_id';
+  const t = (name: string) => `\`${prefix}${name}\``;
+  let shop: SeededShop;
+  let today: string;
+  const q = (sql: string) => count(shop.conn, sql);
+  const attribute = (code: string) => `(SELECT attribute_id FROM ${t('eav_attribute')} WHERE attribute_code = '${code}' AND entity_type_id = 4)`;
+  const day = (offset: number) => addDays(today, offset);
+
+  beforeAll(async () => {
+    shop = await seedShop(`magento-gen-sf-${schema.edition}-${stock}`, 5, { schema, stock });
+    const [[tz]] = await shop.conn.query<RowDataPacket[]>(
+      `SELECT value FROM ${t('core_config_data')} WHERE path = 'general/locale/timezone' AND scope = 'websites' AND scope_id = 1`,
+    );
+    today = dateInZone(new Date(), String(tz.value));
+  });
+  afterAll(async () => {
+    await shop?.conn.end();
+    await shop?.databases.drop();
+  });
+
+  it('creates the gallery, tier price, rule price, URL rewrite and swatch tables, keyed as the edition keys them', async () => {
+    const [rows] = await shop.conn.query<RowDataPacket[]>(
+      `SELECT TABLE_NAME AS name, GROUP_CONCAT(COLUMN_NAME ORDER BY COLUMN_NAME) AS columns FROM information_schema.COLUMNS
+        WHERE TABLE_SCHEMA = DATABASE() AND COLUMN_NAME IN ('row_id', 'entity_id', 'product_id') GROUP BY TABLE_NAME`,
+    );
+    const keys = Object.fromEntries(rows.map((row) => [row.name, row.columns]));
+    expect(keys).toMatchObject({
+      [`${prefix}catalog_product_entity_media_gallery_value`]: link,
+      [`${prefix}catalog_product_entity_media_gallery_value_to_entity`]: link,
+      [`${prefix}catalog_product_entity_tier_price`]: link,
+      [`${prefix}catalogrule_product_price`]: 'product_id',
+      [`${prefix}url_rewrite`]: 'entity_id',
+    });
+    expect(await q(`SELECT COUNT(*) FROM ${t('catalog_product_entity_media_gallery')}`)).toBeGreaterThan(1000);
+    expect(await q(`SELECT COUNT(*) FROM ${t('eav_attribute_option_swatch')}`)).toBeGreaterThan(10);
+  });
+
+  it('writes galleries with store overrides, hidden images, videos and no_selection roles', async () => {
+    const values = t('catalog_product_entity_media_gallery_value');
+    const store1OverAdmin = (where: string) =>
+      q(`SELECT COUNT(*) FROM ${values} s JOIN ${values} a ON a.value_id = s.value_id AND a.${link} = s.${link} AND a.store_id = 0 WHERE s.store_id = 1 AND ${where}`);
+    expect(await q(`SELECT COUNT(*) FROM ${t('catalog_product_entity_media_gallery')} WHERE media_type = 'external-video'`)).toBeGreaterThan(10);
+    expect(await q(`SELECT COUNT(*) FROM ${t('catalog_product_entity_media_gallery')} WHERE disabled = 1`)).toBeGreaterThan(5);
+    expect(await q(`SELECT COUNT(*) FROM ${values} WHERE store_id = 0 AND disabled = 1`)).toBeGreaterThan(20);
+    expect(await q(`SELECT COUNT(*) FROM ${values} WHERE store_id = 0 AND position IS NULL`)).toBeGreaterThan(20);
+    expect(await store1OverAdmin("s.label = 'Front view' AND NOT (a.label <=> s.label)")).toBeGreaterThan(20);
+    expect(await store1OverAdmin('s.disabled = 1 AND a.disabled = 0')).toBeGreaterThan(10); // hidden in store 1 only
+    expect(await store1OverAdmin('s.disabled = 0 AND a.disabled = 1')).toBeGreaterThan(0); // shown in store 1 only
+    expect(await store1OverAdmin('s.position IS NOT NULL AND NOT (a.position <=> s.position)')).toBeGreaterThan(10);
+    expect(await store1OverAdmin('s.label IS NULL AND a.label IS NOT NULL')).toBeGreaterThan(10); // a NULL field falls back
+    expect(await q(`SELECT COUNT(*) FROM ${values} WHERE store_id = 2`)).toBeGreaterThan(10);
+    for (const role of ['image', 'small_image', 'thumbnail', 'swatch_image']) {
+      expect(await q(`SELECT COUNT(*) FROM ${t('catalog_product_entity_varchar')} WHERE attribute_id = ${attribute(role)} AND value = 'no_selection'`)).toBeGreaterThan(10);
+    }
+    expect(await q(`SELECT COUNT(*) FROM ${t('catalog_product_entity_varchar')} WHERE attribute_id = ${attribute('image')} AND store_id = 1`)).toBeGreaterThan(10);
+    // Products with photos but no base image, and base images that are hidden.
+    expect(await q(
+      `SELECT COUNT(DISTINCT l.${link}) FROM ${t('catalog_product_entity_media_gallery_value_to_entity')} l
+        WHERE NOT EXISTS (SELECT 1 FROM ${t('catalog_product_entity_varchar')} v WHERE v.${link} = l.${link} AND v.attribute_id = ${attribute('image')} AND v.value <> 'no_selection')`,
+    )).toBeGreaterThan(10);
+    if (link === 'row_id') expect(await q(`SELECT COUNT(*) FROM ${values} WHERE label LIKE '%(other version)'`)).toBeGreaterThan(10);
+  });
+
+  it('writes sale prices whose window is open, closed, opens today or tomorrow, ends today or yesterday, or has no dates', async () => {
+    const datetime = t('catalog_product_entity_datetime');
+    const onDay = (code: string, offset: number) => q(`SELECT COUNT(*) FROM ${datetime} WHERE attribute_id = ${attribute(code)} AND value = '${day(offset)} 00:00:00'`);
+    expect(await onDay('special_from_date', 0)).toBeGreaterThan(5);
+    expect(await onDay('special_from_date', 1)).toBeGreaterThan(5);
+    expect(await onDay('special_to_date', 0)).toBeGreaterThan(5);
+    expect(await onDay('special_to_date', -1)).toBeGreaterThan(5);
+    expect(await q(`SELECT COUNT(*) FROM ${datetime} WHERE attribute_id = ${attribute('special_to_date')} AND value < '${day(-1)}'`)).toBeGreaterThan(5);
+    const decimal = t('catalog_product_entity_decimal');
+    expect(await q(
+      `SELECT COUNT(*) FROM ${decimal} s WHERE s.attribute_id = ${attribute('special_price')} AND s.store_id = 0
+          AND NOT EXISTS (SELECT 1 FROM ${datetime} d WHERE d.${link} = s.${link} AND d.attribute_id IN (${attribute('special_from_date')}, ${attribute('special_to_date')}))`,
+    )).toBeGreaterThan(5);
+    expect(await q(`SELECT COUNT(*) FROM ${decimal} WHERE attribute_id = ${attribute('special_price')} AND store_id = 1`)).toBeGreaterThan(5);
+    // The store's date is not the UTC date: a reader in UTC puts these windows a day off.
+    expect(today).not.toBe(new Date().toISOString().slice(0, 10));
+  });
+
+  it('writes tier prices for guests, all groups, another group, qty > 1, percentages and another website', async () => {
+    const tiers = (where: string) => q(`SELECT COUNT(*) FROM ${t('catalog_product_entity_tier_price')} WHERE ${where}`);
+    expect(await tiers('all_groups = 1 AND qty = 1 AND website_id = 0 AND percentage_value IS NULL')).toBeGreaterThan(10);
+    expect(await tiers('all_groups = 0 AND customer_group_id = 0 AND website_id = 1')).toBeGreaterThan(10);
+    expect(await tiers('all_groups = 0 AND customer_group_id = 1')).toBeGreaterThan(10);
+    expect(await tiers('qty > 1')).toBeGreaterThan(10);
+    expect(await tiers('percentage_value IS NOT NULL')).toBeGreaterThan(10);
+    expect(await tiers('website_id = 2')).toBeGreaterThan(10);
+  });
+
+  it('writes catalog rule prices for yesterday, today and tomorrow, for guests and another group, on both websites', async () => {
+    const rules = (where: string) => q(`SELECT COUNT(*) FROM ${t('catalogrule_product_price')} WHERE ${where}`);
+    for (const offset of [-1, 0, 1]) expect(await rules(`rule_date = '${day(offset)}' AND customer_group_id = 0 AND website_id = 1`)).toBeGreaterThan(10);
+    expect(await rules('customer_group_id = 1')).toBeGreaterThan(5);
+    expect(await rules('website_id = 2')).toBeGreaterThan(5);
+  });
+
+  it('writes URL rewrites with and without category paths, 301 redirects, category rows, and visible products without one', async () => {
+    const rewrites = (where: string) => q(`SELECT COUNT(*) FROM ${t('url_rewrite')} WHERE ${where}`);
+    expect(await rewrites("entity_type = 'product' AND redirect_type = 0 AND metadata IS NULL AND store_id = 1")).toBeGreaterThan(100);
+    expect(await rewrites("entity_type = 'product' AND metadata LIKE '{\"category_id\":%'")).toBeGreaterThan(100);
+    expect(await rewrites("entity_type = 'product' AND redirect_type = 301")).toBeGreaterThan(20);
+    expect(await rewrites("entity_type = 'product' AND store_id = 2")).toBeGreaterThan(20);
+    expect(await rewrites("entity_type = 'category'")).toBeGreaterThan(10);
+    expect(await q(
+      `SELECT COUNT(*) FROM (SELECT entity_id FROM ${t('url_rewrite')} WHERE entity_type = 'product' AND store_id = 1 AND redirect_type = 0 AND metadata IS NULL
+          GROUP BY entity_id HAVING COUNT(*) > 1) twice`,
+    )).toBeGreaterThan(5);
+    expect(await q(
+      `SELECT COUNT(DISTINCT p.entity_id) FROM ${t('catalog_product_entity')} p JOIN ${t('catalog_product_entity_int')} v ON v.${link} = p.${link}
+          AND v.attribute_id = ${attribute('visibility')} AND v.store_id = 0 AND v.value <> 1
+        WHERE NOT EXISTS (SELECT 1 FROM ${t('url_rewrite')} r WHERE r.entity_type = 'product' AND r.entity_id = p.entity_id AND r.redirect_type = 0 AND r.metadata IS NULL)`,
+    )).toBeGreaterThan(50);
+  });
+
+  it('writes hex, image and text swatches (a store row over the admin row), base URLs per scope and timezones', async () => {
+    const swatches = (where: string) => q(`SELECT COUNT(*) FROM ${t('eav_attribute_option_swatch')} WHERE ${where}`);
+    for (const type of [0, 1, 2]) expect(await swatches(`type = ${type} AND store_id = 0`)).toBeGreaterThan(0);
+    expect(await swatches("type = 1 AND store_id = 1 AND value = '#1857f7'")).toBe(1);
+    const [config] = await shop.conn.query<RowDataPacket[]>(`SELECT scope, scope_id, path, value FROM ${t('core_config_data')} ORDER BY config_id`);
+    const paths = config.map((row) => `${row.scope}/${row.scope_id} ${row.path}=${row.value}`);
+    expect(paths).toEqual(expect.arrayContaining([
+      'default/0 web/secure/base_link_url={{secure_base_url}}',
+      'default/0 web/url/use_store=1',
+      'default/0 catalog/seo/product_url_suffix=.html',
+      'websites/2 web/seo/use_rewrites=0',
+      'stores/2 web/secure/use_in_frontend=0',
+      expect.stringMatching(/^websites\/1 general\/locale\/timezone=Pacific\//),
+      expect.stringMatching(/^stores\/2 general\/locale\/timezone=Pacific\//),
+    ]));
   });
 });

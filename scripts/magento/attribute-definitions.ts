@@ -3,7 +3,7 @@
  * metadata.ts writes them; nothing here knows about SQL.
  */
 export type BackendType = 'static' | 'int' | 'varchar' | 'decimal' | 'text' | 'datetime';
-export type FrontendInput = 'text' | 'textarea' | 'price' | 'select' | 'multiselect' | 'boolean' | 'media_image';
+export type FrontendInput = 'text' | 'textarea' | 'price' | 'select' | 'multiselect' | 'boolean' | 'media_image' | 'gallery' | 'date';
 /** Magento's catalog_eav_attribute.is_global: 0 store view, 1 global, 2 website. */
 export type AttributeScope = 0 | 1 | 2;
 
@@ -82,6 +82,13 @@ export const PRODUCT_ATTRIBUTES: AttributeDefinition[] = [
   { code: 'pattern', label: 'Pattern', backendType: 'multiselect', input: 'multiselect', scope: 1, userDefined: true, filterable: true, backendModel: ARRAY_BACKEND, sourceModel: SELECT_SOURCE, options: inOrder(['Solid', 'Striped', 'Checked', 'Floral', 'Graphic Print', 'Color-Blocked', 'Camouflage', 'Polka Dot', 'Herringbone', 'Paisley'], { Solid: 'Uni', Striped: 'Gestreift', Checked: 'Kariert' }) },
   { code: 'climate', label: 'Climate', backendType: 'multiselect', input: 'multiselect', scope: 1, userDefined: true, filterable: true, backendModel: ARRAY_BACKEND, sourceModel: SELECT_SOURCE, options: inOrder(['All-Weather', 'Cold', 'Cool', 'Indoor', 'Mild', 'Rainy', 'Warm', 'Windy', 'Hot', 'Spring &amp; Fall']) },
   { code: 'eco_collection', label: 'Eco Collection', backendType: 'int', input: 'boolean', scope: 1, userDefined: true, filterable: true, sourceModel: 'Magento\\Eav\\Model\\Entity\\Attribute\\Source\\Boolean' },
+  // What the storefront shows: the gallery (its rows live in the media gallery tables, hence static),
+  // the swatch role, and the sale price with its window. Appended, so earlier attribute ids stay put.
+  { code: 'media_gallery', label: 'Media Gallery', backendType: 'static', input: 'gallery', scope: 0, userDefined: false },
+  { code: 'swatch_image', label: 'Swatch', backendType: 'varchar', input: 'media_image', scope: 0, userDefined: false },
+  { code: 'special_price', label: 'Special Price', backendType: 'decimal', input: 'price', scope: 2, userDefined: false, backendModel: 'Magento\\Catalog\\Model\\Product\\Attribute\\Backend\\Price' },
+  { code: 'special_from_date', label: 'Special Price From Date', backendType: 'datetime', input: 'date', scope: 2, userDefined: false, backendModel: 'Magento\\Catalog\\Model\\Attribute\\Backend\\Startdate' },
+  { code: 'special_to_date', label: 'Special Price To Date', backendType: 'datetime', input: 'date', scope: 2, userDefined: false, backendModel: 'Magento\\Eav\\Model\\Entity\\Attribute\\Backend\\Datetime' },
 ];
 
 /** Store-defined attributes a given shop may not have at all. */

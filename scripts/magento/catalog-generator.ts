@@ -11,6 +11,11 @@ import { createMagentoSchema, dropMagentoSchema, MagentoShape, type SchemaOption
 import { insertStagingUpdates, PAST_UPDATE, stagedVersions } from './staging';
 import { buildStandalone } from './standalone-factory';
 import { buildStyle, type BuiltFamily } from './style-factory';
+import {
+  dateInZone, insertCategoryRewrites, insertStorefrontConfig, storefrontConfigRows, storeTimezones, swatchRows,
+} from './storefront-config';
+import { addStorefront, type StorefrontContext } from './storefront-factory';
+import type { ShopModel } from './storefront-oracle';
 
 export interface GenerateCatalogOptions {
   /** Exactly this many products (entity ids) end up in catalog_product_entity. */
@@ -24,6 +29,13 @@ export interface GenerateCatalogOptions {
   /** Products per transaction; rows go out as multi-row INSERTs of up to 5,000 rows each. */
   productsPerTransaction?: number;
   onProgress?: (written: number, total: number) => void;
+  /**
+   * The moment the shop is generated for: store timezones, sale windows and rule dates are relative
+   * to its date in the store's timezone. Default: now.
+   */
+  now?: Date;
+  /** Keep every product record (and the configuration) in summary.model, for the tests' oracle. */
+  keepModel?: boolean;
 }
 
 export interface GenerationSummary {
@@ -39,6 +51,8 @@ export interface GenerationSummary {
    * seeded (legacy or MSI); the SQL count (eligibility.ts) must agree.
    */
   plannedEligible: number;
+  /** What was written, when keepModel was set. */
+  model?: ShopModel;
 }
 
 /**
@@ -78,6 +92,21 @@ export async function generateCatalog(conn: Connection, options: GenerateCatalog
     [METADATA_TIMESTAMP],
   );
   if (shape.staged) await insertStagingUpdates(conn, shape);
+  const now = options.now ?? new Date();
+  const timezones = storeTimezones(now);
+  const config = storefrontConfigRows(timezones);
+  const swatches = swatchRows(metadata);
+  await insertStorefrontConfig(conn, shape, config, swatches);
+  let galleryValueId = 0;
+  let rewriteId = 0;
+  const storefront: StorefrontContext = {
+    // Its own stream, so the products and what is on sale stay those of the same seed without it.
+    rng: new SeededRandom(options.seed ^ 0x3a11e7),
+    metadata,
+    today: dateInZone(now, timezones.base),
+    nextGalleryValueId: () => ++galleryValueId,
+    nextRewriteId: () => ++rewriteId,
+  };
 
   let entityId = 0;
   let rowId = 0;
@@ -100,6 +129,7 @@ export async function generateCatalog(conn: Connection, options: GenerateCatalog
   const awkwardEvery = Math.max(1, Math.floor((total * AWKWARD_SPREAD) / AWKWARD_PRODUCTS.length));
   let awkwardWritten = 0;
   const summary: GenerationSummary = { products: 0, configurables: 0, children: 0, standalone: 0, virtual: 0, staged: 0, plannedEligible: 0 };
+  if (options.keepModel) summary.model = { metadata, config, swatches, products: new Map() };
   const inserter = new BulkInserter(conn, shape);
   const perTransaction = options.productsPerTransaction ?? 20_000;
   let nextCommitAt = perTransaction;
@@ -112,6 +142,10 @@ export async function generateCatalog(conn: Connection, options: GenerateCatalog
     while (summary.products < total) {
       const awkwardDue = awkwardWritten < AWKWARD_PRODUCTS.length && summary.products >= (awkwardWritten + 0.5) * awkwardEvery;
       const family = awkwardDue ? buildStandalone(ctx, AWKWARD_PRODUCTS[awkwardWritten++]) : nextFamily(ctx, total - summary.products);
+      for (const record of family.records) {
+        addStorefront(storefront, record);
+        summary.model?.products.set(record.entityId, record);
+      }
       if (shape.staged) summary.staged += stage(family, stagingRng, () => ++rowId);
       for (const record of family.records) addProductRows(inserter, record);
       tally(summary, family, stockMode);
@@ -125,6 +159,7 @@ export async function generateCatalog(conn: Connection, options: GenerateCatalog
       }
     }
     await inserter.flushAll();
+    await insertCategoryRewrites(conn, shape, [...categoryIds.values()]);
     await conn.commit();
   } catch (error) {
     await conn.rollback();

@@ -35,7 +35,8 @@ export interface AttributeInfo {
 
 export type CoreProductAttributeCode =
   | 'name' | 'sku' | 'description' | 'price' | 'image' | 'small_image' | 'thumbnail' | 'status' | 'visibility'
-  | 'url_key' | 'color' | 'size' | 'gender' | 'material' | 'pattern' | 'climate' | 'eco_collection';
+  | 'url_key' | 'color' | 'size' | 'gender' | 'material' | 'pattern' | 'climate' | 'eco_collection'
+  | 'media_gallery' | 'swatch_image' | 'special_price' | 'special_from_date' | 'special_to_date';
 export type OptionalProductAttributeCode = 'season' | 'occasion';
 
 export interface MagentoMetadata {

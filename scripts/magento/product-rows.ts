@@ -1,6 +1,7 @@
 import type { BulkInserter, SqlValue, WritableTable } from './bulk-inserter';
 import type { AttributeInfo } from './metadata';
 import { STAGING_OPEN_END, STAGING_ORIGIN } from './schema';
+import type { ProductStorefront, TierPrice } from './storefront-model';
 
 export type ProductType = 'simple' | 'configurable' | 'virtual';
 
@@ -69,6 +70,8 @@ export interface ProductRecord {
   parentRowIds?: number[];
   sourceItems?: SourceItem[];
   reservations?: Reservation[];
+  /** Gallery, tier prices, rule prices and URL rewrites (absent: none). */
+  storefront?: ProductStorefront;
 }
 
 const DEFAULT_STOCK_ID = 1;
@@ -99,11 +102,15 @@ export function addProductRows(inserter: BulkInserter, record: ProductRecord): v
     for (const version of versionsOf(record)) {
       inserter.add('catalog_product_entity', [version.rowId, entityId, version.createdIn, version.updatedIn, ...entityColumns]);
       addValues(inserter, version.rowId, version.values);
+      // The version in force carries record.values itself (staging.ts); the others get changed rows.
+      if (record.storefront) addVersionedStorefront(inserter, version.rowId, record.storefront, version.values === record.values);
     }
   } else {
     inserter.add('catalog_product_entity', [entityId, ...entityColumns]);
     addValues(inserter, entityId, record.values);
+    if (record.storefront) addVersionedStorefront(inserter, entityId, record.storefront, true);
   }
+  if (record.storefront) addEntityStorefront(inserter, entityId, record.storefront);
 
   for (const websiteId of record.websiteIds) inserter.add('catalog_product_website', [entityId, websiteId]);
 
@@ -140,5 +147,40 @@ function addValues(inserter: BulkInserter, linkId: number, values: EavValue[]): 
   for (const { attribute, storeId, value } of values) {
     if (attribute.backendType === 'static') continue; // sku lives on catalog_product_entity itself
     inserter.add(`catalog_product_entity_${attribute.backendType}` as WritableTable, [attribute.id, storeId, linkId, value]);
+  }
+}
+
+/** A past or scheduled version's tier price: cheaper than anything live, so a reader of the wrong version shows. */
+const OTHER_VERSION_TIER: TierPrice = { allGroups: 1, customerGroupId: 0, qty: 1, value: 0.01, websiteId: 0, percentageValue: null };
+
+/**
+ * Gallery links, per-store gallery values and tier prices, which hang on the link column (each
+ * staged version has its own). A version not in force gets its labels marked and a 0.01 tier price.
+ */
+function addVersionedStorefront(inserter: BulkInserter, linkId: number, storefront: ProductStorefront, live: boolean): void {
+  for (const entry of storefront.gallery) {
+    inserter.add('catalog_product_entity_media_gallery_value_to_entity', [entry.valueId, linkId]);
+    for (const value of entry.values) {
+      const label = live ? value.label : `${value.label ?? 'Image'} (other version)`;
+      inserter.add('catalog_product_entity_media_gallery_value', [entry.valueId, value.storeId, linkId, label, value.position, value.disabled]);
+    }
+  }
+  for (const tier of live ? storefront.tierPrices : [OTHER_VERSION_TIER]) {
+    inserter.add('catalog_product_entity_tier_price', [linkId, tier.allGroups, tier.customerGroupId, tier.qty, tier.value, tier.websiteId, tier.percentageValue]);
+  }
+}
+
+/** Gallery entries themselves, rule prices and URL rewrites: one set per product, keyed by entity_id where keyed at all. */
+function addEntityStorefront(inserter: BulkInserter, entityId: number, storefront: ProductStorefront): void {
+  for (const entry of storefront.gallery) {
+    inserter.add('catalog_product_entity_media_gallery', [entry.valueId, storefront.galleryAttributeId, entry.file, entry.mediaType, entry.disabled]);
+  }
+  for (const rule of storefront.rulePrices) {
+    inserter.add('catalogrule_product_price', [rule.ruleDate, rule.customerGroupId, entityId, rule.price, rule.websiteId, null, null]);
+  }
+  for (const rewrite of storefront.urlRewrites) {
+    inserter.add('url_rewrite', [
+      rewrite.urlRewriteId, 'product', entityId, rewrite.requestPath, rewrite.targetPath, rewrite.redirectType, rewrite.storeId, 1, rewrite.metadata,
+    ]);
   }
 }
