@@ -1,7 +1,6 @@
 import { vi } from "vitest";
 
-import type { ImportJob, ImportState } from "@/features/product-import/types";
-import type { StorefrontProduct } from "@/features/products/storefront-types";
+import type { ImportJob, ImportState, Product } from "@/features/product-import/types";
 
 type Reply = { status: number; body: unknown } | Error;
 type Handler = Reply | ((request: { url: string; body: unknown }) => Reply);
@@ -107,7 +106,7 @@ export const JOBS_PATH = "/api/admin/product-import/jobs";
 export const jobPath = (id: string) => `${JOBS_PATH}/${id}`;
 
 /** A product row as GET /api/admin/products lists it: a simple product, in stock, no photos. */
-export function makeProduct(overrides: Partial<StorefrontProduct> = {}): StorefrontProduct {
+export function makeProduct(overrides: Partial<Product> = {}): Product {
   return {
     sku: "LB-1",
     source_id: 1,
@@ -130,4 +129,4 @@ export function makeProduct(overrides: Partial<StorefrontProduct> = {}): Storefr
   };
 }
 
-export const productPage = (items: StorefrontProduct[], currency = "USD") => ok({ items, total: items.length, page: 1, pageSize: 25, currency });
+export const productPage = (items: Product[], currency = "USD") => ok({ items, total: items.length, page: 1, pageSize: 25, currency });

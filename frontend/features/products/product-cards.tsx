@@ -1,20 +1,21 @@
 "use client";
 
+import type { Product } from "@/features/product-import/types";
+
 import { ProductColours } from "./product-colours";
 import { ProductImage } from "./product-image";
 import { ProductPrice } from "./product-price";
 import { ProductStock } from "./product-stock";
 import { OpenDetailButton } from "./products-table";
 import { thumbnailAlt } from "./storefront";
-import type { StorefrontProduct } from "./storefront-types";
 import { ViewInShopLink } from "./view-in-shop-link";
 
 const CARD_IMAGE_SIZE = 72;
 
 interface ProductCardsProps {
-  products: StorefrontProduct[];
+  products: Product[];
   currency: string;
-  onOpen: (product: StorefrontProduct) => void;
+  onOpen: (product: Product) => void;
 }
 
 /** The products on a phone: one card each, nothing to scroll sideways. */

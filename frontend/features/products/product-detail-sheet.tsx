@@ -1,17 +1,17 @@
 "use client";
 
 import { Sheet, SheetContent, SheetDescription, SheetHeader, SheetTitle } from "@/components/ui/sheet";
+import type { Product } from "@/features/product-import/types";
 
 import { ProductGallery } from "./product-gallery";
 import { ProductPrice } from "./product-price";
 import { ProductStock } from "./product-stock";
 import { ProductVariants } from "./product-variants";
-import type { StorefrontProduct } from "./storefront-types";
 import { ViewInShopLink } from "./view-in-shop-link";
 
 interface ProductDetailSheetProps {
   /** The product shown; null closes the sheet. */
-  product: StorefrontProduct | null;
+  product: Product | null;
   currency: string;
   onClose: () => void;
 }

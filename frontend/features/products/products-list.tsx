@@ -7,7 +7,6 @@ import type { Product } from "@/features/product-import/types";
 import { ProductCards } from "./product-cards";
 import { ProductDetailSheet } from "./product-detail-sheet";
 import { ProductsTable } from "./products-table";
-import type { StorefrontProduct } from "./storefront-types";
 import { useMediaQuery } from "./use-media-query";
 
 /** Tailwind's `md`: below it (a phone) the rows are cards. */
@@ -17,18 +16,16 @@ const TABLE_MEDIA_QUERY = "(min-width: 768px)";
 export function ProductsList({ products, currency }: { products: Product[]; currency: string }) {
   const wide = useMediaQuery(TABLE_MEDIA_QUERY, true);
   const [openSku, setOpenSku] = useState<string | null>(null);
-  // TODO(api:generate): the generated ProductView will carry the storefront fields.
-  const items = products as StorefrontProduct[];
   // Looked up by SKU, so the sheet follows a refetch and closes when the product leaves the page.
-  const open = items.find((product) => product.sku === openSku) ?? null;
-  const onOpen = (product: StorefrontProduct) => setOpenSku(product.sku);
+  const open = products.find((product) => product.sku === openSku) ?? null;
+  const onOpen = (product: Product) => setOpenSku(product.sku);
 
   return (
     <>
       {wide ? (
-        <ProductsTable products={items} currency={currency} onOpen={onOpen} />
+        <ProductsTable products={products} currency={currency} onOpen={onOpen} />
       ) : (
-        <ProductCards products={items} currency={currency} onOpen={onOpen} />
+        <ProductCards products={products} currency={currency} onOpen={onOpen} />
       )}
       <ProductDetailSheet product={open} currency={currency} onClose={() => setOpenSku(null)} />
     </>

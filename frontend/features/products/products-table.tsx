@@ -1,22 +1,22 @@
 "use client";
 
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { Product } from "@/features/product-import/types";
 
 import { ProductColours } from "./product-colours";
 import { ProductImage } from "./product-image";
 import { ProductPrice } from "./product-price";
 import { ProductStock } from "./product-stock";
 import { thumbnailAlt } from "./storefront";
-import type { StorefrontProduct } from "./storefront-types";
 import { ViewInShopLink } from "./view-in-shop-link";
 
 export const THUMBNAIL_SIZE = 48;
 
 interface ProductsTableProps {
-  products: StorefrontProduct[];
+  products: Product[];
   /** The ISO 4217 code every price is in (the shop's base currency). */
   currency: string;
-  onOpen: (product: StorefrontProduct) => void;
+  onOpen: (product: Product) => void;
 }
 
 /** The products on wide screens. A row opens the product's detail; its title is the keyboard's way in. */
@@ -67,7 +67,7 @@ export function ProductsTable({ products, currency, onOpen }: ProductsTableProps
 }
 
 /** The product's title as a button that opens its detail (rows and cards are not focusable). */
-export function OpenDetailButton({ product, onOpen }: { product: StorefrontProduct; onOpen: (product: StorefrontProduct) => void }) {
+export function OpenDetailButton({ product, onOpen }: { product: Product; onOpen: (product: Product) => void }) {
   return (
     <button
       type="button"

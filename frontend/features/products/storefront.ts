@@ -1,7 +1,7 @@
 // The rules for showing shop data. Everything here comes from the shop's database as it is: a URL
 // may be `javascript:…` or relative, a swatch may be a file name or a word. Such values are shown as
 // text, never used as a link, an image source or a colour.
-import type { StorefrontProduct } from "./storefront-types";
+import type { Product } from "@/features/product-import/types";
 
 /** The URL when it is absolute http(s), else null. */
 export function httpUrl(value: string | null | undefined): string | null {
@@ -32,7 +32,7 @@ export function isMarkedDown(price: string | null, finalPrice: string | null): b
 }
 
 /** The thumbnail's alt text: the label of the gallery image it shows, else the product's title. */
-export function thumbnailAlt(product: Pick<StorefrontProduct, "title" | "images" | "image_url">): string {
+export function thumbnailAlt(product: Pick<Product, "title" | "images" | "image_url">): string {
   const label = product.images.find((image) => image.url === product.image_url)?.label?.trim();
   return label || product.title;
 }

@@ -37,8 +37,9 @@ const BACKEND_DEFAULTS = {
 
 /**
  * Starts a Magento catalog of `products` (generated with `seed`), a migrated empty Lookbook, the
- * demo's photo server (the backend's MAGENTO_MEDIA_BASE_URL), the backend and the Next server. `backendEnv` is added to the backend's environment. `login` is the
- * admin's HTTP Basic user and password; `admin` a database connection for reading what was written.
+ * demo's photo server (`mediaUrl`, the backend's MAGENTO_MEDIA_BASE_URL), the backend and the Next
+ * server. `backendEnv` is added to the backend's environment. `login` is the admin's HTTP Basic
+ * user and password; `admin` a database connection for reading what was written.
  */
 export async function startStack({ products, seed, backendEnv = {} }) {
   const stack = { processes: [], databases: null, media: null };
