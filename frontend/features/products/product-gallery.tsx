@@ -18,7 +18,8 @@ export function ProductGallery({ images, title }: { images: ProductImageEntry[];
       {images.map((image, index) => (
         <li key={`${index}:${image.url}`}>
           <figure className="grid gap-1" style={{ width: GALLERY_IMAGE_SIZE }}>
-            <ProductImage url={image.url} alt={image.label?.trim() || title} size={GALLERY_IMAGE_SIZE} />
+            {/* The caption shows the label too: the alt names the product, so it does not just repeat it. */}
+            <ProductImage url={image.url} alt={image.label?.trim() ? `${title}, ${image.label.trim()}` : title} size={GALLERY_IMAGE_SIZE} />
             <figcaption className="text-muted-foreground text-xs break-words">
               {image.label && <span className="text-foreground block">{image.label}</span>}
               {image.roles.map((role) => ROLE_NAMES[role] ?? role).join(", ")}

@@ -61,7 +61,7 @@ describe("Products as the shop shows them", () => {
     await userEvent.click(await screen.findByText("MH01"));
     const detail = await screen.findByRole("dialog", { name: "Chaz Kangeroo Hoodie" });
     const photos = within(detail).getByRole("list", { name: "Photos" });
-    expect(within(photos).getAllByRole("img").map((image) => image.getAttribute("alt"))).toEqual(["Front", "Chaz Kangeroo Hoodie"]);
+    expect(within(photos).getAllByRole("img").map((image) => image.getAttribute("alt"))).toEqual(["Chaz Kangeroo Hoodie, Front", "Chaz Kangeroo Hoodie"]);
     expect(photos).toHaveTextContent("Base image, Small image, Thumbnail");
     const variants = within(within(detail).getByRole("list", { name: "Variants" })).getAllByRole("listitem");
     expect(variants.map((line) => line.textContent)).toEqual(["BlackSizes S, M15 in stock€39.00", "BlueSizes L4 in stock€45.00"]);
