@@ -2,12 +2,14 @@
 // photo server, today's price beside the struck regular one, colour swatches, the shop's link, the
 // detail sheet, cards on a phone, and no accessibility violations (axe-core).
 //   node --test frontend/test/browser/products-page.browser.mjs   (after `npm run build`)
+// SCREENSHOT_DOCS=1 also refreshes docs/product-detail.png.
 import assert from 'node:assert/strict';
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { axeViolations } from './axe.mjs';
-import { launchChromium, screenshots } from './chromium.mjs';
+import { launchChromium, root, screenshots } from './chromium.mjs';
 import { startStack } from './stack.mjs';
 
 const IMPORTED = 400;
@@ -89,6 +91,7 @@ test("a row opens the product's detail with its gallery and a line per colour", 
   }
   assert.deepEqual(await axeViolations(page), []);
   await page.screenshot({ path: join(screenshots, 'product-detail.png') });
+  if (process.env.SCREENSHOT_DOCS === '1') copyFileSync(join(screenshots, 'product-detail.png'), join(root, 'docs/product-detail.png'));
   await page.keyboard.press('Escape');
   await detail.waitFor({ state: 'hidden' });
 });
