@@ -14,7 +14,11 @@ const root = join(import.meta.dirname, '..');
 const started = Date.now();
 const log = (line) => console.log(`[demo] ${line}`);
 /** Tables a demo catalog made by today's generator has; one made by an older one is seeded again. */
-const DEMO_CATALOG_TABLES = ['catalog_product_entity', 'catalog_product_website', 'core_config_data', 'inventory_source'];
+const DEMO_CATALOG_TABLES = [
+  'catalog_product_entity', 'catalog_product_website', 'core_config_data', 'inventory_source',
+  // the storefront: photos, links, colour swatches
+  'catalog_product_entity_media_gallery', 'url_rewrite', 'eav_attribute_option_swatch',
+];
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 
 await ensureInstalled('demo');
