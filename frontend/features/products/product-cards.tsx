@@ -1,25 +1,17 @@
 "use client";
 
-import type { Product } from "@/features/product-import/types";
-
 import { ProductColours } from "./product-colours";
 import { ProductImage } from "./product-image";
 import { ProductPrice } from "./product-price";
 import { ProductStock } from "./product-stock";
-import { OpenDetailButton } from "./products-table";
+import { OpenDetailButton, type ProductsViewProps } from "./products-table";
 import { thumbnailAlt } from "./storefront";
 import { ViewInShopLink } from "./view-in-shop-link";
 
 const CARD_IMAGE_SIZE = 72;
 
-interface ProductCardsProps {
-  products: Product[];
-  currency: string;
-  onOpen: (product: Product) => void;
-}
-
 /** The products on a phone: one card each, nothing to scroll sideways. */
-export function ProductCards({ products, currency, onOpen }: ProductCardsProps) {
+export function ProductCards({ products, currency, onOpen }: ProductsViewProps) {
   return (
     <ul aria-label="Products" className="divide-y">
       {products.map((product) => (

@@ -12,7 +12,8 @@ import { ViewInShopLink } from "./view-in-shop-link";
 
 export const THUMBNAIL_SIZE = 48;
 
-interface ProductsTableProps {
+/** What the table and the cards show: a page of products, and what opening one does. */
+export interface ProductsViewProps {
   products: Product[];
   /** The ISO 4217 code every price is in (the shop's base currency). */
   currency: string;
@@ -20,7 +21,7 @@ interface ProductsTableProps {
 }
 
 /** The products on wide screens. A row opens the product's detail; its title is the keyboard's way in. */
-export function ProductsTable({ products, currency, onOpen }: ProductsTableProps) {
+export function ProductsTable({ products, currency, onOpen }: ProductsViewProps) {
   return (
     <Table>
       <TableHeader>
