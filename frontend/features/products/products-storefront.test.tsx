@@ -71,6 +71,17 @@ describe("Products as the shop shows them", () => {
     expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
   });
 
+  it("names the thumbnail by the product's title when its photo has no label, and opens no detail from View in shop", async () => {
+    stubBackend({ "GET /api/admin/products": productPage([{ ...hoodie, images: [{ ...hoodie.images[0], label: null }] }], "EUR") });
+    renderPage();
+
+    const row = (await screen.findByText("MH01")).closest("tr")!;
+    expect(within(row).getByRole("img", { name: "Chaz Kangeroo Hoodie" })).toBeInTheDocument();
+    within(row).getByRole("link", { name: /View in shop/ }).addEventListener("click", (event) => event.preventDefault());
+    await userEvent.click(within(row).getByRole("link", { name: /View in shop/ }));
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+  });
+
   it("opens the detail from the keyboard through the product's title", async () => {
     stubBackend({ "GET /api/admin/products": productPage([hoodie], "EUR") });
     renderPage();
