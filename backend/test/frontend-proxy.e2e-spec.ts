@@ -85,6 +85,19 @@ describe('The admin frontend in front of the backend (real Next server and backe
     expect(await fx.counts()).toEqual(before);
   });
 
+  it('tells every cache to keep nothing behind Basic auth: the admin page, forwarded answers, refusals', async () => {
+    const answers = [
+      await viaFrontend('/admin/products', ADMIN),
+      await viaFrontend(STATE, ADMIN),
+      await viaFrontend(`${PRODUCTS}?pageSize=oops`, ADMIN),
+      await viaFrontend('/admin/products'),
+      await viaFrontend(STATE, basic(USER, 'wrong')),
+    ];
+
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 400, 401, 401]);
+    for (const answer of answers) expect(answer.headers.get('cache-control')).toBe('private, no-store');
+  });
+
   it('serves the admin page to the right credentials, with the token nowhere in the page or its scripts', async () => {
     const page = await viaFrontend('/admin/products', ADMIN);
     expect(page.status).toBe(200);

@@ -24,6 +24,22 @@ describe('loadAppConfig', () => {
   it('reads which proxies to trust for the client address', () => {
     expect(loadAppConfig({ ...valid, TRUST_PROXY: 'loopback' }).trustProxy).toBe('loopback');
     expect(loadAppConfig({ ...valid, TRUST_PROXY: '10.0.0.5, 192.168.0.0/16' }).trustProxy).toBe('10.0.0.5,192.168.0.0/16');
+    expect(loadAppConfig({ ...valid, TRUST_PROXY: '0.0.0.0/2,64.0.0.0/3,96.0.0.0/4,112.0.0.0/5,120.0.0.0/6,124.0.0.0/7,126.0.0.0/8,128.0.0.0/1,::/1' }).trustProxy).toBeTruthy();
+  });
+
+  it.each([
+    '0.0.0.0/1,128.0.0.0/1',
+    '0.0.0.0/0',
+    '::/0',
+    '::/1,8000::/1',
+    '::ffff:0:0/96',
+    // Every IPv4 address but 127.0.0.0/8, which loopback adds.
+    'loopback,0.0.0.0/2,64.0.0.0/3,96.0.0.0/4,112.0.0.0/5,120.0.0.0/6,124.0.0.0/7,126.0.0.0/8,128.0.0.0/1',
+  ])('refuses TRUST_PROXY=%s, which trusts every address of a family', (ranges) => {
+    const run = () => loadAppConfig({ ...valid, TRUST_PROXY: ranges });
+
+    expect(run).toThrow(ConfigError);
+    expect(run).toThrow(/TRUST_PROXY must not cover every IPv[46] address/);
   });
 
   it('takes a table prefix made of the characters Magento allows', () => {
@@ -48,6 +64,8 @@ describe('loadAppConfig', () => {
     ['MAGENTO_STATE_QUERY_TIMEOUT_MS', 'soon', /MAGENTO_STATE_QUERY_TIMEOUT_MS must be an integer/],
     ['TRUST_PROXY', 'true', /TRUST_PROXY must be addresses or ranges/],
     ['TRUST_PROXY', 'proxy.example', /TRUST_PROXY must be addresses or ranges/],
+    ['TRUST_PROXY', '10.0.0.0/33', /TRUST_PROXY must be addresses or ranges.*"10.0.0.0\/33"/],
+    ['TRUST_PROXY', '300.1.2.3', /TRUST_PROXY must be addresses or ranges/],
     ['SHOP_CURRENCY', 'euro', /SHOP_CURRENCY must be a three-letter ISO 4217 currency code/],
     ['LOG_FORMAT', 'xml', /LOG_FORMAT must be one of text, json/],
   ])('rejects %s=%s with a message naming it', (name, value, message) => {

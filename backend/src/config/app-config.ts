@@ -1,3 +1,5 @@
+import { trustProxyProblem } from './trust-proxy';
+
 /**
  * The backend's configuration, read from the environment once at boot. A missing or malformed
  * variable stops the app with one line naming it (never echoing a password).
@@ -147,17 +149,15 @@ export function loadMagentoSettings(env: Env = process.env): AppConfig['magento'
 
 /**
  * Addresses, CIDR ranges or Express's names for them (loopback, linklocal, uniquelocal), comma
- * separated. Never "true": believing every hop would let any client pick its own address.
+ * separated. Never "true", nor ranges that add up to every address: believing every hop would let
+ * any client pick its own address.
  */
 function trustProxy(env: Env): string | false {
   const raw = (env.TRUST_PROXY ?? '').trim();
   if (raw === '' || raw === 'false') return false;
-  const names = new Set(['loopback', 'linklocal', 'uniquelocal']);
   const entries = raw.split(',').map((entry) => entry.trim());
-  const valid = (entry: string) => names.has(entry) || /^[0-9a-f:.]+(\/\d{1,3})?$/i.test(entry);
-  if (!entries.every(valid)) {
-    throw new ConfigError('TRUST_PROXY must be addresses or ranges (e.g. 127.0.0.1, 10.0.0.0/8) or loopback, linklocal, uniquelocal');
-  }
+  const problem = trustProxyProblem(entries);
+  if (problem) throw new ConfigError(`TRUST_PROXY ${problem}`);
   return entries.join(',');
 }
 
