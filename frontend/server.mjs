@@ -9,8 +9,9 @@ import proxyaddr from "proxy-addr";
 
 const trust = trustedProxies(process.env.FRONTEND_TRUST_PROXY);
 const hostname = process.env.HOST || "127.0.0.1";
-const port = Number(process.env.FRONTEND_PORT || 3000);
-if (!Number.isInteger(port) || port < 1 || port > 65535) configurationError("FRONTEND_PORT must be an integer from 1 to 65535");
+const rawPort = process.env.FRONTEND_PORT || "3000";
+const port = /^[0-9]+$/.test(rawPort) ? Number(rawPort) : NaN;
+if (!(port >= 1 && port <= 65535)) configurationError("FRONTEND_PORT must be an integer from 1 to 65535");
 
 // Before Next is loaded, as `next start` does.
 process.env.NODE_ENV = "production";
