@@ -17,7 +17,7 @@ const REFUSED: Array<[string, string | undefined]> = [
 ];
 
 /**
- * The built Next frontend (`next start`) in front of a real backend process: the browser signs in
+ * The built Next frontend (frontend/server.mjs) in front of a real backend process: the browser signs in
  * with HTTP Basic only, and the Next server adds the admin token when it forwards /api/admin/* to
  * the backend, so the token never reaches the browser.
  */

@@ -71,7 +71,7 @@ export class FrontendProcess {
     let timer: NodeJS.Timeout | undefined;
     const stopped = await Promise.race([this.exited.then(() => true), new Promise<false>((resolve) => (timer = setTimeout(resolve, 5_000, false)))]);
     clearTimeout(timer);
-    // The parent may be gone while a next-server child still listens: make sure of the whole group.
+    // Anything the server spawned and left behind goes with the group.
     signal(group, 'SIGKILL');
     if (!stopped) await this.exited;
   }
