@@ -1,5 +1,5 @@
-// The demo's two servers: started from the build in process groups of their own (next start forks
-// a next-server that outlives its parent), announced only once both answer, and stopped together.
+// The demo's two servers: started from the build in process groups of their own (so nothing they
+// fork outlives them), announced only once both answer, and stopped together.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
@@ -17,11 +17,11 @@ export async function startServers({ started, log }) {
   const shown = ['0.0.0.0', '::'].includes(host) ? '127.0.0.1' : host;
   const backendUrl = `http://${shown}:${backendPort}`;
   const frontendUrl = `http://${shown}:${frontendPort}`;
-  const env = { ...process.env, HOST: host, PORT: backendPort };
+  const env = { ...process.env, HOST: host, PORT: backendPort, FRONTEND_PORT: frontendPort };
 
   const servers = [
     startServer('backend', process.execPath, ['backend/dist/src/main.js'], root, env),
-    startServer('frontend', process.execPath, [join(root, 'node_modules/next/dist/bin/next'), 'start', '-H', host, '-p', frontendPort], join(root, 'frontend'), env),
+    startServer('frontend', process.execPath, ['server.mjs'], join(root, 'frontend'), env),
   ];
   let stopping = false;
   const stopAll = async (reason, code) => {
