@@ -120,14 +120,6 @@ export function floorStatement(floorDatabase, attributes, storefront) {
     ranges += 1;
     return `${column} > ? AND ${column} <= ?`;
   };
-  // Which products a per-product read covers: the range's own (by range), or the children of the
-  // range's configurables (joined from their ids, so an indexed table is read by index).
-  const ofRange = (table, alias, column) => ({ from: `${table} ${alias}`, where: inRange(`${alias}.${column}`) });
-  const ofChildren = (table, alias, column) => ({
-    from: `(SELECT DISTINCT l.product_id FROM catalog_product_super_link l WHERE ${inRange('l.parent_id')}) k
-             JOIN ${table} ${alias} ON ${alias}.${column} = k.product_id`,
-    where: 'TRUE',
-  });
   const today = escape(storefront.today);
   const media = escape(storefront.mediaBase);
   // Labels of the option id(s) in `raw`: a select holds one id, a multiselect a comma-separated list.
@@ -141,7 +133,9 @@ export function floorStatement(floorDatabase, attributes, storefront) {
   const finalPrice = finalPriceOf(today);
   const stockQty = `IF(p.type_id = 'configurable', COALESCE(r.qty, 0), COALESCE(si.qty, 0))`;
   const configurable = (expr) => `IF(p.type_id = 'configurable', ${expr}, NULL)`;
-  const galleryOrder = 'i.position IS NULL, i.position, i.value_id';
+  const images = shownImages(a, 'p.entity_id', 'i');
+  const childImages = shownImages(a, 'c.entity_id', 'ci');
+  const galleryOrder = `${images.position} IS NULL, ${images.position}, ${images.valueId}`;
   const columns = [
     'source_id', 'sku', 'title', 'price', 'final_price', 'stock_qty', 'in_stock', 'size_range', 'color', 'material', 'pattern',
     'occasion', 'season', 'image_key', 'images', 'image_url', 'url_key', 'product_url', 'category', 'attributes', 'variants',
@@ -168,12 +162,11 @@ eligible AS (
      AND ${eligibleConditions(valueOf)}
 ),
 -- The children every configurable of the range sells (enabled, in the website, in stock), each with
--- the price a guest pays for it today and its base image when that is shown. Read by range (through
--- the parent_id index) rather than from \`eligible\`, which would then be computed a second time.
+-- the price a guest pays for it today. Read by range (through the parent_id index) rather than from
+-- \`eligible\`, which would then be computed a second time.
 counted_children AS (
-  SELECT c.parent_id, c.entity_id, c.qty, c.price, c.size, c.color,
-         ${finalPrice('c', 't', 'rp')} AS final_price,
-         IF(b.entity_id IS NULL, NULL, ${imageUrl('b.file')}) AS image_url
+  SELECT c.parent_id, c.entity_id, c.qty, c.price, c.size, c.color, c.image,
+         ${finalPrice('c', { tierPrice: `MIN(${tierPrice('tp')})`, tierPercentage: 'MAX(tp.percentage_value)', rulePrice: 'MIN(cr.rule_price)' })} AS final_price
     FROM (
       SELECT l.parent_id, l.product_id AS entity_id, si.qty,
              ${['price', 'size', 'color', 'image', ...SALE_VALUES].map((c) => `${valueOf(c, 'l.product_id')} AS ${c}`).join(', ')}
@@ -183,17 +176,18 @@ counted_children AS (
         JOIN cataloginventory_stock_item si ON si.product_id = l.product_id AND si.stock_id = 1 AND si.qty > 0 AND si.is_in_stock = 1
        WHERE ${inRange('l.parent_id')} AND ${valueOf('status', 'l.product_id')} = 1 AND ${inWebsite('l.product_id')}
     ) c
-    LEFT JOIN ${tierOffers(ofChildren)} t ON t.entity_id = c.entity_id
-    LEFT JOIN ${ruleOffers(ofChildren, today)} rp ON rp.entity_id = c.entity_id
-    LEFT JOIN (SELECT DISTINCT i.entity_id, CAST(i.file AS BINARY) AS file FROM (${shownImages(a, ofChildren)}) i) b
-           ON b.entity_id = c.entity_id AND b.file = ${imageRole('c.image')}
+    LEFT JOIN catalog_product_entity_tier_price tp ON tp.entity_id = c.entity_id AND ${tierForGuest('tp')}
+    LEFT JOIN catalogrule_product_price cr ON cr.product_id = c.entity_id AND ${ruleForGuest('cr', today)}
+   GROUP BY c.parent_id, c.entity_id
 ),
--- The counted children by colour (no colour: one group, left out of the variants).
+-- The counted children by colour (no colour: one group, left out of the variants). first_image is
+-- the base image of the first child (by entity id) whose base image is shown, as the child's id
+-- zero-padded to 10 digits followed by the URL, so that MIN() over children or colours finds it.
 colour_groups AS (
   SELECT c.parent_id, cl.option_id AS color_id, MIN(cl.label) AS color, MIN(cl.sort_order) AS color_sort,
          SUM(c.qty) AS qty, MIN(TRUNCATE(c.price, 4)) AS price, MIN(c.final_price) AS final_price,
-         MIN(IF(c.image_url IS NULL, NULL, c.entity_id)) AS image_child,
-         GROUP_CONCAT(c.image_url ORDER BY c.entity_id SEPARATOR '' LIMIT 1) AS image_url,
+         MIN(IF(EXISTS (SELECT 1 FROM ${childImages.tables} WHERE ${childImages.shown} AND BINARY ${childImages.file} = ${imageRole('c.image')}),
+                CONCAT(LPAD(c.entity_id, 10, '0'), ${imageUrl(imageRole('c.image', false))}), NULL)) AS first_image,
          CONCAT('[', COALESCE(GROUP_CONCAT(DISTINCT JSON_QUOTE(sl.label) ORDER BY sl.sort_order, sl.option_id SEPARATOR ','), ''), ']') AS sizes,
          GROUP_CONCAT(DISTINCT sl.option_id) AS size_ids
     FROM counted_children c
@@ -202,14 +196,15 @@ colour_groups AS (
    GROUP BY c.parent_id, cl.option_id
 ),
 -- Every configurable of the range rolled up over its counted children: summed qty, lowest price and
--- final price, its first child's photo, their sizes (as option ids) and colours, one variant per colour.
+-- final price, the first child's shown base image, their sizes (as option ids, named per product
+-- below) and colours, and one variant per colour.
 child_rollup AS (
   SELECT g.parent_id, SUM(g.qty) AS qty, MIN(g.price) AS price, MIN(g.final_price) AS final_price,
-         GROUP_CONCAT(g.image_url ORDER BY g.image_child SEPARATOR '' LIMIT 1) AS image_url,
+         SUBSTRING(MIN(g.first_image), 11) AS image_url,
          GROUP_CONCAT(g.size_ids) AS size_ids,
          GROUP_CONCAT(DISTINCT g.color ORDER BY g.color_sort, g.color_id SEPARATOR ', ') AS colors,
          CONCAT('[', COALESCE(GROUP_CONCAT(IF(g.color_id IS NULL, NULL, JSON_OBJECT(
-           'color', g.color, 'swatch', COALESCE(sw_s.value, sw_d.value), 'image_url', g.image_url, 'sizes', JSON_EXTRACT(g.sizes, '$'),
+           'color', g.color, 'swatch', COALESCE(sw_s.value, sw_d.value), 'image_url', SUBSTRING(g.first_image, 11), 'sizes', JSON_EXTRACT(g.sizes, '$'),
            'stock_qty', CAST(g.qty AS DOUBLE), 'final_price', CAST(g.final_price AS CHAR)
          )) ORDER BY g.color_sort, g.color_id SEPARATOR ','), ''), ']') AS variants
     FROM colour_groups g
@@ -239,6 +234,20 @@ category_paths AS (
     JOIN category_names n ON FIND_IN_SET(n.entity_id, REPLACE(d.path, '/', ',')) > 2 AND n.name <> ''
    GROUP BY d.product_id
 ),
+-- What can lower the price of the range's products besides a sale price: tier prices and catalog rules.
+product_offers AS (
+  SELECT o.entity_id, MIN(o.tier_price) AS tier_price, MAX(o.tier_percentage) AS tier_percentage, MIN(o.rule_price) AS rule_price
+    FROM (
+      SELECT tp.entity_id, ${tierPrice('tp')} AS tier_price, tp.percentage_value AS tier_percentage, NULL AS rule_price
+        FROM catalog_product_entity_tier_price tp
+       WHERE ${inRange('tp.entity_id')} AND ${tierForGuest('tp')}
+      UNION ALL
+      SELECT cr.product_id, NULL, NULL, cr.rule_price
+        FROM catalogrule_product_price cr
+       WHERE ${ruleForGuest('cr', today)} AND ${inRange('cr.product_id')}
+    ) o
+   GROUP BY o.entity_id
+),
 -- The store's product page path: its first direct rewrite that is not a category path.
 rewrites AS (
   SELECT entity_id, request_path FROM (
@@ -249,12 +258,12 @@ rewrites AS (
   ) ranked WHERE rewrite_rank = 1
 )
 SELECT row.*, SHA1(CONCAT_WS('|', ${columns.map((c) => `row.${c}`).join(', ')})) FROM (
-  -- One row per product: its shown images (i) are folded into \`images\` here, where its roles are at hand.
+  -- One row per product: its shown images are folded into \`images\` here, where its roles are at hand.
   SELECT p.entity_id AS source_id,
          p.sku,
          COALESCE(${storefrontText('p.name')}, p.sku) AS title,
          COALESCE(TRUNCATE(p.price, 4), ${configurable('r.price')}) AS price,
-         IF(p.type_id = 'configurable', r.final_price, ${finalPrice('p', 't', 'rp')}) AS final_price,
+         IF(p.type_id = 'configurable', r.final_price, ${finalPrice('p', { tierPrice: 'offers.tier_price', tierPercentage: 'offers.tier_percentage', rulePrice: 'offers.rule_price' })}) AS final_price,
          ${stockQty} AS stock_qty,
          TRUE AS in_stock,
          COALESCE(${labelsOf('size')}, ${configurable(`(SELECT GROUP_CONCAT(DISTINCT o.label ORDER BY o.sort_order, o.option_id SEPARATOR ', ')
@@ -265,13 +274,13 @@ SELECT row.*, SHA1(CONCAT_WS('|', ${columns.map((c) => `row.${c}`).join(', ')}))
          ${labelsOf('occasion')} AS occasion,
          ${labelsOf('season')} AS season,
          ${imageRole('p.image', false)} AS image_key,
-         CONCAT('[', COALESCE(GROUP_CONCAT(IF(i.value_id IS NULL, NULL, JSON_OBJECT(
-           'url', ${imageUrl('i.file')}, 'label', i.label,
-           'roles', JSON_EXTRACT(CONCAT('[', CONCAT_WS(',', ${IMAGE_ROLES.map((role) => `IF(BINARY i.file = ${imageRole(`p.${role}`)}, '"${role}"', NULL)`).join(', ')}), ']'), '$')
+         CONCAT('[', COALESCE(GROUP_CONCAT(IF(${images.valueId} IS NULL, NULL, JSON_OBJECT(
+           'url', ${imageUrl(images.file)}, 'label', ${images.label},
+           'roles', JSON_EXTRACT(CONCAT('[', CONCAT_WS(',', ${IMAGE_ROLES.map((role) => `IF(BINARY ${images.file} = ${imageRole(`p.${role}`)}, '"${role}"', NULL)`).join(', ')}), ']'), '$')
          )) ORDER BY ${galleryOrder} SEPARATOR ','), ''), ']') AS images,
          -- The base image when shown, else the first image; a configurable without either: its first child's.
-         COALESCE(MAX(IF(BINARY i.file = ${imageRole('p.image')}, ${imageUrl('i.file')}, NULL)),
-                  GROUP_CONCAT(${imageUrl('i.file')} ORDER BY ${galleryOrder} SEPARATOR '' LIMIT 1),
+         COALESCE(MAX(IF(BINARY ${images.file} = ${imageRole('p.image')}, ${imageUrl(images.file)}, NULL)),
+                  GROUP_CONCAT(${imageUrl(images.file)} ORDER BY ${galleryOrder} SEPARATOR '' LIMIT 1),
                   ${configurable('r.image_url')}) AS image_url,
          NULLIF(p.url_key, '') AS url_key,
          CONCAT(${escape(storefront.linkBase)}, COALESCE(rw.request_path, CONCAT(NULLIF(p.url_key, ''), ${escape(storefront.productUrlSuffix)}),
@@ -285,9 +294,8 @@ SELECT row.*, SHA1(CONCAT_WS('|', ${columns.map((c) => `row.${c}`).join(', ')}))
     LEFT JOIN child_rollup r ON r.parent_id = p.entity_id
     LEFT JOIN category_paths cat ON cat.product_id = p.entity_id
     LEFT JOIN rewrites rw ON rw.entity_id = p.entity_id
-    LEFT JOIN ${tierOffers(ofRange)} t ON t.entity_id = p.entity_id
-    LEFT JOIN ${ruleOffers(ofRange, today)} rp ON rp.entity_id = p.entity_id
-    LEFT JOIN (${shownImages(a, ofRange)}) i ON i.entity_id = p.entity_id
+    LEFT JOIN product_offers offers ON offers.entity_id = p.entity_id
+    LEFT JOIN (${images.tables}) ON ${images.shown}
    GROUP BY p.entity_id
 ) row
 ORDER BY row.source_id
@@ -311,59 +319,51 @@ const day = (expr) => `IF(LEFT(${expr}, 4) = '0000', NULL, LEFT(${expr}, 10))`;
 
 /**
  * What a guest pays today, in SQL, from the item's own values (`item`: price, special_price and its
- * window) and its offers (\`tiers\`: tier_price, tier_percentage; \`rules\`: rule_price): the lowest of
- * the regular price, the sale price while its window is open, the tier prices and the rule price.
- * Prices are truncated to 4 places as the importer reads them; a percentage off is rounded half up.
+ * window) and its offers (SQL for the lowest fixed tier price, the largest tier percentage off and
+ * the lowest rule price): the lowest of the regular price, the sale price while its window is open,
+ * the tier prices and the rule price. Prices are truncated to 4 places as the importer reads them;
+ * a percentage off is rounded half up.
  */
-const finalPriceOf = (today) => (item, tiers, rules) => {
+const finalPriceOf = (today) => (item, { tierPrice, tierPercentage, rulePrice }) => {
   const regular = `TRUNCATE(${item}.price, 4)`;
   const saleOpen = `${item}.special_price IS NOT NULL AND COALESCE(${day(`${item}.special_from_date`)} <= ${today}, TRUE)
                     AND COALESCE(${today} <= ${day(`${item}.special_to_date`)}, TRUE)`;
   return `IF(${item}.price IS NULL, NULL, LEAST(${regular},
             IF(${saleOpen}, TRUNCATE(${item}.special_price, 4), ${regular}),
-            COALESCE(${tiers}.tier_price, ${regular}),
-            COALESCE(ROUND(${regular} * (100 - ${tiers}.tier_percentage) / 100, 4), ${regular}),
-            COALESCE(${rules}.rule_price, ${regular})))`;
+            COALESCE(${tierPrice}, ${regular}),
+            COALESCE(ROUND(${regular} * (100 - ${tierPercentage}) / 100, 4), ${regular}),
+            COALESCE(TRUNCATE(${rulePrice}, 4), ${regular})))`;
 };
+
+/** Tier price rows a guest gets for one unit in the website (all groups or group 0; website 0 or its own). */
+const tierForGuest = (tp) => `${tp}.qty <= 1 AND (${tp}.all_groups = 1 OR ${tp}.customer_group_id = 0) AND ${tp}.website_id IN (0, ${WEBSITE_ID})`;
+/** A tier row's fixed price (a percentage row has none). */
+const tierPrice = (tp) => `IF(${tp}.percentage_value IS NULL, TRUNCATE(${tp}.value, 4), NULL)`;
+/** The catalog rules' price rows for a guest in the website today. */
+const ruleForGuest = (cr, today) => `${cr}.rule_date = ${today} AND ${cr}.website_id = ${WEBSITE_ID} AND ${cr}.customer_group_id = 0`;
 
 /**
- * Tier prices for one unit that a guest gets in the website, per product of `products` (ofRange or
- * ofChildren): the lowest fixed price and the largest percentage off (the lowest price it gives).
+ * The shown gallery images of the product `entity`, as tables to join (aliases prefixed with
+ * `alias`) and the condition that makes a joined row one of them: images of the media_gallery
+ * attribute linked to the product, with label, position and disabled from the store's value row
+ * over the admin's, field by field. Read from the product's admin value rows, by their index: the
+ * link table has no index on the product in the generated schema (Magento's own gets one from its
+ * foreign key), and Magento writes an admin row for every image, as the generator does.
  */
-const tierOffers = (products) => {
-  const { from, where } = products('catalog_product_entity_tier_price', 'tp', 'entity_id');
-  return `(
-      SELECT tp.entity_id, MIN(IF(tp.percentage_value IS NULL, TRUNCATE(tp.value, 4), NULL)) AS tier_price, MAX(tp.percentage_value) AS tier_percentage
-        FROM ${from}
-       WHERE ${where} AND tp.qty <= 1 AND (tp.all_groups = 1 OR tp.customer_group_id = 0) AND tp.website_id IN (0, ${WEBSITE_ID})
-       GROUP BY tp.entity_id)`;
-};
-
-/** The catalog rules' price for a guest in the website today, per product of `products`. */
-const ruleOffers = (products, today) => {
-  const { from, where } = products('catalogrule_product_price', 'cr', 'product_id');
-  return `(
-      SELECT cr.product_id AS entity_id, TRUNCATE(MIN(cr.rule_price), 4) AS rule_price
-        FROM ${from}
-       WHERE ${where} AND cr.rule_date = ${today} AND cr.website_id = ${WEBSITE_ID} AND cr.customer_group_id = 0
-       GROUP BY cr.product_id)`;
-};
-
-/**
- * The shown gallery images of `products`: images of the media_gallery attribute, with label,
- * position and disabled from the store's value row over the admin's, field by field.
- */
-const shownImages = (a, products) => {
-  const { from, where } = products('catalog_product_entity_media_gallery_value_to_entity', 'e', 'entity_id');
-  return `
-      SELECT e.entity_id, g.value_id, g.value AS file,
-             NULLIF(COALESCE(v_s.label, v_d.label), '') AS label, COALESCE(v_s.position, v_d.position) AS position
-        FROM ${from}
-        JOIN catalog_product_entity_media_gallery g ON g.value_id = e.value_id
-        LEFT JOIN catalog_product_entity_media_gallery_value v_s ON v_s.entity_id = e.entity_id AND v_s.value_id = e.value_id AND v_s.store_id = ${STORE_ID}
-        LEFT JOIN catalog_product_entity_media_gallery_value v_d ON v_d.entity_id = e.entity_id AND v_d.value_id = e.value_id AND v_d.store_id = 0
-       WHERE ${where} AND g.attribute_id = ${a.media_gallery.id} AND g.media_type = 'image' AND g.disabled = 0
-         AND g.value <> '' AND COALESCE(v_s.disabled, v_d.disabled, 0) <> 1`;
+const shownImages = (a, entity, alias) => {
+  const [d, e, g, s] = ['d', 'e', 'g', 's'].map((name) => `${alias}_${name}`);
+  return {
+    tables: `catalog_product_entity_media_gallery_value ${d}
+        JOIN catalog_product_entity_media_gallery_value_to_entity ${e} ON ${e}.value_id = ${d}.value_id AND ${e}.entity_id = ${d}.entity_id
+        JOIN catalog_product_entity_media_gallery ${g} ON ${g}.value_id = ${d}.value_id AND ${g}.attribute_id = ${a.media_gallery.id}
+             AND ${g}.media_type = 'image' AND ${g}.disabled = 0 AND ${g}.value <> ''
+        LEFT JOIN catalog_product_entity_media_gallery_value ${s} ON ${s}.entity_id = ${d}.entity_id AND ${s}.value_id = ${d}.value_id AND ${s}.store_id = ${STORE_ID}`,
+    shown: `${d}.entity_id = ${entity} AND ${d}.store_id = 0 AND COALESCE(${s}.disabled, ${d}.disabled) <> 1`,
+    valueId: `${g}.value_id`,
+    file: `${g}.value`,
+    label: `NULLIF(COALESCE(${s}.label, ${d}.label), '')`,
+    position: `COALESCE(${s}.position, ${d}.position)`,
+  };
 };
 
 /** The labelled attributes without a column, as JSON; JSON_MERGE_PATCH drops the null ones. */
