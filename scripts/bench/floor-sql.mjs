@@ -345,20 +345,18 @@ const ruleForGuest = (cr, today) => `${cr}.rule_date = ${today} AND ${cr}.websit
 /**
  * The shown gallery images of the product `entity`, as tables to join (aliases prefixed with
  * `alias`) and the condition that makes a joined row one of them: images of the media_gallery
- * attribute linked to the product, with label, position and disabled from the store's value row
- * over the admin's, field by field. Read from the product's admin value rows, by their index: the
- * link table has no index on the product in the generated schema (Magento's own gets one from its
- * foreign key), and Magento writes an admin row for every image, as the generator does.
+ * attribute linked to the product (found through the link table's index on the product), with
+ * label, position and disabled from the store's value row over the admin's, field by field.
  */
 const shownImages = (a, entity, alias) => {
-  const [d, e, g, s] = ['d', 'e', 'g', 's'].map((name) => `${alias}_${name}`);
+  const [e, g, s, d] = ['e', 'g', 's', 'd'].map((name) => `${alias}_${name}`);
   return {
-    tables: `catalog_product_entity_media_gallery_value ${d}
-        JOIN catalog_product_entity_media_gallery_value_to_entity ${e} ON ${e}.value_id = ${d}.value_id AND ${e}.entity_id = ${d}.entity_id
-        JOIN catalog_product_entity_media_gallery ${g} ON ${g}.value_id = ${d}.value_id AND ${g}.attribute_id = ${a.media_gallery.id}
+    tables: `catalog_product_entity_media_gallery_value_to_entity ${e}
+        JOIN catalog_product_entity_media_gallery ${g} ON ${g}.value_id = ${e}.value_id AND ${g}.attribute_id = ${a.media_gallery.id}
              AND ${g}.media_type = 'image' AND ${g}.disabled = 0 AND ${g}.value <> ''
-        LEFT JOIN catalog_product_entity_media_gallery_value ${s} ON ${s}.entity_id = ${d}.entity_id AND ${s}.value_id = ${d}.value_id AND ${s}.store_id = ${STORE_ID}`,
-    shown: `${d}.entity_id = ${entity} AND ${d}.store_id = 0 AND COALESCE(${s}.disabled, ${d}.disabled) <> 1`,
+        LEFT JOIN catalog_product_entity_media_gallery_value ${s} ON ${s}.entity_id = ${e}.entity_id AND ${s}.value_id = ${e}.value_id AND ${s}.store_id = ${STORE_ID}
+        LEFT JOIN catalog_product_entity_media_gallery_value ${d} ON ${d}.entity_id = ${e}.entity_id AND ${d}.value_id = ${e}.value_id AND ${d}.store_id = 0`,
+    shown: `${e}.entity_id = ${entity} AND COALESCE(${s}.disabled, ${d}.disabled, 0) <> 1`,
     valueId: `${g}.value_id`,
     file: `${g}.value`,
     label: `NULLIF(COALESCE(${s}.label, ${d}.label), '')`,
