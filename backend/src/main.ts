@@ -6,6 +6,7 @@ import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 import { APP_CONFIG, AppConfig, ConfigError, loadAppConfig } from './config/app-config';
 import { loadEnvFile } from './config/env-file';
+import { assertCanListen } from './config/listen-check';
 import { createAppLogger } from './logging/app-logger';
 
 async function bootstrap() {
@@ -13,6 +14,7 @@ async function bootstrap() {
   let bootConfig: AppConfig;
   try {
     bootConfig = loadAppConfig();
+    await assertCanListen(bootConfig.host, bootConfig.port);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     console.error(`Configuration error: ${error.message}`);
@@ -21,9 +23,8 @@ async function bootstrap() {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, logger: createAppLogger(bootConfig.logFormat) });
   const config = app.get<AppConfig>(APP_CONFIG);
   configureApp(app, config);
-  const host = process.env.HOST ?? '127.0.0.1';
-  await app.listen(config.port, host);
-  new Logger('Bootstrap').log(`Listening on http://${host}:${config.port}/api (docs at /api/docs)`);
+  await app.listen(config.port, config.host);
+  new Logger('Bootstrap').log(`Listening on http://${config.host}:${config.port}/api (docs at /api/docs)`);
 }
 
 void bootstrap();

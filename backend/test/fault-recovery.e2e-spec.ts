@@ -62,7 +62,7 @@ describe('Import jobs interrupted mid-run (real backend processes)', () => {
 
     const survivor = await fx.start(FAST_JOB);
     const job = await waitForEnd(survivor, jobId);
-    expect(job).toMatchObject({ status: 'failed', error_message: 'Interrupted: the import process stopped (no heartbeat for 1 s)' });
+    expect(job).toMatchObject({ status: 'failed', error_message: 'Interrupted: the backend process running it stopped (no heartbeat for 1 s)' });
     expect(job.finished_at).not.toBeNull();
     expect(await fx.cursor()).toBe(cursor);
     const state = await request(survivor.url).get(STATE).set(AUTH).expect(200);

@@ -17,7 +17,7 @@ const REFUSED: Array<[string, string | undefined]> = [
 ];
 
 /**
- * The built Next frontend (`next start`) in front of a real backend process: the browser signs in
+ * The built Next frontend (frontend/server.mjs) in front of a real backend process: the browser signs in
  * with HTTP Basic only, and the Next server adds the admin token when it forwards /api/admin/* to
  * the backend, so the token never reaches the browser.
  */
@@ -83,6 +83,19 @@ describe('The admin frontend in front of the backend (real Next server and backe
     }
     expect(await answers[0].json()).toEqual({ message: 'Authentication required' });
     expect(await fx.counts()).toEqual(before);
+  });
+
+  it('tells every cache to keep nothing behind Basic auth: the admin page, forwarded answers, refusals', async () => {
+    const answers = [
+      await viaFrontend('/admin/products', ADMIN),
+      await viaFrontend(STATE, ADMIN),
+      await viaFrontend(`${PRODUCTS}?pageSize=oops`, ADMIN),
+      await viaFrontend('/admin/products'),
+      await viaFrontend(STATE, basic(USER, 'wrong')),
+    ];
+
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 400, 401, 401]);
+    for (const answer of answers) expect(answer.headers.get('cache-control')).toBe('private, no-store');
   });
 
   it('serves the admin page to the right credentials, with the token nowhere in the page or its scripts', async () => {

@@ -72,6 +72,26 @@ describe('LookbookRepository', () => {
     expect((await rows()).map((r) => r.sku)).toEqual(['SKU-1', 'SKU-3']);
   });
 
+  it('words a refused row as the product it is: SKU, field and the value Magento holds, never the server’s text or names', async () => {
+    const batch = [
+      product(1, { title: 'Long coat '.repeat(30) }),
+      product(2, { price: '123456789012345678901234.5' }),
+      product(3, { product_created_at: '0000-00-00 00:00:00' }),
+      product(4, { product_created_at: '2024-02-30 10:00:00' }),
+    ];
+
+    const { rejected } = await sut.batchUpsertProducts(batch);
+
+    expect(rejected.map((r) => r.message)).toEqual([
+      `SKU "SKU-1": value too long for title, as Magento holds it: "${'Long coat '.repeat(6)}…" (300 characters)`,
+      'SKU "SKU-2": value out of range for price, as Magento holds it: 123456789012345678901234.5',
+      'SKU "SKU-3": invalid value for product_created_at, as Magento holds it: "0000-00-00 00:00:00"',
+      'SKU "SKU-4": invalid value for product_created_at, as Magento holds it: "2024-02-30 10:00:00"',
+    ]);
+    const [{ database }] = await lookbook.query('SELECT DATABASE() AS `database`');
+    expect(JSON.stringify(rejected)).not.toContain(database);
+  });
+
   it('stores SQL-looking, quoted, emoji and non-Latin values as data', async () => {
     const sku = `'; DROP TABLE products; --`;
     await sut.batchUpsertProducts([product(1, { sku, title: `Пальто "Зима" 😀 \\ '` })]);

@@ -18,7 +18,7 @@ const REPLICA = {
   // Each chunk first waits on the shop, so a frozen process is most likely frozen there.
   IMPORT_TEST_SOURCE_DELAY_MS: '150',
 };
-const STALE_MESSAGE = 'Interrupted: the import process stopped (no heartbeat for 2 s)';
+const STALE_MESSAGE = 'Interrupted: the backend process running it stopped (no heartbeat for 2 s)';
 
 describe('A replica paused past the stale rule, then continued (real backend processes)', () => {
   let fx: ImportFixture;

@@ -45,7 +45,7 @@ export async function forwardToBackend(request: Request, path: string[]): Promis
     return Response.json({ message: "Backend unavailable" }, { status: 502 });
   }
 
-  const responseHeaders = new Headers({ "cache-control": "no-store" });
+  const responseHeaders = new Headers({ "cache-control": "private, no-store" });
   for (const name of ["content-type", "retry-after"]) {
     const value = upstream.headers.get(name);
     if (value) responseHeaders.set(name, value);

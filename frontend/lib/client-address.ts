@@ -1,9 +1,7 @@
 /**
- * The address of the client a request came from, as far as this server can know it: the last
- * X-Forwarded-For entry, which is what the hop in front of the Next server saw (a reverse proxy
- * appends it; reached directly, Next fills the header with the socket's address itself). A client
- * talking to the Next server directly can send its own X-Forwarded-For, which Next keeps: deploy it
- * behind a reverse proxy that sets the header, as for TLS anyway.
+ * The address of the client a request came from. server.mjs replaces X-Forwarded-For with it before
+ * Next sees the request (the socket's peer, or what the proxies FRONTEND_TRUST_PROXY names report),
+ * so the header holds one address no client chose; the last entry is read all the same.
  */
 export function clientAddress(headers: Headers): string {
   const forwarded = headers.get("x-forwarded-for");

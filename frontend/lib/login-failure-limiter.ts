@@ -2,9 +2,9 @@ const WINDOW_MS = 60_000;
 
 /**
  * Counts wrong Basic-auth credentials per client address. A client that reaches the limit is
- * refused, whatever it sends, until the minute that began with its first failure is over: checking
- * its passwords meanwhile would let it go on guessing at full speed, with 429 meaning "wrong" and
- * 200 "right". Counts live in this server process's memory.
+ * answered 429 for any wrong or missing credentials until the minute that began with its first
+ * failure is over; the right ones still pass (proxy.ts checks them first), so guesses sent from an
+ * address the admin shares cannot lock the admin out. Counts live in this server process's memory.
  */
 export class LoginFailureLimiter {
   private readonly windows = new Map<string, { failures: number; endsAt: number }>();

@@ -9,7 +9,8 @@ export const BENCH_TOKEN = 'bench-admin-token-0123456789abcdef0123456789';
 /**
  * The backend configuration for the bench: its databases, and every import setting spelled out so
  * a variable in the caller's shell cannot change what is measured (no test delay; the stock source
- * and table prefix of the shop shape seeded, legacy and none by default).
+ * and table prefix of the shop shape seeded, legacy and none by default; the shop's own base URLs,
+ * which the floor writes too).
  */
 export function benchEnv({ magentoUrl, lookbookUrl, chunkSize, shape = {} }) {
   return {
@@ -20,6 +21,8 @@ export function benchEnv({ magentoUrl, lookbookUrl, chunkSize, shape = {} }) {
     MAGENTO_STOCK_SOURCE: shape.stock ?? 'legacy',
     MAGENTO_TABLE_PREFIX: shape.tablePrefix ?? '',
     IMPORT_INCLUDE_NOT_VISIBLE: 'false',
+    MAGENTO_BASE_URL: '',
+    MAGENTO_MEDIA_BASE_URL: '',
     IMPORT_CHUNK_SIZE: chunkSize ? String(chunkSize) : '', // empty: the backend's default
     IMPORT_TEST_SOURCE_DELAY_MS: '0',
     IMPORT_HEARTBEAT_INTERVAL_MS: '',

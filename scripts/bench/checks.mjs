@@ -14,6 +14,8 @@ export function checkFigures(figures) {
     if (c.skusOnlyInOurs > 0 || c.skusOnlyInFloor > explainable) {
       problems.push(`SKUs differ: ${c.skusOnlyInOurs} only in our import, ${c.skusOnlyInFloor} only in the floor`);
     }
+    const differing = describeColumnDiffs(c);
+    if (differing) problems.push(`the floor and our import wrote different values: ${differing}`);
     if (imported.total.inserted !== c.ourRows) {
       problems.push(`the jobs report ${imported.total.inserted} inserted products but the table holds ${c.ourRows}`);
     }
@@ -45,6 +47,8 @@ export function checkFigures(figures) {
     if (r.floorRows !== r.ourRows || r.skusOnlyInOurs + r.skusOnlyInFloor > 0) {
       problems.push(`on the attribute-heavy catalog the floor wrote ${r.floorRows} rows and our import ${r.ourRows} (SKUs only ours ${r.skusOnlyInOurs}, only floor ${r.skusOnlyInFloor})`);
     }
+    const differing = describeColumnDiffs(r);
+    if (differing) problems.push(`on the attribute-heavy catalog the floor and our import wrote different values: ${differing}`);
   }
 
   if (!memory || memory.lastJob < figures.config.rssJobs) problems.push('the memory phase did not reach its job count');
@@ -52,4 +56,9 @@ export function checkFigures(figures) {
     problems.push(`the job near the end of the scale catalog did not find ${figures.config.jobSize} products`);
   }
   return problems;
+}
+
+/** "price: 3 rows, images: 1 row", or '' when every compared column agrees. */
+function describeColumnDiffs(comparison) {
+  return Object.entries(comparison.columnDiffs).map(([column, rows]) => `${column}: ${rows} row${rows === 1 ? '' : 's'}`).join(', ');
 }

@@ -1,6 +1,6 @@
 // The demo's servers: backend and frontend started from the build in process groups of their own
-// (next start forks a next-server that outlives its parent), and the shop's photos served from this
-// process; announced only once all answer, and stopped together.
+// (so nothing they fork outlives them), and the shop's photos served from this process; announced
+// only once all answer, and stopped together.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
@@ -21,11 +21,11 @@ export async function startServers({ started, log }) {
   const frontendUrl = `http://${shown}:${frontendPort}`;
   // A fixed port: the image URLs an import writes must still work after the demo restarts.
   const media = await startMediaServer({ host, port: Number(process.env.DEMO_MEDIA_PORT || 3002), shownHost: shown });
-  const env = { ...process.env, HOST: host, PORT: backendPort, MAGENTO_MEDIA_BASE_URL: media.url };
+  const env = { ...process.env, HOST: host, PORT: backendPort, FRONTEND_PORT: frontendPort, MAGENTO_MEDIA_BASE_URL: media.url };
 
   const servers = [
     startServer('backend', process.execPath, ['backend/dist/src/main.js'], root, env),
-    startServer('frontend', process.execPath, [join(root, 'node_modules/next/dist/bin/next'), 'start', '-H', host, '-p', frontendPort], join(root, 'frontend'), env),
+    startServer('frontend', process.execPath, ['server.mjs'], join(root, 'frontend'), env),
   ];
   let stopping = false;
   const stopAll = async (reason, code) => {

@@ -6,7 +6,7 @@ import { join, relative } from 'node:path';
 import { test } from 'node:test';
 
 const root = join(import.meta.dirname, '../..');
-const SOURCES = ['backend/src', 'backend/scripts', 'frontend/app', 'frontend/features', 'frontend/lib', 'frontend/proxy.ts', 'frontend/next.config.ts', 'scripts'];
+const SOURCES = ['backend/src', 'backend/scripts', 'frontend/app', 'frontend/features', 'frontend/lib', 'frontend/proxy.ts', 'frontend/server.mjs', 'frontend/next.config.ts', 'scripts'];
 const SKIP_DIRS = new Set(['node_modules', 'dist', '.next', 'test', 'testing']);
 const IS_TEST = /\.(spec|test)\.(ts|tsx|mjs)$/;
 

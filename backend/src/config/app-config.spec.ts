@@ -25,6 +25,29 @@ describe('loadAppConfig', () => {
   it('reads which proxies to trust for the client address', () => {
     expect(loadAppConfig({ ...valid, TRUST_PROXY: 'loopback' }).trustProxy).toBe('loopback');
     expect(loadAppConfig({ ...valid, TRUST_PROXY: '10.0.0.5, 192.168.0.0/16' }).trustProxy).toBe('10.0.0.5,192.168.0.0/16');
+    expect(loadAppConfig({ ...valid, TRUST_PROXY: '0.0.0.0/2,64.0.0.0/3,96.0.0.0/4,112.0.0.0/5,120.0.0.0/6,124.0.0.0/7,126.0.0.0/8,128.0.0.0/1,::/1' }).trustProxy).toBeTruthy();
+  });
+
+  it.each([
+    '0.0.0.0/1,128.0.0.0/1',
+    '0.0.0.0/0',
+    '::/0',
+    '::/1,8000::/1',
+    '::ffff:0:0/96',
+    // Every IPv4 address but 127.0.0.0/8, which loopback adds.
+    'loopback,0.0.0.0/2,64.0.0.0/3,96.0.0.0/4,112.0.0.0/5,120.0.0.0/6,124.0.0.0/7,126.0.0.0/8,128.0.0.0/1',
+  ])('refuses TRUST_PROXY=%s, which trusts every address of a family', (ranges) => {
+    const run = () => loadAppConfig({ ...valid, TRUST_PROXY: ranges });
+
+    expect(run).toThrow(ConfigError);
+    expect(run).toThrow(/TRUST_PROXY must not cover every IPv[46] address/);
+  });
+
+  it('reads the address to listen on and a stale window of three heartbeats or more', () => {
+    expect(['0.0.0.0', '::', 'localhost', 'lookbook.internal'].map((HOST) => loadAppConfig({ ...valid, HOST }).host)).toEqual(['0.0.0.0', '::', 'localhost', 'lookbook.internal']);
+    expect(loadAppConfig(valid).host).toBe('127.0.0.1');
+    expect(loadAppConfig({ ...valid, IMPORT_HEARTBEAT_INTERVAL_MS: '200', IMPORT_STALE_AFTER_MS: '1000' }).import).toMatchObject({ heartbeatIntervalMs: 200, staleAfterMs: 1000 });
+    expect(loadAppConfig({ ...valid, MAGENTO_STORE_ID: '02' }).magento.storeId).toBe(2);
   });
 
   it('takes absolute http(s) base URLs for links and photos, ending them with a slash', () => {
@@ -59,6 +82,15 @@ describe('loadAppConfig', () => {
     ['MAGENTO_STATE_QUERY_TIMEOUT_MS', 'soon', /MAGENTO_STATE_QUERY_TIMEOUT_MS must be an integer/],
     ['TRUST_PROXY', 'true', /TRUST_PROXY must be addresses or ranges/],
     ['TRUST_PROXY', 'proxy.example', /TRUST_PROXY must be addresses or ranges/],
+    ['TRUST_PROXY', '10.0.0.0/33', /TRUST_PROXY must be addresses or ranges.*"10.0.0.0\/33"/],
+    ['TRUST_PROXY', '300.1.2.3', /TRUST_PROXY must be addresses or ranges/],
+    ['MAGENTO_STORE_ID', ' 2', /MAGENTO_STORE_ID must be an integer from 1 to 65535/],
+    ['MAGENTO_STORE_ID', '0x1', /MAGENTO_STORE_ID must be an integer/],
+    ['IMPORT_CHUNK_SIZE', '1e2', /IMPORT_CHUNK_SIZE must be an integer/],
+    ['PORT', '3001 ', /PORT must be an integer/],
+    ['IMPORT_STALE_AFTER_MS', '5000', /IMPORT_STALE_AFTER_MS \(5000\) must be at least 3 × IMPORT_HEARTBEAT_INTERVAL_MS \(2000\)/],
+    ['HOST', 'not a host!', /HOST must be an IP address/],
+    ['HOST', 'http://0.0.0.0', /HOST must be an IP address/],
     ['SHOP_CURRENCY', 'euro', /SHOP_CURRENCY must be a three-letter ISO 4217 currency code/],
     ['LOG_FORMAT', 'xml', /LOG_FORMAT must be one of text, json/],
   ])('rejects %s=%s with a message naming it', (name, value, message) => {

@@ -1,3 +1,6 @@
+import { isIP } from 'node:net';
+import { trustProxyProblem } from './trust-proxy';
+
 /**
  * The backend's configuration, read from the environment once at boot. A missing or malformed
  * variable stops the app with one line naming it (never echoing a password).
@@ -16,6 +19,8 @@ export type LogFormat = 'text' | 'json';
 
 export interface AppConfig {
   port: number;
+  /** The address the HTTP server listens on (HOST). */
+  host: string;
   /** text: Nest's console lines (coloured on a terminal only); json: one JSON object per line. */
   logFormat: LogFormat;
   shopDb: MysqlConnectionConfig;
@@ -91,7 +96,8 @@ export function parseMysqlUrl(name: string, value: string | undefined): MysqlCon
 function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
+  // Digits only: Number() would also take " 2", "0x1" and "1e2".
+  const value = /^[0-9]+$/.test(raw) ? Number(raw) : NaN;
   if (!Number.isInteger(value) || value < min || value > max) {
     throw new ConfigError(`${name} must be an integer from ${min} to ${max}`);
   }
@@ -170,35 +176,54 @@ export function isWebUrl(value: string): boolean {
 
 /**
  * Addresses, CIDR ranges or Express's names for them (loopback, linklocal, uniquelocal), comma
- * separated. Never "true": believing every hop would let any client pick its own address.
+ * separated. Never "true", nor ranges that add up to every address: believing every hop would let
+ * any client pick its own address.
  */
 function trustProxy(env: Env): string | false {
   const raw = (env.TRUST_PROXY ?? '').trim();
   if (raw === '' || raw === 'false') return false;
-  const names = new Set(['loopback', 'linklocal', 'uniquelocal']);
   const entries = raw.split(',').map((entry) => entry.trim());
-  const valid = (entry: string) => names.has(entry) || /^[0-9a-f:.]+(\/\d{1,3})?$/i.test(entry);
-  if (!entries.every(valid)) {
-    throw new ConfigError('TRUST_PROXY must be addresses or ranges (e.g. 127.0.0.1, 10.0.0.0/8) or loopback, linklocal, uniquelocal');
-  }
+  const problem = trustProxyProblem(entries);
+  if (problem) throw new ConfigError(`TRUST_PROXY ${problem}`);
   return entries.join(',');
+}
+
+/** An address or a host name to listen on, checked here so a typo is a configuration error, not a crash. */
+function host(env: Env): string {
+  const raw = env.HOST ?? '';
+  if (raw === '') return '127.0.0.1';
+  if (!isIP(raw) && !/^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,62})(\.[A-Za-z0-9]([A-Za-z0-9-]{0,62}))*$/.test(raw)) {
+    throw new ConfigError('HOST must be an IP address (e.g. 127.0.0.1, 0.0.0.0, ::) or a host name');
+  }
+  return raw;
+}
+
+function importSettings(env: Env): AppConfig['import'] {
+  const heartbeatIntervalMs = integer(env, 'IMPORT_HEARTBEAT_INTERVAL_MS', 2_000, 100, 60_000);
+  const staleAfterMs = integer(env, 'IMPORT_STALE_AFTER_MS', 30_000, 1_000, 3_600_000);
+  // Any backend fails a job that misses this window: it must outlast a late beat or two of a healthy job.
+  if (staleAfterMs < 3 * heartbeatIntervalMs) {
+    throw new ConfigError(`IMPORT_STALE_AFTER_MS (${staleAfterMs}) must be at least 3 × IMPORT_HEARTBEAT_INTERVAL_MS (${heartbeatIntervalMs})`);
+  }
+  return {
+    chunkSize: integer(env, 'IMPORT_CHUNK_SIZE', 250, 1, 1000),
+    heartbeatIntervalMs,
+    staleAfterMs,
+    sourceDelayMs: integer(env, 'IMPORT_TEST_SOURCE_DELAY_MS', 0, 0, 60_000),
+  };
 }
 
 export function loadAppConfig(env: Env = process.env): AppConfig {
   return {
     port: integer(env, 'PORT', 3001, 1, 65535),
+    host: host(env),
     logFormat: oneOf(env, 'LOG_FORMAT', ['text', 'json'] as const, 'text'),
     shopDb: parseMysqlUrl('MYSQL_SHOP_URL', env.MYSQL_SHOP_URL),
     lookbookDb: parseMysqlUrl('LOOKBOOK_DB_URL', env.LOOKBOOK_DB_URL),
     adminApiToken: adminToken(env),
     magento: loadMagentoSettings(env),
     shopCurrency: currencyCode(env, 'SHOP_CURRENCY', 'USD'),
-    import: {
-      chunkSize: integer(env, 'IMPORT_CHUNK_SIZE', 250, 1, 1000),
-      heartbeatIntervalMs: integer(env, 'IMPORT_HEARTBEAT_INTERVAL_MS', 2_000, 100, 60_000),
-      staleAfterMs: integer(env, 'IMPORT_STALE_AFTER_MS', 30_000, 1_000, 3_600_000),
-      sourceDelayMs: integer(env, 'IMPORT_TEST_SOURCE_DELAY_MS', 0, 0, 60_000),
-    },
+    import: importSettings(env),
     jobRequestsPerMinute: integer(env, 'JOB_REQUESTS_PER_MINUTE', 30, 1, 100_000),
     authFailuresPerMinute: integer(env, 'AUTH_FAILURES_PER_MINUTE', 10, 1, 100_000),
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),

@@ -1,11 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { StrictInteger } from '../http/strict-integer';
 
 export class ListProductsQueryDto {
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100_000, default: 1, example: 1 })
   @IsOptional()
-  @Type(() => Number)
+  @StrictInteger()
   @IsInt()
   @Min(1)
   @Max(100_000)
@@ -13,7 +13,7 @@ export class ListProductsQueryDto {
 
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 25, example: 25 })
   @IsOptional()
-  @Type(() => Number)
+  @StrictInteger()
   @IsInt()
   @Min(1)
   @Max(100)

@@ -15,12 +15,13 @@ export interface FrontendEnv {
   ADMIN_PASSWORD: string;
   /** Suites send wrong passwords on purpose: unless a suite sets this, the limit stays out of the way. */
   ADMIN_LOGIN_FAILURES_PER_MINUTE?: string;
+  /** Proxies whose X-Forwarded-For the Next server believes; unset: none. */
+  FRONTEND_TRUST_PROXY?: string;
 }
 
 /**
- * The real Next server (`next start` on the production build in frontend/.next) on its own port.
- * It runs in a process group of its own: `next start` leaves a next-server child behind when only
- * the parent is killed, so `stop` signals the whole group.
+ * The real Next server (frontend/server.mjs on the production build in frontend/.next) on its own
+ * port, in a process group of its own so `stop` ends anything it spawned too.
  */
 export class FrontendProcess {
   output = '';
@@ -40,11 +41,18 @@ export class FrontendProcess {
       throw new Error(`The frontend build is missing (${BUILD_ID} not found): run \`npm run build -w frontend\` first`);
     }
     const port = await freePort();
-    const next = require.resolve('next/dist/bin/next', { paths: [FRONTEND] });
-    const child = spawn(process.execPath, [next, 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
+    const child = spawn(process.execPath, ['server.mjs'], {
       cwd: FRONTEND,
       // Only what the frontend is documented to read, so a developer's own variables cannot leak in.
-      env: { PATH: process.env.PATH, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', ADMIN_LOGIN_FAILURES_PER_MINUTE: '1000', ...env },
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: 'production',
+        NEXT_TELEMETRY_DISABLED: '1',
+        HOST: '127.0.0.1',
+        FRONTEND_PORT: String(port),
+        ADMIN_LOGIN_FAILURES_PER_MINUTE: '1000',
+        ...env,
+      },
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -63,7 +71,7 @@ export class FrontendProcess {
     let timer: NodeJS.Timeout | undefined;
     const stopped = await Promise.race([this.exited.then(() => true), new Promise<false>((resolve) => (timer = setTimeout(resolve, 5_000, false)))]);
     clearTimeout(timer);
-    // The parent may be gone while a next-server child still listens: make sure of the whole group.
+    // Anything the server spawned and left behind goes with the group.
     signal(group, 'SIGKILL');
     if (!stopped) await this.exited;
   }
@@ -71,7 +79,7 @@ export class FrontendProcess {
   private async waitUntilServing(timeoutMs = 30_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      if (this.child.exitCode !== null) throw new Error(`next start exited early:\n${this.output}`);
+      if (this.child.exitCode !== null) throw new Error(`the Next server exited early:\n${this.output}`);
       try {
         // Any answer will do: without credentials the admin page is a 401 from the proxy.
         await fetch(`${this.url}/admin/products`);
@@ -81,7 +89,7 @@ export class FrontendProcess {
       }
       await sleep(100);
     }
-    throw new Error(`next start did not answer within ${timeoutMs} ms:\n${this.output}`);
+    throw new Error(`the Next server did not answer within ${timeoutMs} ms:\n${this.output}`);
   }
 }
 

@@ -150,7 +150,10 @@ export interface components {
             statusCode: number;
         };
         ImportJobErrorView: {
-            /** @example Data too long for column 'title' at row 1 */
+            /**
+             * @description Why the Lookbook refused the product: its SKU, the field and the value Magento holds there.
+             * @example SKU "MH01-XS-Black": value out of range for price, as Magento holds it: 123456789012345.5
+             */
             message: string;
             /** @example MH01-XS-Black */
             sku: string;

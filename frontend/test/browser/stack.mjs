@@ -70,10 +70,11 @@ export async function startStack({ products, seed, backendEnv = {} }) {
     );
     await waitForHttp(`${backendUrl}/api/health`, {}, stack.processes[0]);
 
-    const next = join(root, 'node_modules/next/dist/bin/next');
     stack.processes.push(
-      startProcess('frontend', process.execPath, [next, 'start', '-H', '127.0.0.1', '-p', String(frontendPort)], join(root, 'frontend'), {
+      startProcess('frontend', process.execPath, ['server.mjs'], join(root, 'frontend'), {
         ...process.env,
+        HOST: '127.0.0.1',
+        FRONTEND_PORT: String(frontendPort),
         NEXT_TELEMETRY_DISABLED: '1',
         BACKEND_URL: backendUrl,
         ADMIN_API_TOKEN: token,
@@ -131,7 +132,7 @@ function npm(args, env = {}) {
   execFileSync('npm', ['--silent', ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
 }
 
-/** Runs in its own process group, so stop() also ends what it spawned (next start forks next-server). */
+/** Runs in its own process group, so stop() also ends anything it spawned. */
 function startProcess(name, command, args, cwd, env) {
   const child = spawn(command, args, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

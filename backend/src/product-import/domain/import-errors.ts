@@ -7,7 +7,7 @@ export class JobAlreadyRunningError extends Error {
 
 export class JobNotFoundError extends Error {
   constructor(readonly jobId: string) {
-    super(`Import job ${jobId} not found`);
+    super(`Job ${jobId} not found`);
   }
 }
 
@@ -18,6 +18,6 @@ export class JobNotFoundError extends Error {
  */
 export class JobLeaseLostError extends Error {
   constructor(readonly jobId: string) {
-    super(`Import job ${jobId} is no longer running under this process's lease; it stops without writing`);
+    super(`Job ${jobId} is no longer running under this process's lease`);
   }
 }

@@ -30,7 +30,11 @@ export class ImportJobMetricsView {
 export class ImportJobErrorView {
   @ApiProperty({ example: 2412 }) source_id: number;
   @ApiProperty({ example: 'MH01-XS-Black' }) sku: string;
-  @ApiProperty({ example: "Data too long for column 'title' at row 1" }) message: string;
+  @ApiProperty({
+    example: 'SKU "MH01-XS-Black": value out of range for price, as Magento holds it: 123456789012345.5',
+    description: 'Why the Lookbook refused the product: its SKU, the field and the value Magento holds there.',
+  })
+  message: string;
 }
 
 export class ImportJobView {

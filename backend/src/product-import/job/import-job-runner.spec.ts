@@ -164,7 +164,7 @@ describe('ImportJobRunner', () => {
       // first job reads a chunk only then): the stale rule fails its job, and another job imports
       // everything before this one wakes up.
       if (ids[0] === 4) {
-        jobs.failAsStale('paused', 'Interrupted: the import process stopped (no heartbeat for 30 s)');
+        jobs.failAsStale('paused', 'Interrupted: the backend process running it stopped (no heartbeat for 30 s)');
         lookbook.meta.set(CURSOR, '10');
       }
       return fetch(ids);
@@ -173,7 +173,7 @@ describe('ImportJobRunner', () => {
     await sut.run('paused');
 
     const job = jobs.jobs.get('paused')!;
-    expect(job).toMatchObject({ status: 'failed', error_message: 'Interrupted: the import process stopped (no heartbeat for 30 s)' });
+    expect(job).toMatchObject({ status: 'failed', error_message: 'Interrupted: the backend process running it stopped (no heartbeat for 30 s)' });
     expect(job.metrics).toMatchObject({ processed: 3, last_processed_source_id: 3 });
     expect(lookbook.cursorHistory).toEqual([3]);
     expect(lookbook.meta.get(CURSOR)).toBe('10');

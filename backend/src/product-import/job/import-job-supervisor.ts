@@ -16,6 +16,11 @@ import { RefreshJobRunner } from './refresh-job-runner';
  * A chunk stuck on the shop (a locked table) does not hold shutdown: after SHUTDOWN_GRACE_MS its
  * statements are cut off, so the process exits within seconds whatever the shop does.
  */
+/** Why a job, import or refresh, whose process stopped sending heartbeats was failed. */
+export function staleJobMessage(seconds: number): string {
+  return `Interrupted: the backend process running it stopped (no heartbeat for ${seconds} s)`;
+}
+
 /** Long enough for a chunk in hand to finish on a healthy shop; short enough to exit within 10 s. */
 const SHUTDOWN_GRACE_MS = 4_000;
 
@@ -39,7 +44,7 @@ export class ImportJobSupervisor implements OnApplicationBootstrap, BeforeApplic
     }, this.config.import.heartbeatIntervalMs);
     const run = (mode === 'refresh' ? this.refreshRunner : this.runner)
       .run(jobId)
-      .catch((error) => this.logger.error(`Import job ${jobId} stopped unexpectedly`, error))
+      .catch((error) => this.logger.error(`${mode === 'refresh' ? 'Refresh' : 'Import'} job ${jobId} stopped unexpectedly`, error))
       .finally(() => {
         clearInterval(beat);
         this.running.delete(run);
@@ -62,7 +67,7 @@ export class ImportJobSupervisor implements OnApplicationBootstrap, BeforeApplic
     const finished = await Promise.race([settled.then(() => true), sleep(SHUTDOWN_GRACE_MS, false, { ref: false })]);
     if (!finished) {
       const cut = this.shop.abortInFlight();
-      this.logger.warn(`The running import did not finish its chunk within ${SHUTDOWN_GRACE_MS / 1000} s of shutdown; cut off ${cut} shop statement(s)`);
+      this.logger.warn(`The running job did not finish its chunk within ${SHUTDOWN_GRACE_MS / 1000} s of shutdown; cut off ${cut} shop statement(s)`);
       await settled;
     }
   }
@@ -73,10 +78,10 @@ export class ImportJobSupervisor implements OnApplicationBootstrap, BeforeApplic
     try {
       const failed = await this.jobs.failStale(
         new Date(Date.now() - staleAfterMs),
-        `Interrupted: the import process stopped (no heartbeat for ${seconds} s)`,
+        staleJobMessage(seconds),
         new Date(),
       );
-      if (failed.length) this.logger.warn(`Marked interrupted import job(s) failed: ${failed.join(', ')}`);
+      if (failed.length) this.logger.warn(`Marked interrupted job(s) failed: ${failed.join(', ')}`);
     } catch (error) {
       this.logger.warn(`Could not check for interrupted jobs: ${(error as { code?: string }).code ?? (error as Error).message}`);
     }

@@ -68,7 +68,7 @@ export abstract class JobRunner {
       else this.logger.warn(`${this.kind} job ${jobId} stopped at shutdown: ${counts}`);
     } catch (error) {
       if (error instanceof JobLeaseLostError) {
-        this.logger.warn(`${error.message}: the stale rule failed it while this process was not heard from`);
+        this.logger.warn(`${this.kind} job ${jobId} is no longer running under this process's lease; it stops without writing: the stale rule failed it while this process was not heard from`);
         return;
       }
       // A statement cut short by shutdown is the shutdown's doing, not the database's.

@@ -1,5 +1,7 @@
+import { Logger } from '@nestjs/common';
 import { InMemoryCatalog, InMemoryJobs, InMemoryLookbook, product } from '../testing/in-memory-ports';
 import { ImportJobRunner } from './import-job-runner';
+import { staleJobMessage } from './import-job-supervisor';
 import { RefreshJobRunner } from './refresh-job-runner';
 
 const CURSOR = 'last_successful_source_id';
@@ -114,19 +116,21 @@ describe('RefreshJobRunner', () => {
     expect(lookbook.rows.get('SKU-9')).toMatchObject({ in_stock: true });
   });
 
-  it('commits nothing more once the stale rule failed its job while this process was paused', async () => {
+  it('commits nothing more once the stale rule failed its job while this process was paused, and logs it as a refresh', async () => {
     const { catalog, lookbook, jobs, refresh } = await imported();
+    const warnings = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
     catalog.remove(2);
     catalog.remove(5);
     const filter = catalog.filterEligible.bind(catalog);
     catalog.filterEligible = async (ids) => {
-      if (ids[0] === 4) jobs.failAsStale([...jobs.jobs.keys()].at(-1)!, 'Interrupted: the import process stopped (no heartbeat for 30 s)');
+      if (ids[0] === 4) jobs.failAsStale([...jobs.jobs.keys()].at(-1)!, staleJobMessage(30));
       return filter(ids);
     };
 
     const job = await refresh();
 
-    expect(job).toMatchObject({ status: 'failed', error_message: 'Interrupted: the import process stopped (no heartbeat for 30 s)' });
+    expect(job).toMatchObject({ status: 'failed', error_message: 'Interrupted: the backend process running it stopped (no heartbeat for 30 s)' });
+    expect(warnings.mock.calls.map(([line]) => line)).toEqual([expect.stringMatching(new RegExp(`^Refresh job ${job.id} is no longer running under this process's lease`))]);
     expect(job.metrics).toMatchObject({ processed: 3, withdrawn: 1 });
     expect(lookbook.rows.get('SKU-2')).toMatchObject({ in_stock: false });
     expect(lookbook.rows.get('SKU-5')).toMatchObject({ in_stock: true }); // its chunk rolled back

@@ -8,6 +8,9 @@ import { ImportJobStore } from '../../ports/import-job-store';
 const SELECT_JOB = `SELECT id, status, params, metrics, errors, created_at, started_at, finished_at, heartbeat_at, error_message
                       FROM product_import_jobs`;
 
+/** Deadlocks among concurrent job requests resolve at once; a few tries are plenty. */
+const CREATE_ATTEMPTS = 5;
+
 /** Import jobs in the Lookbook database; the table's unique active_slot key enforces one active job. */
 @Injectable()
 export class ImportJobRepository extends ImportJobStore {
@@ -16,17 +19,24 @@ export class ImportJobRepository extends ImportJobStore {
   }
 
   async createQueued(id: string, params: ImportJobParams, now: Date): Promise<void> {
-    try {
-      await this.dataSource.query(
-        `INSERT INTO product_import_jobs (id, status, params, metrics, errors, created_at, heartbeat_at)
-         VALUES (?, 'queued', ?, ?, '[]', ?, ?)`,
-        [id, JSON.stringify(params), JSON.stringify(emptyMetrics()), now, now],
-      );
-    } catch (error) {
-      if ((error as { code?: string }).code !== 'ER_DUP_ENTRY') throw error;
-      const active = await this.findActive();
-      // The active job may have finished between the refused insert and this read: report it anyway.
-      throw new JobAlreadyRunningError(active?.id ?? (await this.findLastFinished())?.id ?? '');
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.dataSource.query(
+          `INSERT INTO product_import_jobs (id, status, params, metrics, errors, created_at, heartbeat_at)
+           VALUES (?, 'queued', ?, ?, '[]', ?, ?)`,
+          [id, JSON.stringify(params), JSON.stringify(emptyMetrics()), now, now],
+        );
+        return;
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        // Inserts that queued behind the active job's slot deadlock one another when it is released:
+        // InnoDB picks one as the victim, which asks again and is then created or refused as a duplicate.
+        if (code === 'ER_LOCK_DEADLOCK' && attempt < CREATE_ATTEMPTS) continue;
+        if (code !== 'ER_DUP_ENTRY') throw error;
+        const active = await this.findActive();
+        // The active job may have finished between the refused insert and this read: report it anyway.
+        throw new JobAlreadyRunningError(active?.id ?? (await this.findLastFinished())?.id ?? '');
+      }
     }
   }
 

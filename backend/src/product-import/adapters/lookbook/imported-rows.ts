@@ -2,6 +2,7 @@ import { QueryRunner } from 'typeorm';
 import { ImportedCounts, ImportedRow, RowUpdate, RowUpdateResult } from '../../domain/imported-row';
 import { TurnBudget, mapInTurns } from '../event-loop-turns';
 import { COLUMNS, columnValue, contentHash, writeOrIsolate } from './product-columns';
+import { refusedRow } from './refused-row';
 
 /**
  * A statement rewrites at most this many rows: it is built in one turn of the event loop, which
@@ -72,7 +73,7 @@ export class ImportedRows {
       const written = await writeOrIsolate(
         changed.slice(i, i + ROWS_PER_STATEMENT),
         async (some) => void (result.updated += await this.rewriteChanged(some, now)),
-        ({ product }, error) => result.rejected.push({ source_id: product.source_id, sku: product.sku, message: error.message }),
+        ({ product }, error) => void result.rejected.push(refusedRow(product, error)),
       );
       // The statement's own hash test may still find a row equal (e.g. one this transaction did not lock).
       result.unchanged += written.length;

@@ -2,6 +2,7 @@ import { QueryRunner } from 'typeorm';
 import { ProductRecord, RejectedProduct, UpsertResult, emptyUpsertResult } from '../../domain/product-record';
 import { TurnBudget, mapInTurns } from '../event-loop-turns';
 import { COLUMNS, columnValue, contentHash, writeOrIsolate } from './product-columns';
+import { refusedRow } from './refused-row';
 
 const WRITTEN = [...COLUMNS, 'content_hash', 'created_at', 'updated_at'];
 const UPDATED = [...COLUMNS.filter((c) => c !== 'sku'), 'content_hash', 'updated_at'];
@@ -63,9 +64,7 @@ export class ProductWriter {
 
   /** Writes the rows in one statement, isolating and reporting any the server refuses. */
   private writeOrIsolate<T extends { product: ProductRecord; hash: string }>(rows: T[], now: Date, rejected: RejectedProduct[]): Promise<T[]> {
-    return writeOrIsolate(rows, (some) => this.write(some, now), ({ product }, error) => {
-      rejected.push({ source_id: product.source_id, sku: product.sku, message: error.message });
-    });
+    return writeOrIsolate(rows, (some) => this.write(some, now), ({ product }, error) => void rejected.push(refusedRow(product, error)));
   }
 
   private async write(rows: Array<{ product: ProductRecord; hash: string }>, now: Date): Promise<void> {
