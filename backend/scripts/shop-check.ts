@@ -9,6 +9,7 @@ import { magentoDataSourceOptions } from '../src/database/data-source-options';
 import { eligibleIdsQuery } from '../src/product-import/adapters/magento/eligibility-sql';
 import { inspectShop } from '../src/product-import/adapters/magento/shop-inspection';
 import { ShopProfile, describeProfile, liveProductVersion, table } from '../src/product-import/adapters/magento/shop-profile';
+import { printStorefront } from './shop-check-storefront';
 
 const WRITE_PRIVILEGES = /\b(ALL PRIVILEGES|INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|INDEX|TRIGGER)\b/;
 
@@ -35,6 +36,7 @@ async function main(): Promise<number> {
       console.log(`Profile: ${describeProfile(inspection.profile)}`);
       console.log(`Settings: MAGENTO_STORE_ID=${settings.storeId} MAGENTO_STOCK_SOURCE=${settings.stockSource} MAGENTO_TABLE_PREFIX=${settings.tablePrefix || '(empty)'} IMPORT_INCLUDE_NOT_VISIBLE=${settings.includeNotVisible}`);
       await printCounts(runner, inspection.profile, await lookbookCursor());
+      await printStorefront(dataSource, runner, inspection.profile, settings);
     }
     for (const hint of hints) console.log(`Hint: ${hint}`);
     for (const problem of problems) console.log(`Problem: ${problem}`);

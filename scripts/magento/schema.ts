@@ -478,7 +478,9 @@ const storefrontDdl = (t: (name: string) => string, link: string): string[] => [
   `CREATE TABLE \`${t('catalog_product_entity_media_gallery_value_to_entity')}\` (
   value_id int(10) unsigned NOT NULL,
   ${link} int(10) unsigned NOT NULL,
-  PRIMARY KEY (value_id, ${link})
+  PRIMARY KEY (value_id, ${link}),
+  -- The index InnoDB makes for Magento's foreign key to the product: how a product's photos are found.
+  KEY CAT_PRD_ENTT_MDA_GLR_VAL_TO_ENTT_${link === 'row_id' ? 'ROW' : 'ENTT'}_ID (${link})
 ) ${TABLE_OPTIONS}`,
 
   `CREATE TABLE \`${t('catalog_product_entity_tier_price')}\` (

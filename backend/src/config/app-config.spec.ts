@@ -14,6 +14,7 @@ describe('loadAppConfig', () => {
     expect(config.port).toBe(3001);
     expect(config.magento).toEqual({
       storeId: 1, stockSource: 'legacy', includeNotVisible: false, tablePrefix: '', queryTimeoutMs: 30_000, stateQueryTimeoutMs: 4_000,
+      baseUrl: null, mediaBaseUrl: null,
     });
     expect(config.authFailuresPerMinute).toBe(10);
     expect(config.trustProxy).toBe(false);
@@ -24,6 +25,16 @@ describe('loadAppConfig', () => {
   it('reads which proxies to trust for the client address', () => {
     expect(loadAppConfig({ ...valid, TRUST_PROXY: 'loopback' }).trustProxy).toBe('loopback');
     expect(loadAppConfig({ ...valid, TRUST_PROXY: '10.0.0.5, 192.168.0.0/16' }).trustProxy).toBe('10.0.0.5,192.168.0.0/16');
+  });
+
+  it('takes absolute http(s) base URLs for links and photos, ending them with a slash', () => {
+    const { magento } = loadAppConfig({ ...valid, MAGENTO_BASE_URL: 'https://shop.example', MAGENTO_MEDIA_BASE_URL: 'http://cdn.example/m/' });
+    expect(magento.baseUrl).toBe('https://shop.example/');
+    expect(magento.mediaBaseUrl).toBe('http://cdn.example/m/');
+  });
+
+  it.each(['javascript:alert(1)//', '/media/', 'shop.example', 'ftp://shop.example/', 'https:shop.example'])('refuses %s as a base URL, naming the setting', (url) => {
+    expect(() => loadAppConfig({ ...valid, MAGENTO_MEDIA_BASE_URL: url })).toThrow(new ConfigError('MAGENTO_MEDIA_BASE_URL must be an absolute http:// or https:// URL, e.g. https://shop.example/'));
   });
 
   it('takes a table prefix made of the characters Magento allows', () => {

@@ -32,6 +32,10 @@ export interface AppConfig {
     queryTimeoutMs: number;
     /** Tighter bound on the shop reads GET /state waits on (the dialog's "remaining"). */
     stateQueryTimeoutMs: number;
+    /** Replaces the store's own base URL in product links (and images, unless mediaBaseUrl is set). */
+    baseUrl: string | null;
+    /** Replaces the store's media base URL in image URLs (a CDN, a local copy of the photos). */
+    mediaBaseUrl: string | null;
   };
   /** ISO 4217 code for prices when the shop's own base currency cannot be read. */
   shopCurrency: string;
@@ -142,7 +146,26 @@ export function loadMagentoSettings(env: Env = process.env): AppConfig['magento'
     tablePrefix: tablePrefix(env),
     queryTimeoutMs: integer(env, 'MAGENTO_QUERY_TIMEOUT_MS', 30_000, 100, 3_600_000),
     stateQueryTimeoutMs: integer(env, 'MAGENTO_STATE_QUERY_TIMEOUT_MS', 4_000, 100, 60_000),
+    baseUrl: webUrl(env, 'MAGENTO_BASE_URL'),
+    mediaBaseUrl: webUrl(env, 'MAGENTO_MEDIA_BASE_URL'),
   };
+}
+
+/** An absolute http(s) URL ending in "/", as Magento's base URLs do; null when unset. */
+function webUrl(env: Env, name: string): string | null {
+  const raw = (env[name] ?? '').trim();
+  if (raw === '') return null;
+  if (!isWebUrl(raw)) throw new ConfigError(`${name} must be an absolute http:// or https:// URL, e.g. https://shop.example/`);
+  return raw.endsWith('/') ? raw : `${raw}/`;
+}
+
+export function isWebUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' && /^https?:\/\//i.test(value);
+  } catch {
+    return false;
+  }
 }
 
 /**

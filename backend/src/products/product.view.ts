@@ -1,11 +1,43 @@
 import { ApiProperty } from '@nestjs/swagger';
 
+const ROLES = ['image', 'small_image', 'thumbnail', 'swatch_image'];
+
+export class ProductImageView {
+  @ApiProperty({ description: 'Absolute http(s) URL of the photo.', example: 'https://shop.example/media/catalog/product/m/h/mh01-black-0.jpg' }) url: string;
+  @ApiProperty({ type: 'string', nullable: true, example: 'Front' }) label: string | null;
+  @ApiProperty({ description: 'The storefront roles this photo has, in this order.', enum: ROLES, isArray: true, example: ['image', 'small_image', 'thumbnail'] })
+  roles: string[];
+}
+
+export class ProductVariantView {
+  @ApiProperty({ example: 'Blue' }) color: string;
+  @ApiProperty({ type: 'string', nullable: true, description: "The colour's hex swatch as the shop stores it.", example: '#1857f7' }) swatch: string | null;
+  @ApiProperty({ type: 'string', nullable: true, description: 'The base photo of the first child of this colour that has one.' }) image_url: string | null;
+  @ApiProperty({ type: [String], description: 'In the size options\' order.', example: ['XS', 'S', 'M'] }) sizes: string[];
+  @ApiProperty({ example: 15 }) stock_qty: number;
+  @ApiProperty({ type: 'string', nullable: true, description: 'The lowest price a guest pays today for a child of this colour.', example: '45.0000' })
+  final_price: string | null;
+}
+
 export class ProductView {
   @ApiProperty({ example: 'MH01' }) sku: string;
   @ApiProperty({ example: 1204 }) source_id: number;
   @ApiProperty({ example: 'Chaz Kangeroo Hoodie' }) title: string;
   @ApiProperty({ type: 'string', nullable: true, description: 'In the page\'s currency, as the shop stores it (four decimals).', example: '52.0000' })
   price: string | null;
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    description: 'What a guest pays for one unit today in the store (regular price lowered by a special, tier or catalog rule price); for a configurable, its lowest child.',
+    example: '39.0000',
+  })
+  final_price: string | null;
+  @ApiProperty({ type: 'string', nullable: true, description: 'Absolute URL of the photo to show.', example: 'https://shop.example/media/catalog/product/m/h/mh01-black-0.jpg' })
+  image_url: string | null;
+  @ApiProperty({ type: [ProductImageView], description: 'The gallery as the storefront shows it, in order; hidden photos left out.' }) images: ProductImageView[];
+  @ApiProperty({ type: 'string', nullable: true, description: "Absolute URL of the product's page in the shop.", example: 'https://shop.example/chaz-kangeroo-hoodie.html' })
+  product_url: string | null;
+  @ApiProperty({ type: [ProductVariantView], description: "A configurable's colours (of the children it sells); [] for other products." }) variants: ProductVariantView[];
   @ApiProperty({ type: 'string', nullable: true, example: 'XS, S, M, L, XL' }) size_range: string | null;
   @ApiProperty({ type: 'string', nullable: true, example: 'Black, Blue' }) color: string | null;
   @ApiProperty({ description: 'Quantity in stock; whole for most products, fractional where the shop allows it.', example: 240 }) stock_qty: number;

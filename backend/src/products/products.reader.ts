@@ -18,7 +18,8 @@ export class ProductsReader {
     const filter = q ? [pattern, pattern] : [];
     const [{ total }] = await this.dataSource.query(`SELECT COUNT(*) AS total FROM products ${where}`, filter);
     const rows = await this.dataSource.query(
-      `SELECT sku, source_id, title, price, size_range, color, stock_qty, in_stock, category, image_key, url_key, updated_at
+      `SELECT sku, source_id, title, price, final_price, image_url, images, product_url, variants, size_range, color, stock_qty,
+              in_stock, category, image_key, url_key, updated_at
          FROM products ${where}
         ORDER BY source_id
         LIMIT ? OFFSET ?`,
@@ -30,6 +31,8 @@ export class ProductsReader {
         source_id: Number(row.source_id),
         stock_qty: Number(row.stock_qty),
         in_stock: Number(row.in_stock) === 1,
+        images: parseJsonArray(row.images),
+        variants: parseJsonArray(row.variants),
         updated_at: new Date(row.updated_at).toISOString(),
       })),
       total: Number(total),
@@ -38,4 +41,10 @@ export class ProductsReader {
       currency: await this.currency.code(),
     };
   }
+}
+
+/** JSON columns are text on MariaDB; a row written before they existed holds the default []. */
+function parseJsonArray(value: unknown): unknown[] {
+  const parsed = typeof value === 'string' ? JSON.parse(value) : value;
+  return Array.isArray(parsed) ? parsed : [];
 }

@@ -282,6 +282,24 @@ export interface components {
             /** @example Job already running */
             message: string;
         };
+        ProductImageView: {
+            /** @example Front */
+            label: string | null;
+            /**
+             * @description The storefront roles this photo has, in this order.
+             * @example [
+             *       "image",
+             *       "small_image",
+             *       "thumbnail"
+             *     ]
+             */
+            roles: ("image" | "small_image" | "thumbnail" | "swatch_image")[];
+            /**
+             * @description Absolute http(s) URL of the photo.
+             * @example https://shop.example/media/catalog/product/m/h/mh01-black-0.jpg
+             */
+            url: string;
+        };
         ProductPage: {
             /**
              * @description ISO 4217 code of the shop's base currency, which every price is in (Magento's currency/options/base, else SHOP_CURRENCY).
@@ -296,13 +314,52 @@ export interface components {
             /** @example 5012 */
             total: number;
         };
+        ProductVariantView: {
+            /** @example Blue */
+            color: string;
+            /**
+             * @description The lowest price a guest pays today for a child of this colour.
+             * @example 45.0000
+             */
+            final_price: string | null;
+            /** @description The base photo of the first child of this colour that has one. */
+            image_url: string | null;
+            /**
+             * @description In the size options' order.
+             * @example [
+             *       "XS",
+             *       "S",
+             *       "M"
+             *     ]
+             */
+            sizes: string[];
+            /** @example 15 */
+            stock_qty: number;
+            /**
+             * @description The colour's hex swatch as the shop stores it.
+             * @example #1857f7
+             */
+            swatch: string | null;
+        };
         ProductView: {
             /** @example Men > Tops > Hoodies & Sweatshirts */
             category: string | null;
             /** @example Black, Blue */
             color: string | null;
+            /**
+             * @description What a guest pays for one unit today in the store (regular price lowered by a special, tier or catalog rule price); for a configurable, its lowest child.
+             * @example 39.0000
+             */
+            final_price: string | null;
             /** @example /m/h/mh01-black_main.jpg */
             image_key: string | null;
+            /**
+             * @description Absolute URL of the photo to show.
+             * @example https://shop.example/media/catalog/product/m/h/mh01-black-0.jpg
+             */
+            image_url: string | null;
+            /** @description The gallery as the storefront shows it, in order; hidden photos left out. */
+            images: components["schemas"]["ProductImageView"][];
             /**
              * @description Whether the product was on sale when last imported; every import writes true, as only products on sale are imported.
              * @example true
@@ -313,6 +370,11 @@ export interface components {
              * @example 52.0000
              */
             price: string | null;
+            /**
+             * @description Absolute URL of the product's page in the shop.
+             * @example https://shop.example/chaz-kangeroo-hoodie.html
+             */
+            product_url: string | null;
             /** @example XS, S, M, L, XL */
             size_range: string | null;
             /** @example MH01 */
@@ -330,6 +392,8 @@ export interface components {
             updated_at: string;
             /** @example chaz-kangeroo-hoodie */
             url_key: string | null;
+            /** @description A configurable's colours (of the children it sells); [] for other products. */
+            variants: components["schemas"]["ProductVariantView"][];
         };
     };
     responses: never;

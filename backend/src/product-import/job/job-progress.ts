@@ -11,6 +11,8 @@ export interface ChunkCounts {
   skipped: number;
   errors: ImportJobError[];
   lastSourceId: number | null;
+  /** Shop settings that could not be used (see CatalogPage): listed once per job, as errors of no product. */
+  notices?: string[];
 }
 
 export type JobOutcome = { status: 'completed' | 'failed'; errorMessage: string | null };
@@ -19,6 +21,7 @@ export type JobOutcome = { status: 'completed' | 'failed'; errorMessage: string 
 export class JobProgress {
   readonly metrics: ImportJobMetrics = emptyMetrics();
   private readonly errors: ImportJobError[] = [];
+  private readonly noticed = new Set<string>();
 
   constructor(private readonly startedAt: Date) {}
 
@@ -32,6 +35,7 @@ export class JobProgress {
       skipped: page.skipped.length,
       errors: result.rejected,
       lastSourceId: page.lastSourceId,
+      notices: page.notices,
     });
   }
 
@@ -43,10 +47,13 @@ export class JobProgress {
     m.unchanged += chunk.unchanged;
     m.withdrawn += chunk.withdrawn ?? 0;
     m.skipped += chunk.skipped;
-    m.errors_count += chunk.errors.length;
+    const notices = (chunk.notices ?? []).filter((notice) => !this.noticed.has(notice));
+    notices.forEach((notice) => this.noticed.add(notice));
+    const errors = [...notices.map((message) => ({ source_id: 0, sku: '', message })), ...chunk.errors];
+    m.errors_count += errors.length;
     m.last_processed_source_id = chunk.lastSourceId;
     const room = MAX_LISTED_ERRORS - this.errors.length;
-    if (room > 0) this.errors.push(...chunk.errors.slice(0, room));
+    if (room > 0) this.errors.push(...errors.slice(0, room));
   }
 
   snapshot(now: Date): { metrics: ImportJobMetrics; errors: ImportJobError[] } {

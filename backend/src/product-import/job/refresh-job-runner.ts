@@ -62,6 +62,7 @@ export class RefreshJobRunner extends JobRunner {
       skipped: plan.skipped,
       errors: [...plan.errors, ...written.rejected],
       lastSourceId: sourceIds[sourceIds.length - 1],
+      notices: page.notices,
     };
   }
 }

@@ -10,7 +10,8 @@ export function product(sourceId: number, overrides: Partial<ProductRecord> = {}
   return {
     source_id: sourceId, sku: `SKU-${sourceId}`, title: `Product ${sourceId}`, price: '10.0000', stock_qty: '5.0000',
     in_stock: true, size_range: null, color: null, material: null, pattern: null, occasion: null, season: null,
-    image_key: null, url_key: null, category: null, attributes: {}, product_created_at: null, ...overrides,
+    image_key: null, url_key: null, category: null, attributes: {}, product_created_at: null,
+    final_price: '10.0000', images: [], image_url: null, product_url: null, variants: [], ...overrides,
   };
 }
 

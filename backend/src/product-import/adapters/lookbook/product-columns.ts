@@ -5,10 +5,14 @@ import { ProductRecord } from '../../domain/product-record';
 export const COLUMNS = [
   'source_id', 'sku', 'title', 'price', 'stock_qty', 'in_stock', 'size_range', 'color', 'material', 'pattern',
   'occasion', 'season', 'image_key', 'url_key', 'category', 'attributes', 'product_created_at',
+  'final_price', 'images', 'image_url', 'product_url', 'variants',
 ] as const;
+
+const JSON_COLUMNS = new Set<string>(['attributes', 'images', 'variants']);
 
 export function columnValue(product: ProductRecord, column: (typeof COLUMNS)[number]): unknown {
   if (column === 'attributes') return JSON.stringify(product.attributes ?? {});
+  if (JSON_COLUMNS.has(column)) return JSON.stringify(product[column] ?? []);
   if (column === 'in_stock') return product.in_stock ? 1 : 0;
   return product[column];
 }

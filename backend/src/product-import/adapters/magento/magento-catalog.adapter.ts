@@ -9,13 +9,20 @@ import { mapInTurns } from '../event-loop-turns';
 import { CategoryTree, selectCategoryPaths, selectCategoryTree } from './category-queries';
 import { EligibilityScope, eligibleIdsQuery } from './eligibility-sql';
 import { PageData, ProductMapper, SourceRow, parseOptionIds } from './product-mapper';
-import { selectChildLinks, selectInWebsite, selectOptionLabels, selectProductRows, selectScopedValues } from './page-queries';
+import { ProductRef, selectChildLinks, selectInWebsite, selectOptionLabels, selectProductRows, selectScopedValues } from './page-queries';
+import { selectDates, selectGallery, selectHexSwatches, selectRulePrices, selectTierPrices, selectUrlRewrites } from './shopper-queries';
+import { ShopperData } from './shopper-view';
+import { todayIn } from './storefront';
 import { resolveShopProfile } from './shop-inspection';
 import { ShopProfile, describeProfile } from './shop-profile';
 import { selectStock } from './stock-queries';
 
-/** Attributes read for a configurable's children: enough to count them and roll them up. */
-const CHILD_CODES = ['status', 'size', 'color', 'price'];
+/** Attributes read for a configurable's children: enough to count them, roll them up and price them. */
+const CHILD_CODES = ['status', 'size', 'color', 'price', 'special_price', 'image'];
+/** A product's own attributes beyond its labelled ones. */
+const PRODUCT_CODES = ['name', 'price', 'special_price', 'url_key', 'image', 'small_image', 'thumbnail', 'swatch_image'];
+/** Datetime attributes, read on their own (see selectDates). */
+const DATE_CODES = ['special_from_date', 'special_to_date'];
 
 /** How long the dialog's count may reuse the shop's profile; a job always resolves it afresh. */
 const PROFILE_REUSE_MS = 60_000;
@@ -70,7 +77,8 @@ export class MagentoCatalogAdapter extends CatalogSource implements OnApplicatio
       const vanished = sourceIds
         .filter((id) => !found.has(id))
         .map((id) => ({ source_id: id, sku: '', reason: 'No longer in the catalog' }));
-      return assemble([...(await mapInTurns(rows, (row) => mapper.map(row))), ...vanished]);
+      const page = assemble([...(await mapInTurns(rows, (row) => mapper.map(row))), ...vanished]);
+      return { ...page, notices: profile.storefront.problems };
     });
   }
 
@@ -125,7 +133,7 @@ export class MagentoCatalogAdapter extends CatalogSource implements OnApplicatio
     const links = await selectChildLinks(runner, profile, parents);
     const children = [...new Map(links.map((l) => [l.child.entityId, l.child])).values()];
 
-    const productAttributes = [...['name', 'price', 'url_key', 'image'].map((c) => meta.byCode.get(c)), ...meta.labelled];
+    const productAttributes = [...PRODUCT_CODES.map((c) => meta.byCode.get(c)), ...meta.labelled];
     const childAttributes = CHILD_CODES.map((c) => meta.byCode.get(c));
     const values = await selectScopedValues(runner, profile, [
       { products, attributes: productAttributes },
@@ -153,14 +161,36 @@ export class MagentoCatalogAdapter extends CatalogSource implements OnApplicatio
     const childIds = children.map((c) => c.entityId);
     // A configurable's stock is that of the children it counts: its own is never read.
     const ownStockIds = rows.filter((r) => r.type_id !== 'configurable').map((r) => r.entity_id);
+    const labels = await selectOptionLabels(runner, profile, [...optionIds]);
+    const colourId = meta.byCode.get('color')?.id;
+    const colours = [...labels].filter(([, label]) => label.attributeId === colourId).map(([optionId]) => optionId);
     return {
       values,
       optionIdsOf,
       childrenOf,
       stock: await selectStock(runner, profile, [...ownStockIds, ...childIds]),
       inWebsite: await selectInWebsite(runner, profile, childIds),
-      labels: await selectOptionLabels(runner, profile, [...optionIds]),
+      labels,
       categories: await selectCategoryPaths(runner, profile, categories, ids),
+      shopper: await this.loadShopperData(runner, profile, [...products, ...children], colours),
+    };
+  }
+
+  /** Photos, offers, rewrites and swatches of the page's products and children. */
+  private async loadShopperData(runner: QueryRunner, profile: ShopProfile, products: ProductRef[], colours: number[]): Promise<ShopperData> {
+    const { storefront, attributes } = profile;
+    const today = todayIn(storefront.timeZone);
+    const entityIds = products.map((p) => p.entityId);
+    const dateIds = DATE_CODES.map((code) => attributes.byCode.get(code)?.id).filter((id): id is number => id !== undefined);
+    return {
+      storefront,
+      today,
+      dates: await selectDates(runner, profile, products, dateIds),
+      tierPrices: await selectTierPrices(runner, profile, products),
+      rulePrices: await selectRulePrices(runner, profile, entityIds, today),
+      gallery: await selectGallery(runner, profile, products),
+      urlRewrites: await selectUrlRewrites(runner, profile, entityIds),
+      swatches: await selectHexSwatches(runner, profile, colours),
     };
   }
 

@@ -1,7 +1,8 @@
-import { ProductRecord, SkippedProduct } from '../../domain/product-record';
+import { ProductRecord, ProductVariant, SkippedProduct } from '../../domain/product-record';
 import { fromUnits, normalizeDecimal, toUnits } from './decimal';
 import { AttributeMeta, MagentoMetadata } from './magento-metadata';
 import { OptionLabel, ScopedValues } from './page-queries';
+import { ShopperData, ShopperView } from './shopper-view';
 import { StockLevel } from './stock-queries';
 import { storefrontText } from './storefront-text';
 
@@ -26,23 +27,31 @@ export interface PageData {
   inWebsite: Set<number>;
   labels: Map<number, OptionLabel>;
   categories: Map<number, string>;
+  shopper: ShopperData;
 }
 
 /** Attributes that have their own column, so they are left out of the `attributes` JSON. */
 const OWN_COLUMNS = new Set(['size', 'color', 'material', 'pattern', 'occasion', 'season', 'status', 'visibility']);
 
 export class ProductMapper {
+  private readonly view: ShopperView;
+
   constructor(
     private readonly meta: MagentoMetadata,
     private readonly page: PageData,
-  ) {}
+  ) {
+    this.view = new ShopperView(meta, page.values, page.shopper);
+  }
 
   map(row: SourceRow): ProductRecord | SkippedProduct {
     const sku = (row.sku ?? '').trim();
     if (sku === '') return { source_id: Number(row.entity_id), sku: '', reason: 'Empty SKU' };
     const id = Number(row.entity_id);
-    const counted = row.type_id === 'configurable' ? this.countedChildren(id) : [];
-    const stockQty = row.type_id === 'configurable' ? this.sumQty(counted) : (this.page.stock.get(id)?.qty ?? 0n);
+    const configurable = row.type_id === 'configurable';
+    const counted = configurable ? this.countedChildren(id) : [];
+    const stockQty = configurable ? this.sumQty(counted) : (this.page.stock.get(id)?.qty ?? 0n);
+    const urlKey = this.raw(id, 'url_key') || null;
+    const images = this.view.images(id);
     return {
       source_id: id,
       sku,
@@ -58,11 +67,54 @@ export class ProductMapper {
       occasion: this.labels(id, 'occasion'),
       season: this.labels(id, 'season'),
       image_key: this.image(id),
-      url_key: this.raw(id, 'url_key') || null,
+      url_key: urlKey,
       category: this.page.categories.get(id) ?? null,
       attributes: this.otherAttributes(id),
       product_created_at: row.created_at,
+      // A configurable is sold through its children: what a shopper pays and sees is theirs.
+      final_price: configurable ? this.lowestFinalPrice(counted) : unitsOrNull(this.view.finalPrice(id)),
+      images,
+      image_url: this.view.imageUrl(images) ?? (configurable ? this.firstBaseImage(counted) : null),
+      product_url: this.view.productUrl(id, urlKey),
+      variants: configurable ? this.variants(counted) : [],
     };
+  }
+
+  /** One per colour of the counted children, in the colour options' order; children without a colour left out. */
+  private variants(counted: number[]): ProductVariant[] {
+    const colour = this.meta.byCode.get('color');
+    const childrenOf = new Map<number, number[]>();
+    for (const child of counted) {
+      const [optionId] = this.ownOptions(colour, this.optionIds(child, 'color'));
+      if (optionId !== undefined) childrenOf.set(optionId, [...(childrenOf.get(optionId) ?? []), child]);
+    }
+    const size = this.meta.byCode.get('size');
+    return shopOrder([...childrenOf.keys()], this.page.labels).map((optionId) => {
+      const children = childrenOf.get(optionId)!;
+      return {
+        color: this.page.labels.get(optionId)!.label,
+        swatch: this.view.swatch(optionId),
+        image_url: this.firstBaseImage(children),
+        sizes: [...new Set(sortByShopOrder(this.ownOptions(size, children.flatMap((child) => this.optionIds(child, 'size'))), this.page.labels))],
+        stock_qty: Number(fromUnits(this.sumQty(children))),
+        final_price: this.lowestFinalPrice(children),
+      };
+    });
+  }
+
+  /** The lowest final price among the children that have a regular price. */
+  private lowestFinalPrice(children: number[]): string | null {
+    const prices = children.map((child) => this.view.finalPrice(child)).filter((price): price is bigint => price !== null);
+    return prices.length === 0 ? null : fromUnits(prices.reduce((min, price) => (price < min ? price : min)));
+  }
+
+  /** The base image of the first of the children (by entity id) that has one shown. */
+  private firstBaseImage(children: number[]): string | null {
+    for (const child of children) {
+      const url = this.view.baseImageUrl(child);
+      if (url !== null) return url;
+    }
+    return null;
   }
 
   /** Children the shop sells: enabled for the store, in its website and with stock to sell. */
@@ -154,9 +206,16 @@ export class ProductMapper {
 /** Labels of the options, each once, ordered as the shop orders them (sort_order, then id). */
 function sortByShopOrder(optionIds: number[], labels: Map<number, OptionLabel>): string[] {
   if (optionIds.length === 1) return [labels.get(optionIds[0])!.label];
-  return [...new Set(optionIds)]
-    .sort((a, b) => labels.get(a)!.sortOrder - labels.get(b)!.sortOrder || a - b)
-    .map((o) => labels.get(o)!.label);
+  return shopOrder(optionIds, labels).map((o) => labels.get(o)!.label);
+}
+
+/** The option ids, each once, in the shop's order (sort_order, then id). */
+function shopOrder(optionIds: number[], labels: Map<number, OptionLabel>): number[] {
+  return [...new Set(optionIds)].sort((a, b) => labels.get(a)!.sortOrder - labels.get(b)!.sortOrder || a - b);
+}
+
+function unitsOrNull(units: bigint | null): string | null {
+  return units === null ? null : fromUnits(units);
 }
 
 /** "12,15,19" (multiselect) or "12" (select) → option ids. Number() ignores the blanks around each id. */

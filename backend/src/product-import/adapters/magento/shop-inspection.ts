@@ -2,9 +2,10 @@ import { QueryRunner } from 'typeorm';
 import { loadMagentoMetadata } from './magento-metadata';
 import { readDefaultConfig } from './shop-config';
 import {
-  CONFIG_TABLE, Edition, LinkField, MSI_TABLES, MagentoSettings, REQUIRED_TABLES, ShopProfile, ShopProfileError,
-  StockProfile, table,
+  CONFIG_TABLE, Edition, LinkField, MSI_TABLES, MagentoSettings, OPTIONAL_TABLES, OptionalTable, REQUIRED_TABLES, ShopProfile,
+  ShopProfileError, StockProfile, table,
 } from './shop-profile';
+import { resolveStorefront } from './storefront';
 
 /** What a look at the shop's schema found, whether or not the reader can work with it. */
 export interface ShopInspection {
@@ -26,7 +27,7 @@ export async function inspectShop(runner: QueryRunner, settings: MagentoSettings
   const problems: string[] = [];
   const hints: string[] = [];
   const prefixed = (name: string) => `${settings.tablePrefix}${name}`;
-  const present = await presentTables(runner, [...REQUIRED_TABLES, ...MSI_TABLES, CONFIG_TABLE].map(prefixed));
+  const present = await presentTables(runner, [...REQUIRED_TABLES, ...MSI_TABLES, CONFIG_TABLE, ...OPTIONAL_TABLES].map(prefixed));
   const missing = (names: readonly string[]) => names.filter((name) => !present.has(prefixed(name))).map(prefixed);
 
   const missingRequired = missing(REQUIRED_TABLES);
@@ -64,8 +65,19 @@ export async function inspectShop(runner: QueryRunner, settings: MagentoSettings
     }
   }
 
+  const optionalTables = new Set<OptionalTable>(OPTIONAL_TABLES.filter((name) => present.has(prefixed(name))));
+  const absent = OPTIONAL_TABLES.filter((name) => !optionalTables.has(name)).map(prefixed);
+  if (absent.length > 0) hints.push(`Table(s) ${absent.join(', ')} missing (a module switched off?): the fields read from them stay empty`);
+
   if (problems.length > 0 || !website) return { profile: null, problems, hints };
   const edition: Edition = links.product === 'row_id' ? 'commerce' : 'open-source';
+  const storefront = await resolveStorefront(
+    runner,
+    tables,
+    { storeId: settings.storeId, storeCode: website.storeCode, websiteId: website.id },
+    settings,
+    present.has(prefixed(CONFIG_TABLE)),
+  );
   return {
     profile: {
       edition,
@@ -78,6 +90,8 @@ export async function inspectShop(runner: QueryRunner, settings: MagentoSettings
       stock,
       includeNotVisible: settings.includeNotVisible,
       attributes,
+      storefront,
+      optionalTables,
     },
     problems,
     hints,
@@ -110,8 +124,8 @@ async function stagedLinks(runner: QueryRunner, productTable: string, categoryTa
 }
 
 async function storeWebsite(runner: QueryRunner, tables: { tablePrefix: string }, storeId: number) {
-  const rows: Array<{ website_id: number; code: string; root_category_id: number | null }> = await runner.query(
-    `SELECT w.website_id, w.code, g.root_category_id
+  const rows: Array<{ website_id: number; code: string; store_code: string; root_category_id: number | null }> = await runner.query(
+    `SELECT w.website_id, w.code, s.code AS store_code, g.root_category_id
        FROM ${table(tables, 'store')} s
        JOIN ${table(tables, 'store_website')} w ON w.website_id = s.website_id
        LEFT JOIN ${table(tables, 'store_group')} g ON g.group_id = s.group_id
@@ -119,7 +133,8 @@ async function storeWebsite(runner: QueryRunner, tables: { tablePrefix: string }
     [storeId],
   );
   if (rows.length === 0) return null;
-  return { id: Number(rows[0].website_id), code: String(rows[0].code), rootCategoryId: Number(rows[0].root_category_id ?? 0) };
+  const [row] = rows;
+  return { id: Number(row.website_id), code: String(row.code), storeCode: String(row.store_code), rootCategoryId: Number(row.root_category_id ?? 0) };
 }
 
 async function msiSourceCount(runner: QueryRunner, tables: { tablePrefix: string }): Promise<number> {

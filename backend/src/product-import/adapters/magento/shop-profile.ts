@@ -1,6 +1,7 @@
 import { AppConfig } from '../../../config/app-config';
 import { ExplainedFailure } from '../../../database/database-failure';
 import type { MagentoMetadata } from './magento-metadata';
+import type { Storefront } from './storefront';
 
 export type Edition = 'open-source' | 'commerce';
 
@@ -38,6 +39,9 @@ export interface ShopProfile {
   stock: StockProfile;
   includeNotVisible: boolean;
   attributes: MagentoMetadata;
+  storefront: Storefront;
+  /** The optional tables the shop has (a module switched off drops its own). */
+  optionalTables: ReadonlySet<OptionalTable>;
 }
 
 /** Every table the reader reads. shop:check lists the missing ones, the reader refuses to start without them. */
@@ -54,8 +58,23 @@ export const MSI_TABLES = [
 ] as const;
 /** Read when present: the configured defaults (out-of-stock threshold). */
 export const CONFIG_TABLE = 'core_config_data';
+/**
+ * Read when present, each for one field of what the shopper sees: photos, tier and catalog rule
+ * prices, URL rewrites, colour swatches. Without one the field is empty (shop:check says so).
+ */
+export const OPTIONAL_TABLES = [
+  'catalog_product_entity_datetime', 'catalog_product_entity_media_gallery', 'catalog_product_entity_media_gallery_value',
+  'catalog_product_entity_media_gallery_value_to_entity', 'catalog_product_entity_tier_price', 'catalogrule_product_price',
+  'url_rewrite', 'eav_attribute_option_swatch',
+] as const;
+export type OptionalTable = (typeof OPTIONAL_TABLES)[number];
 
-export type MagentoTable = (typeof REQUIRED_TABLES)[number] | (typeof MSI_TABLES)[number] | typeof CONFIG_TABLE;
+export type MagentoTable = (typeof REQUIRED_TABLES)[number] | (typeof MSI_TABLES)[number] | typeof CONFIG_TABLE | OptionalTable;
+
+/** Whether the shop has every one of the tables. */
+export function hasTables(profile: Pick<ShopProfile, 'optionalTables'>, ...names: OptionalTable[]): boolean {
+  return names.every((name) => profile.optionalTables.has(name));
+}
 
 /** A table's name as the shop calls it, quoted for SQL. The prefix is validated at boot (letters, digits, _). */
 export function table(profile: Pick<ShopProfile, 'tablePrefix'>, name: MagentoTable): string {
@@ -87,7 +106,7 @@ function liveVersion(alias: string): string {
 /** A problem with the shop as configured, in words safe to show an admin (table and setting names only). */
 export class ShopProfileError extends ExplainedFailure {}
 
-export type MagentoSettings = Pick<AppConfig['magento'], 'storeId' | 'stockSource' | 'includeNotVisible' | 'tablePrefix'>;
+export type MagentoSettings = Pick<AppConfig['magento'], 'storeId' | 'stockSource' | 'includeNotVisible' | 'tablePrefix' | 'baseUrl' | 'mediaBaseUrl'>;
 
 export function describeProfile(profile: ShopProfile): string {
   const edition = profile.edition === 'commerce' ? 'Adobe Commerce (staged row_id versions)' : 'Magento Open Source';

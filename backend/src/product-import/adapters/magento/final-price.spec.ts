@@ -1,0 +1,36 @@
+import { PriceOffers, finalPriceUnits, percentOff } from './final-price';
+import { fromUnits, toUnits } from './decimal';
+
+const none: PriceOffers = { specialPrice: null, specialFrom: null, specialTo: null, tiers: [], rulePrice: null };
+const final = (regular: string | null, offers: Partial<PriceOffers>, today = '2026-12-06') => {
+  const units = finalPriceUnits(regular, { ...none, ...offers }, today);
+  return units === null ? null : fromUnits(units);
+};
+
+describe('final price', () => {
+  it('is the regular price when nothing lowers it, and null without a regular price', () => {
+    expect(final('52.000000', {})).toBe('52.0000');
+    expect(final(null, { specialPrice: '10' })).toBeNull();
+  });
+
+  it('takes a special price only within its window, both days included', () => {
+    expect(final('52', { specialPrice: '39', specialFrom: '2026-12-06', specialTo: '2026-12-06' })).toBe('39.0000');
+    expect(final('52', { specialPrice: '39', specialTo: '2026-12-05' })).toBe('52.0000');
+    expect(final('52', { specialPrice: '39', specialFrom: '2026-12-07' })).toBe('52.0000');
+    expect(final('52', { specialPrice: '39' })).toBe('39.0000');
+  });
+
+  it('never raises the price: a special price above the regular one is ignored', () => {
+    expect(final('52', { specialPrice: '60' })).toBe('52.0000');
+  });
+
+  it('takes the lowest of tier prices, percentages and the rule price', () => {
+    expect(final('50', { tiers: [{ value: '45' }, { percentage: '20' }], rulePrice: '42' })).toBe('40.0000');
+    expect(final('50', { tiers: [{ value: '45' }], rulePrice: '41.5' })).toBe('41.5000');
+  });
+
+  it('rounds a percentage price half up to four places', () => {
+    expect(fromUnits(percentOff(toUnits('19.99'), '33.33'))).toBe('13.3273'); // 13.327333
+    expect(fromUnits(percentOff(toUnits('0.0003'), '50'))).toBe('0.0002'); // 0.00015
+  });
+});

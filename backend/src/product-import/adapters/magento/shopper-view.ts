@@ -1,0 +1,98 @@
+import { ImageRole, ProductImage } from '../../domain/product-record';
+import { finalPriceUnits } from './final-price';
+import type { MagentoMetadata } from './magento-metadata';
+import type { ScopedValues } from './page-queries';
+import type { GalleryImage, TierPrice } from './shopper-queries';
+import type { Storefront } from './storefront';
+
+/** What was read for a page about what the shopper sees, keyed by entity id (swatches by option id). */
+export interface ShopperData {
+  storefront: Storefront;
+  /** Today in the store's timezone, "YYYY-MM-DD". */
+  today: string;
+  dates: Map<number, Map<number, string | null>>;
+  tierPrices: Map<number, TierPrice[]>;
+  rulePrices: Map<number, string>;
+  gallery: Map<number, GalleryImage[]>;
+  urlRewrites: Map<number, string>;
+  swatches: Map<number, string>;
+}
+
+const ROLES: ImageRole[] = ['image', 'small_image', 'thumbnail', 'swatch_image'];
+const NO_IMAGE = 'no_selection';
+
+/** A product's price for a guest today, photos and link, as the store's storefront shows them. */
+export class ShopperView {
+  constructor(
+    private readonly meta: MagentoMetadata,
+    private readonly values: ScopedValues,
+    private readonly data: ShopperData,
+  ) {}
+
+  /** In ten-thousandths; null without a regular price. */
+  finalPrice(id: number): bigint | null {
+    return finalPriceUnits(this.raw(id, 'price'), {
+      specialPrice: this.raw(id, 'special_price'),
+      specialFrom: this.date(id, 'special_from_date'),
+      specialTo: this.date(id, 'special_to_date'),
+      tiers: this.data.tierPrices.get(id) ?? [],
+      rulePrice: this.data.rulePrices.get(id) ?? null,
+    }, this.data.today);
+  }
+
+  /** The gallery's shown images, each with the roles whose value is its file. */
+  images(id: number): ProductImage[] {
+    const mediaBase = this.data.storefront.mediaBase;
+    if (mediaBase === null) return [];
+    const roleFiles = ROLES.map((role) => [role, this.roleFile(id, role)] as const);
+    return (this.data.gallery.get(id) ?? []).map(({ file, label }) => ({
+      url: imageUrl(mediaBase, file),
+      label,
+      roles: roleFiles.filter(([, roleFile]) => roleFile === file).map(([role]) => role),
+    }));
+  }
+
+  /** The base image when it is shown, else the first shown image. */
+  imageUrl(images: ProductImage[]): string | null {
+    return (images.find((image) => image.roles.includes('image')) ?? images[0])?.url ?? null;
+  }
+
+  /** The base image's URL when the product has one that is shown (how a child lends its photo). */
+  baseImageUrl(id: number): string | null {
+    return this.images(id).find((image) => image.roles.includes('image'))?.url ?? null;
+  }
+
+  /** The store's rewrite of the product page, else its URL key with the suffix, else the plain product route. */
+  productUrl(id: number, urlKey: string | null): string | null {
+    const linkBase = this.data.storefront.linkBase;
+    if (linkBase === null) return null;
+    const rewrite = this.data.urlRewrites.get(id);
+    if (rewrite) return linkBase + rewrite;
+    if (urlKey) return linkBase + urlKey + this.data.storefront.productUrlSuffix;
+    return `${linkBase}catalog/product/view/id/${id}`;
+  }
+
+  swatch(optionId: number): string | null {
+    return this.data.swatches.get(optionId) ?? null;
+  }
+
+  private roleFile(id: number, role: ImageRole): string | null {
+    const file = this.raw(id, role)?.trim();
+    return file && file !== NO_IMAGE ? file : null;
+  }
+
+  private date(id: number, code: string): string | null {
+    const attribute = this.meta.byCode.get(code);
+    return attribute ? (this.data.dates.get(id)?.get(attribute.id) ?? null) : null;
+  }
+
+  private raw(id: number, code: string): string | null {
+    const attribute = this.meta.byCode.get(code);
+    return attribute ? (this.values.get(id)?.get(attribute.id) ?? null) : null;
+  }
+}
+
+/** Media base + catalog/product + the file, which Magento stores as "/m/b/mb01-blue-0.jpg". */
+function imageUrl(mediaBase: string, file: string): string {
+  return `${mediaBase}catalog/product${file.startsWith('/') ? '' : '/'}${file}`;
+}
