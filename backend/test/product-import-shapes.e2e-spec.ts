@@ -110,7 +110,7 @@ describe.each<FixtureShop & { name: string }>([
     });
     expect(ids.length).toBeGreaterThan(20);
 
-    const job = await waitForEnd(backend, await startJob(backend, { limit: 5000 }));
+    const job = await waitForEnd(backend, await startJob(backend, { limit: 1000 }));
 
     expect(job.status).toBe('completed');
     const oracle = await storefrontOracle(fixture, 2);
