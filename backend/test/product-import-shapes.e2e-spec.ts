@@ -1,9 +1,9 @@
 import mysql from 'mysql2/promise';
 import { addDays } from '../../scripts/magento/storefront-config';
-import type { StorefrontOracle } from '../../scripts/magento/storefront-oracle';
 import { eligibleSourceIds, eligibleSourceProducts } from './support/eligible-oracle';
 import { FixtureShop, ImportFixture, startJob, waitForEnd } from './support/import-fixture';
-import { STOREFRONT_FIELDS, ShopEditor, expectedStorefronts, field, servedStorefronts, storefrontOracle, type Storefronts } from './support/storefront';
+import { ruleCases, rulesWithoutACase } from './support/storefront-coverage';
+import { STOREFRONT_FIELDS, ShopEditor, expectedStorefronts, field, servedStorefronts, storefrontOracle } from './support/storefront';
 
 type Row = mysql.RowDataPacket;
 
@@ -70,7 +70,7 @@ describe.each<FixtureShop & { name: string }>([
     const expected = expectedStorefronts(oracle, fixture.expectedIds());
     const served = await servedStorefronts(backend);
 
-    expectEveryRuleExercised(fixture, oracle, expected);
+    expect(rulesWithoutACase(ruleCases(fixture.model, oracle, expected))).toEqual([]);
     for (const name of STOREFRONT_FIELDS) expect(field(served, name)).toEqual(field(expected, name));
   });
 
@@ -121,47 +121,3 @@ describe.each<FixtureShop & { name: string }>([
     for (const name of STOREFRONT_FIELDS) expect(field(served, name)).toEqual(field(expected, name));
   });
 });
-
-/**
- * The generated shop puts every rule of the storefront fields to work among the products on sale, so
- * that comparing with the oracle shows each one: all price sources, sale windows opening and ending
- * today, galleries with store labels, hidden photos and videos, each image URL fallback, each kind of
- * product URL, colours with and without swatches.
- */
-function expectEveryRuleExercised(fixture: ImportFixture, oracle: StorefrontOracle, expected: Storefronts): void {
-  const records = Object.keys(expected).map((id) => fixture.model.products.get(Number(id))!);
-  const simples = records.filter((record) => record.typeId !== 'configurable');
-  const children = records.filter((record) => record.typeId === 'configurable')
-    .flatMap((parent) => [...fixture.model.products.values()].filter((child) => child.parentId === parent.entityId));
-  const value = (record: (typeof records)[number], code: string) => record.values.find((v) => v.attribute.code === code && v.storeId === 0)?.value;
-  const today = `${oracle.today} 00:00:00`;
-  const count = (list: unknown[]) => list.length;
-
-  const sources = new Set([...simples, ...children].map((record) => oracle.priceSource(record)));
-  // null: no regular price, so no final price either.
-  expect([...sources]).toEqual(expect.arrayContaining(['price', 'special', 'tier', 'tier-percentage', 'rule', null]));
-  expect(count(simples.filter((r) => value(r, 'special_from_date') === today && oracle.priceSource(r) === 'special'))).toBeGreaterThan(0);
-  expect(count(simples.filter((r) => value(r, 'special_to_date') === today && oracle.priceSource(r) === 'special'))).toBeGreaterThan(0);
-  expect(count(simples.filter((r) => value(r, 'special_price') !== undefined && oracle.priceSource(r) === 'price'))).toBeGreaterThan(0);
-  expect(count(records.filter((r) => r.typeId === 'configurable' && expected[r.entityId].final_price !== null))).toBeGreaterThan(0);
-
-  const all = Object.values(expected);
-  expect(count(all.filter((e) => e.images.length > 1))).toBeGreaterThan(0);
-  expect(count(all.filter((e) => e.images.some((image) => image.label === 'Front view')))).toBeGreaterThan(0);
-  expect(count(records.filter((r) => (r.storefront?.gallery.length ?? 0) > expected[r.entityId].images.length))).toBeGreaterThan(0);
-  expect(count(records.filter((r) => r.storefront?.gallery.some((entry) => entry.mediaType === 'external-video')))).toBeGreaterThan(0);
-  expect(count(all.filter((e) => e.image_url !== null && e.images.find((image) => image.url === e.image_url)?.roles.includes('image')))).toBeGreaterThan(0);
-  expect(count(all.filter((e) => e.image_url !== null && e.image_url === e.images[0]?.url && !e.images[0].roles.includes('image')))).toBeGreaterThan(0);
-  expect(count(all.filter((e) => e.image_url !== null && e.images.length === 0))).toBeGreaterThan(0); // from a child
-  expect(count(all.filter((e) => e.image_url === null))).toBeGreaterThan(0);
-
-  expect(count(all.filter((e) => e.product_url?.endsWith('.html') && !e.product_url.includes('/catalog/product/view/')))).toBeGreaterThan(0);
-  expect(count(all.filter((e) => e.product_url?.includes('/catalog/product/view/id/')))).toBeGreaterThan(0);
-  expect(count(all.filter((e) => e.product_url?.startsWith(oracle.linkBase)))).toBe(all.length);
-
-  const variants = all.flatMap((e) => e.variants);
-  expect(count(all.filter((e) => e.variants.length > 1))).toBeGreaterThan(0);
-  expect(count(variants.filter((v) => v.swatch?.startsWith('#')))).toBeGreaterThan(0);
-  expect(count(variants.filter((v) => v.swatch === null))).toBeGreaterThan(0);
-  expect(count(variants.filter((v) => v.image_url !== null))).toBeGreaterThan(0);
-}

@@ -68,7 +68,7 @@ export class StorefrontOracle {
   readonly timezone: string;
   readonly linkBase: string;
   readonly mediaBase: string;
-  private readonly websiteId: number;
+  readonly websiteId: number;
   private readonly options = new Map<number, OptionInfo>();
   private readonly childrenOf = new Map<number, ProductRecord[]>();
 
@@ -78,7 +78,7 @@ export class StorefrontOracle {
    */
   constructor(
     private readonly model: ShopModel,
-    private readonly storeId: number,
+    readonly storeId: number,
     private readonly sellable: Map<number, number>,
     now = new Date(),
   ) {
@@ -158,7 +158,12 @@ export class StorefrontOracle {
   }
 
   private countedChildren(record: ProductRecord): ProductRecord[] {
-    return (this.childrenOf.get(record.entityId) ?? []).filter((child) => this.sellable.has(child.entityId)).sort((a, b) => a.entityId - b.entityId);
+    return (this.childrenOf.get(record.entityId) ?? []).filter((child) => this.counts(child)).sort((a, b) => a.entityId - b.entityId);
+  }
+
+  /** Whether a child counts for its configurable: the store sells it (enabled there, in its website, in stock). */
+  counts(child: ProductRecord): boolean {
+    return this.sellable.has(child.entityId);
   }
 
   /** What a guest pays for one unit today: the lowest of price, special price, tier price and rule price. */
