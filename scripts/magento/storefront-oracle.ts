@@ -18,6 +18,8 @@ export interface ShopModel {
   swatches: SwatchRow[];
   /** Every product by entity_id, with its values in force, gallery, prices and rewrites. */
   products: Map<number, ProductRecord>;
+  /** A configurable's children by its entity_id; absent: each child's parentId says. */
+  children?: Map<number, number[]>;
 }
 
 export const IMAGE_ROLES = ['image', 'small_image', 'thumbnail', 'swatch_image'] as const;
@@ -99,7 +101,8 @@ export class StorefrontOracle {
     this.mediaBase = resolve(this.config(`${section}base_media_url`)) ?? `${baseUrl}media/`;
 
     this.indexOptions();
-    for (const record of model.products.values()) {
+    for (const [parentId, childIds] of model.children ?? []) this.childrenOf.set(parentId, childIds.map((id) => this.product(id)));
+    for (const record of model.children ? [] : model.products.values()) {
       if (record.parentId === undefined) continue;
       const siblings = this.childrenOf.get(record.parentId) ?? [];
       siblings.push(record);
