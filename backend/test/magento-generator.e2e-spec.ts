@@ -716,6 +716,7 @@ describe.each([
       'default/0 catalog/seo/product_url_suffix=.html',
       'websites/2 web/seo/use_rewrites=0',
       'stores/2 web/secure/use_in_frontend=0',
+      'stores/2 web/unsecure/base_link_url={{base_url}}',
       expect.stringMatching(/^websites\/1 general\/locale\/timezone=Pacific\//),
       expect.stringMatching(/^stores\/2 general\/locale\/timezone=Pacific\//),
     ]));

@@ -1,10 +1,14 @@
 import mysql from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import { MagentoCatalogBuilder } from '../../scripts/magento/catalog-builder';
+import { addDays, dateInZone } from '../../scripts/magento/storefront-config';
+import type { GalleryValue } from '../../scripts/magento/storefront-model';
+import { StorefrontOracle, type ExpectedStorefront } from '../../scripts/magento/storefront-oracle';
 import { AppConfig, StockSource } from '../src/config/app-config';
 import { magentoDataSourceOptions } from '../src/database/data-source-options';
 import { MagentoCatalogAdapter } from '../src/product-import/adapters/magento/magento-catalog.adapter';
 import { ProductRecord } from '../src/product-import/domain/product-record';
+import { eligibleSourceProducts } from './support/eligible-oracle';
 import { TestDatabases, createTestDatabases } from './support/test-databases';
 import { testConfig } from './support/test-app';
 
@@ -219,5 +223,144 @@ describe.each(SHAPES)('MagentoCatalogAdapter on $name', ({ edition, tablePrefix 
       /Missing Magento table\(s\).*catalog_product_entity/,
     );
     await expect(adapter({ storeId: 9 }).selectEligibleIds({ afterId: 0, limit: 1 })).rejects.toThrow('MAGENTO_STORE_ID 9 is not a store view of this shop');
+  });
+});
+
+/**
+ * The storefront fields on a small hand-built shop of each edition, read by the adapter: hand-checked
+ * values for the rules' edges (a sale ending today in a timezone ahead of UTC, a percentage that
+ * rounds half up, rule dates, gallery ties and fallbacks, several rewrites, a configurable's colours),
+ * and the storefront oracle agreeing with the adapter on every product.
+ */
+describe.each(SHAPES)('Storefront fields on a hand-built $name shop', ({ edition, tablePrefix }) => {
+  let dbs: TestDatabases;
+  let conn: mysql.Connection;
+  let dataSource: DataSource;
+  let config: AppConfig;
+  let shop: MagentoCatalogBuilder;
+  const ids: Record<string, number> = {};
+  const today = dateInZone(new Date(), 'Asia/Tokyo');
+  const image = (file: string, values: GalleryValue[], mediaType: 'image' | 'external-video' = 'image') => ({ file, mediaType, disabled: 0 as const, values });
+  const admin = (label: string | null, position: number | null, disabled: 0 | 1 = 0): GalleryValue => ({ storeId: 0, label, position, disabled });
+  const store1 = (label: string | null, position: number | null, disabled: 0 | 1 = 0): GalleryValue => ({ storeId: 1, label, position, disabled });
+
+  beforeAll(async () => {
+    dbs = await createTestDatabases(`storefront_${edition}`);
+    config = testConfig(dbs);
+    conn = await mysql.createConnection({ uri: dbs.magentoUrl, charset: 'utf8mb4' });
+    shop = await MagentoCatalogBuilder.create(conn, { edition, tablePrefix });
+    await shop.config('web/secure/base_url', 'https://shop.test/');
+    await shop.config('web/unsecure/base_url', 'http://shop.test/');
+    await shop.config('web/secure/use_in_frontend', '1');
+    await shop.config('web/secure/base_link_url', '{{secure_base_url}}');
+    await shop.config('web/secure/base_media_url', 'https://cdn.shop.test/m/', 'stores', 1);
+    await shop.config('general/locale/timezone', 'Asia/Tokyo', 'websites', 1);
+    await shop.swatch('color', 'Blue', 0, 1, '#0000ff');
+    await shop.swatch('color', 'Blue', 1, 1, '#1857f7');
+    await shop.swatch('color', 'Black', 0, 0, 'BK');
+    const day = (offset: number) => `${addDays(today, offset)} 00:00:00`;
+    const target = 'catalog/product/view/id/0';
+
+    ids.SALE = await shop.product({ sku: 'SALE', price: 40, urlKey: 'sale', attributes: { special_price: 30, special_from_date: day(-3), special_to_date: day(0) } });
+    ids.SALE_TOMORROW = await shop.product({ sku: 'SALE_TOMORROW', price: 40, urlKey: 'later', attributes: { special_price: 30, special_from_date: day(1) } });
+    ids.TIERS = await shop.product({
+      sku: 'TIERS', price: 10.01, tierPrices: [
+        { allGroups: 1, customerGroupId: 0, qty: 1, value: 0, websiteId: 0, percentageValue: 12.5 },
+        { allGroups: 0, customerGroupId: 1, qty: 1, value: 5, websiteId: 0, percentageValue: null },
+        { allGroups: 1, customerGroupId: 0, qty: 2, value: 4, websiteId: 0, percentageValue: null },
+        { allGroups: 1, customerGroupId: 0, qty: 1, value: 3, websiteId: 2, percentageValue: null },
+      ],
+    });
+    ids.RULES = await shop.product({
+      sku: 'RULES', price: 20, rulePrices: [
+        { ruleDate: addDays(today, -1), customerGroupId: 0, websiteId: 1, price: 5 },
+        { ruleDate: today, customerGroupId: 0, websiteId: 1, price: 15 },
+        { ruleDate: addDays(today, 1), customerGroupId: 0, websiteId: 1, price: 4 },
+        { ruleDate: today, customerGroupId: 1, websiteId: 1, price: 3 },
+      ],
+    });
+    ids.GALLERY = await shop.product({
+      sku: 'GALLERY', price: 9, image: '/g/a/hidden.jpg', attributes: { swatch_image: '/g/a/b.jpg', thumbnail: 'no_selection' },
+      gallery: [
+        image('/g/a/hidden.jpg', [admin('Hidden', 1), store1(null, null, 1)]),
+        image('/g/a/b.jpg', [admin('B', 2), store1('B in store', null)]),
+        image('/g/a/a.jpg', [admin('A', 2), store1(null, 2)]),
+        image('/g/a/unplaced.jpg', [admin('Unplaced', null)]),
+        image('/g/a/shown-in-store.jpg', [admin('Off', 3, 1), store1(null, null, 0)]),
+        image('/g/a/video.jpg', [admin('Video', 0)], 'external-video'),
+      ],
+    });
+    ids.REWRITES = await shop.product({
+      sku: 'REWRITES', price: 9, urlKey: 'rewritten', categories: [await shop.category(['Women'])], urlRewrites: [
+        { storeId: 1, requestPath: 'women/rewritten.html', targetPath: target, redirectType: 0, metadata: '{"category_id":"3"}' },
+        { storeId: 1, requestPath: 'first-own.html', targetPath: target, redirectType: 0, metadata: null },
+        { storeId: 1, requestPath: 'rewritten.html', targetPath: target, redirectType: 0, metadata: null },
+        { storeId: 1, requestPath: 'old.html', targetPath: 'rewritten.html', redirectType: 301, metadata: null },
+        { storeId: 2, requestPath: 'de-own.html', targetPath: target, redirectType: 0, metadata: null },
+      ],
+    });
+    ids.NO_KEY = await shop.product({ sku: 'NO_KEY', price: 9, urlRewrites: [{ storeId: 1, requestPath: 'moved.html', targetPath: 'x.html', redirectType: 301, metadata: null }] });
+
+    ids.STYLE = await shop.product({ sku: 'STYLE', type: 'configurable', price: null, urlKey: 'style' });
+    await shop.child(ids.STYLE, { sku: 'STYLE-M-BLUE', size: 'M', color: 'Blue', price: 50, qty: 2, image: '/s/t/blue.jpg', gallery: [image('/s/t/blue.jpg', [admin(null, 1)])] });
+    await shop.child(ids.STYLE, { sku: 'STYLE-S-BLUE', size: 'S', color: 'Blue', price: 45, qty: 3 });
+    await shop.child(ids.STYLE, { sku: 'STYLE-L-BLACK', size: 'L', color: 'Black', price: 48, qty: 1, attributes: { special_price: 41 } });
+    await shop.child(ids.STYLE, { sku: 'STYLE-XL', size: 'XL', price: 30, qty: 4 });
+    await shop.child(ids.STYLE, { sku: 'STYLE-S-RED', size: 'S', color: 'Red', price: 10, qty: 0 });
+
+    dataSource = new DataSource(magentoDataSourceOptions(config.shopDb));
+    await dataSource.initialize();
+  });
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await conn?.end();
+    await dbs?.drop();
+  });
+
+  const readAll = async () => {
+    const adapter = new MagentoCatalogAdapter(dataSource, { ...config, magento: { ...config.magento, tablePrefix, stockSource: 'legacy' } });
+    return (await adapter.fetchProducts(await adapter.selectEligibleIds({ afterId: 0, limit: 1000 }))).products;
+  };
+  const pick = ({ final_price, images, image_url, product_url, variants }: ProductRecord | ExpectedStorefront) => ({ final_price, images, image_url, product_url, variants });
+
+  it('reads the rules\' edges as the storefront shows them', async () => {
+    const products = Object.fromEntries((await readAll()).map((p) => [p.sku, p]));
+    const media = 'https://cdn.shop.test/m/catalog/product';
+
+    expect(products.SALE.final_price).toBe('30.0000'); // ends today in Tokyo, whatever the UTC date
+    expect(products.SALE_TOMORROW.final_price).toBe('40.0000');
+    expect(products.TIERS.final_price).toBe('8.7588'); // 10.01 × 0.875 = 8.75875, half up
+    expect(products.RULES.final_price).toBe('15.0000');
+    // Hidden in the store, a tie on position 2 (value_id decides), shown by the store's row, unplaced last; no video.
+    expect(products.GALLERY.images).toEqual([
+      { url: `${media}/g/a/b.jpg`, label: 'B in store', roles: ['swatch_image'] },
+      { url: `${media}/g/a/a.jpg`, label: 'A', roles: [] },
+      { url: `${media}/g/a/shown-in-store.jpg`, label: 'Off', roles: [] },
+      { url: `${media}/g/a/unplaced.jpg`, label: 'Unplaced', roles: [] },
+    ]);
+    expect(products.GALLERY.image_url).toBe(`${media}/g/a/b.jpg`); // the base image is hidden in the store
+    expect(products.REWRITES.product_url).toBe('https://shop.test/first-own.html');
+    expect(products.NO_KEY.product_url).toBe(`https://shop.test/catalog/product/view/id/${ids.NO_KEY}`);
+    expect(products.SALE.product_url).toBe('https://shop.test/sale.html');
+    // The child without a colour counts for the price, not for the colours; the red one is sold out.
+    expect(pick(products.STYLE)).toEqual({
+      final_price: '30.0000',
+      images: [],
+      image_url: `${media}/s/t/blue.jpg`,
+      product_url: 'https://shop.test/style.html',
+      variants: [
+        { color: 'Schwarz', swatch: null, image_url: null, sizes: ['L'], stock_qty: 1, final_price: '41.0000' },
+        { color: 'Blau', swatch: '#1857f7', image_url: `${media}/s/t/blue.jpg`, sizes: ['S', 'M'], stock_qty: 5, final_price: '45.0000' },
+      ],
+    });
+  });
+
+  it('agrees with the storefront oracle on every product', async () => {
+    const sellable = await eligibleSourceProducts(dbs.admin, new URL(dbs.magentoUrl).pathname.slice(1), { tablePrefix, stockSource: 'legacy', includeNotVisible: true });
+    const oracle = new StorefrontOracle(shop.model, 1, new Map(sellable.map((p) => [p.id, Number(p.stockQty)])));
+    const products = await readAll();
+
+    expect(products.map((p) => p.sku).sort()).toEqual(['GALLERY', 'NO_KEY', 'REWRITES', 'RULES', 'SALE', 'SALE_TOMORROW', 'STYLE', 'TIERS']);
+    expect(Object.fromEntries(products.map((p) => [p.sku, pick(p)]))).toEqual(Object.fromEntries(products.map((p) => [p.sku, pick(oracle.expected(Number(p.source_id)))])));
   });
 });

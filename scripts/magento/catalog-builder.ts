@@ -5,8 +5,11 @@ import { insertCategory, type CategoryNames, type CategoryNode } from './categor
 import {
   DEFAULT_METADATA_OPTIONS, DEFAULT_SOURCE_CODE, insertMagentoMetadata, METADATA_TIMESTAMP, WEBSITES, type MagentoMetadata, type MetadataOptions,
 } from './metadata';
-import { addProductRows, type EavValue, type LegacyStock, type ProductType, type ProductVersion } from './product-rows';
+import { addProductRows, type EavValue, type LegacyStock, type ProductRecord, type ProductType, type ProductVersion } from './product-rows';
 import { createMagentoSchema, MagentoShape, STAGING_OPEN_END, STAGING_ORIGIN, type SchemaOptions } from './schema';
+import type { ConfigRow, SwatchRow } from './storefront-config';
+import type { GalleryEntry, RulePrice, TierPrice, UrlRewrite } from './storefront-model';
+import type { ShopModel } from './storefront-oracle';
 
 /** The values a product can carry, and each staged version can change. */
 export interface ProductValues {
@@ -66,6 +69,13 @@ export interface ProductSpec extends ProductValues {
   updatedAt?: string;
   /** Staged versions, in time order (edition 'commerce' only). Absent: one version, open at both ends. */
   versions?: VersionSpec[];
+  /** Gallery photos and videos with their store rows (every staged version gets them); value ids are given out in order. */
+  gallery?: Array<Omit<GalleryEntry, 'valueId'>>;
+  tierPrices?: TierPrice[];
+  /** Rows of the catalog rule price index, for the product's entity_id. */
+  rulePrices?: RulePrice[];
+  /** Product URL rewrites; ids are given out in order. */
+  urlRewrites?: Array<Omit<UrlRewrite, 'urlRewriteId'>>;
 }
 
 export type ChildSpec = Omit<ProductSpec, 'type'> & { type?: 'simple' | 'virtual' };
@@ -102,16 +112,29 @@ const VARYING_ATTRIBUTES = ['size', 'color'] as const;
  *   const now = Math.floor(Date.now() / 1000);
  *   await shop.product({ sku: 'S1', versions: [{ updatedIn: now - 86400, status: 2 }, {}, { createdIn: now + 86400, status: 2 }] });
  *
+ * What the storefront shows (special prices are ordinary attributes):
+ *
+ *   await shop.product({ sku: 'S2', price: 40, attributes: { special_price: 30, special_to_date: '2026-12-24 00:00:00' },
+ *     gallery: [{ file: '/s/2/s2.jpg', mediaType: 'image', disabled: 0, values: [{ storeId: 0, label: 'Front', position: 1, disabled: 0 }] }],
+ *     tierPrices: [{ allGroups: 1, customerGroupId: 0, qty: 1, value: 35, websiteId: 0, percentageValue: null }],
+ *     urlRewrites: [{ storeId: 1, requestPath: 's2.html', targetPath: 'catalog/product/view/id/1', redirectType: 0, metadata: null }] });
+ *   await shop.swatch('color', 'Blue', 0, 1, '#1857f7');
+ *
  * Ids returned are always entity_ids; `shop.table(name)` gives a table's name with the prefix.
+ * `shop.model` is what was written, for the storefront oracle (storefront-oracle.ts).
  */
 export class MagentoCatalogBuilder {
   private readonly categories = new Map<string, CategoryNode>();
   private readonly configurables = new Map<number, Set<number>>();
+  /** Every product, config value and swatch written, with each configurable's children. */
+  readonly model: ShopModel & { children: Map<number, number[]> };
 
   private constructor(
     private readonly conn: Connection,
     readonly metadata: MagentoMetadata,
-  ) {}
+  ) {
+    this.model = { metadata, config: [], swatches: [], products: new Map(), children: new Map() };
+  }
 
   /** Creates the Magento tables and a shop's base metadata, then returns a builder for it. */
   static async create(conn: Connection, options: BuilderOptions = {}): Promise<MagentoCatalogBuilder> {
@@ -157,22 +180,46 @@ export class MagentoCatalogBuilder {
     const entityId = await this.nextId(this.shape.staged ? 'sequence_product' : 'catalog_product_entity', this.shape.staged ? 'sequence_value' : 'entity_id');
     const versions = this.shape.staged ? await this.versionsOf(spec) : undefined;
     const inserter = new BulkInserter(this.conn, this.shape);
-    addProductRows(inserter, {
+    const now = Date.now() / 1000;
+    const record: ProductRecord = {
       entityId,
       sku: spec.sku,
       typeId: type,
       attributeSetId: this.metadata.productAttributeSetId,
       createdAt: spec.createdAt ?? METADATA_TIMESTAMP,
       updatedAt: spec.updatedAt ?? spec.createdAt ?? METADATA_TIMESTAMP,
-      values: this.valuesOf(spec),
+      // Staged: the values of the version in force now, which product-rows tells from the others by identity.
+      values: versions?.find((version) => version.createdIn <= now && now < version.updatedIn)?.values ?? this.valuesOf(spec),
       versions,
       websiteIds: spec.websites ?? [WEBSITES.base.websiteId],
       stock: stockOf(spec, type),
       categoryIds: spec.categories ?? [],
-    });
+      storefront: await this.storefrontOf(spec),
+    };
+    addProductRows(inserter, record);
     await inserter.flushAll();
+    this.model.products.set(entityId, record);
     if (type === 'configurable') this.configurables.set(entityId, new Set());
     return entityId;
+  }
+
+  /** Adds a swatch to an option (type 0 text, 1 hex colour, 2 image) for a store (0: admin). */
+  async swatch(attributeCode: string, optionLabel: string, storeId: number, type: 0 | 1 | 2, value: string): Promise<void> {
+    const optionId = encodeAttributeInput(productAttribute(this.metadata, attributeCode), optionLabel) as number;
+    await this.conn.query(`INSERT INTO ${this.table('eav_attribute_option_swatch')} (option_id, store_id, type, value) VALUES (?, ?, ?, ?)`, [optionId, storeId, type, value]);
+    this.model.swatches.push({ optionId, storeId, type, value } satisfies SwatchRow);
+  }
+
+  private async storefrontOf(spec: ProductSpec): Promise<ProductRecord['storefront']> {
+    const firstValueId = await this.nextId('catalog_product_entity_media_gallery', 'value_id');
+    const firstRewriteId = await this.nextId('url_rewrite', 'url_rewrite_id');
+    return {
+      galleryAttributeId: this.metadata.product.media_gallery.id,
+      gallery: (spec.gallery ?? []).map((entry, index) => ({ ...entry, valueId: firstValueId + index })),
+      tierPrices: spec.tierPrices ?? [],
+      rulePrices: spec.rulePrices ?? [],
+      urlRewrites: (spec.urlRewrites ?? []).map((rewrite, index) => ({ ...rewrite, urlRewriteId: firstRewriteId + index })),
+    };
   }
 
   /** Writes a simple child of a configurable (visibility 1 unless given) and links the two. */
@@ -203,14 +250,17 @@ export class MagentoCatalogBuilder {
       inserter.add('catalog_product_relation', [linkId, childId]);
     }
     await inserter.flushAll();
+    this.model.children.set(parentId, [...(this.model.children.get(parentId) ?? []), childId]);
   }
 
   /** Writes a core_config_data value (e.g. 'cataloginventory/item_options/min_qty', 'currency/options/base'). */
   async config(path: string, value: string | number | null, scope: 'default' | 'websites' | 'stores' = 'default', scopeId = 0): Promise<void> {
+    const row: ConfigRow = { scope, scopeId, path, value: value === null ? null : String(value) };
     await this.conn.query(
       `INSERT INTO ${this.table('core_config_data')} (scope, scope_id, path, value) VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE value = VALUES(value)`,
-      [scope, scopeId, path, value === null ? null : String(value)],
+      [row.scope, row.scopeId, row.path, row.value],
     );
+    this.model.config = [...this.model.config.filter((other) => !(other.scope === scope && other.scopeId === scopeId && other.path === path)), row];
   }
 
   /**

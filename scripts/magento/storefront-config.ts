@@ -53,8 +53,10 @@ const { base, second } = WEBSITES;
  *   code in URLs (web/url/use_store, default scope); suffix ".html" (default scope); the timezone
  *   on its website;
  * - store 2 (website second): plain http (use_in_frontend 0 on the store), its website's unsecure
- *   base URL, no unsecure media URL at all (so: base URL + "media/"), no rewrites (index.php/ in
- *   links, on its website), suffix "/" on the store, its own timezone on the store;
+ *   base URL, a link URL of {{base_url}} on the store, no unsecure media URL at all (so: base URL +
+ *   "media/"), no rewrites (index.php/ in links, on its website), suffix "/" on the store, its own
+ *   timezone on the store. ({{base_url}} only where the storefront is plain http: for an https
+ *   storefront, whether it means the secure or the unsecure base URL is a reading of the rule.)
  * - the default scope keeps a third timezone and base URLs neither store uses.
  */
 export function storefrontConfigRows(timezones: { base: string; second: string }): ConfigRow[] {
@@ -77,6 +79,7 @@ export function storefrontConfigRows(timezones: { base: string; second: string }
     row('websites', second.websiteId, 'web/secure/base_url', 'https://de.lookbook-fashion.test/'),
     row('websites', second.websiteId, 'web/seo/use_rewrites', '0'),
     row('stores', second.storeId, 'web/secure/use_in_frontend', '0'),
+    row('stores', second.storeId, 'web/unsecure/base_link_url', '{{base_url}}'),
     row('stores', second.storeId, 'catalog/seo/product_url_suffix', '/'),
     row('stores', second.storeId, 'general/locale/timezone', timezones.second),
   ];

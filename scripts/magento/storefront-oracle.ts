@@ -18,6 +18,8 @@ export interface ShopModel {
   swatches: SwatchRow[];
   /** Every product by entity_id, with its values in force, gallery, prices and rewrites. */
   products: Map<number, ProductRecord>;
+  /** A configurable's children by its entity_id; absent: each child's parentId says. */
+  children?: Map<number, number[]>;
 }
 
 export const IMAGE_ROLES = ['image', 'small_image', 'thumbnail', 'swatch_image'] as const;
@@ -37,6 +39,8 @@ export interface ExpectedVariant {
   stock_qty: number;
   final_price: string | null;
 }
+
+export type PriceSource = 'price' | 'special' | 'tier' | 'tier-percentage' | 'rule';
 
 export interface ExpectedStorefront {
   final_price: string | null;
@@ -66,7 +70,7 @@ export class StorefrontOracle {
   readonly timezone: string;
   readonly linkBase: string;
   readonly mediaBase: string;
-  private readonly websiteId: number;
+  readonly websiteId: number;
   private readonly options = new Map<number, OptionInfo>();
   private readonly childrenOf = new Map<number, ProductRecord[]>();
 
@@ -76,7 +80,7 @@ export class StorefrontOracle {
    */
   constructor(
     private readonly model: ShopModel,
-    private readonly storeId: number,
+    readonly storeId: number,
     private readonly sellable: Map<number, number>,
     now = new Date(),
   ) {
@@ -97,7 +101,8 @@ export class StorefrontOracle {
     this.mediaBase = resolve(this.config(`${section}base_media_url`)) ?? `${baseUrl}media/`;
 
     this.indexOptions();
-    for (const record of model.products.values()) {
+    for (const [parentId, childIds] of model.children ?? []) this.childrenOf.set(parentId, childIds.map((id) => this.product(id)));
+    for (const record of model.children ? [] : model.products.values()) {
       if (record.parentId === undefined) continue;
       const siblings = this.childrenOf.get(record.parentId) ?? [];
       siblings.push(record);
@@ -156,30 +161,53 @@ export class StorefrontOracle {
   }
 
   private countedChildren(record: ProductRecord): ProductRecord[] {
-    return (this.childrenOf.get(record.entityId) ?? []).filter((child) => this.sellable.has(child.entityId)).sort((a, b) => a.entityId - b.entityId);
+    return (this.childrenOf.get(record.entityId) ?? []).filter((child) => this.counts(child)).sort((a, b) => a.entityId - b.entityId);
+  }
+
+  /** Whether a child counts for its configurable: the store sells it (enabled there, in its website, in stock). */
+  counts(child: ProductRecord): boolean {
+    return this.sellable.has(child.entityId);
   }
 
   /** What a guest pays for one unit today: the lowest of price, special price, tier price and rule price. */
   finalPrice(record: ProductRecord): string | null {
+    return this.priceCandidates(record)?.sort((a, b) => a.units - b.units)[0].formatted ?? null;
+  }
+
+  /** Which candidate gives the final price (the first of equals in the order price, special, tier, rule). */
+  priceSource(record: ProductRecord): PriceSource | null {
+    const candidates = this.priceCandidates(record);
+    if (!candidates) return null;
+    const lowest = Math.min(...candidates.map((candidate) => candidate.units));
+    return candidates.find((candidate) => candidate.units === lowest)!.source;
+  }
+
+  private priceCandidates(record: ProductRecord): Array<{ source: PriceSource; units: number; formatted: string }> | null {
     const price = this.value(record, 'price');
     if (typeof price !== 'number') return null;
     const units = toUnits(price);
-    const candidates = [units];
+    const candidates: Array<{ source: PriceSource; units: number }> = [{ source: 'price', units }];
     const special = this.value(record, 'special_price');
-    const from = this.value(record, 'special_from_date');
-    const to = this.value(record, 'special_to_date');
-    const day = (date: unknown) => (typeof date === 'string' ? date.slice(0, 10) : undefined);
-    if (typeof special === 'number' && (day(from) ?? this.today) <= this.today && this.today <= (day(to) ?? this.today)) candidates.push(toUnits(special));
+    const day = (code: string) => {
+      const date = this.value(record, code);
+      return typeof date === 'string' ? date.slice(0, 10) : undefined;
+    };
+    // Either bound may be missing; the to-date counts through its whole day.
+    const inWindow = (day('special_from_date') ?? this.today) <= this.today && this.today <= (day('special_to_date') ?? this.today);
+    if (typeof special === 'number' && inWindow) candidates.push({ source: 'special', units: toUnits(special) });
     for (const tier of record.storefront?.tierPrices ?? []) {
       const forGuests = tier.allGroups === 1 || tier.customerGroupId === GUEST_GROUP;
       if (tier.qty > 1 || !forGuests || (tier.websiteId !== 0 && tier.websiteId !== this.websiteId)) continue;
-      if (tier.percentageValue === null) candidates.push(toUnits(tier.value));
-      else candidates.push(Math.floor((units * (10_000 - Math.round(tier.percentageValue * 100)) + 5_000) / 10_000));
+      if (tier.percentageValue === null) candidates.push({ source: 'tier', units: toUnits(tier.value) });
+      // price × (1 − percentage / 100), rounded half up to 4 places.
+      else candidates.push({ source: 'tier-percentage', units: Math.floor((units * (10_000 - Math.round(tier.percentageValue * 100)) + 5_000) / 10_000) });
     }
     for (const rule of record.storefront?.rulePrices ?? []) {
-      if (rule.ruleDate === this.today && rule.customerGroupId === GUEST_GROUP && rule.websiteId === this.websiteId) candidates.push(toUnits(rule.price));
+      if (rule.ruleDate === this.today && rule.customerGroupId === GUEST_GROUP && rule.websiteId === this.websiteId) {
+        candidates.push({ source: 'rule', units: toUnits(rule.price) });
+      }
     }
-    return formatUnits(Math.min(...candidates));
+    return candidates.map((candidate) => ({ ...candidate, formatted: formatUnits(candidate.units) }));
   }
 
   private lowest(prices: Array<string | null>): string | null {

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { generateCatalog } from '../../../scripts/magento/catalog-generator';
 import type { StockMode } from '../../../scripts/magento/msi-stock';
 import type { MagentoEdition } from '../../../scripts/magento/schema';
+import type { ShopModel } from '../../../scripts/magento/storefront-oracle';
 import { parseMysqlUrl } from '../../src/config/app-config';
 import { migrateLookbook } from '../../src/database/migrate';
 import { BackendProcess } from './backend-process';
@@ -45,6 +46,8 @@ export class ImportFixture {
     readonly emptySku: Set<number>,
     /** The backend settings this shop needs (stock source, table prefix); start() passes them. */
     readonly shopEnv: Record<string, string>,
+    /** What the generator wrote, for the storefront oracle (support/storefront.ts). */
+    readonly model: ShopModel,
   ) {}
 
   static async create(suite: string, shape: FixtureShop = {}): Promise<ImportFixture> {
@@ -52,7 +55,8 @@ export class ImportFixture {
     const dbs = await createTestDatabases(suite);
     try {
       const shop = await mysql.createConnection({ uri: dbs.magentoUrl, charset: 'utf8mb4' });
-      await generateCatalog(shop, { products, seed, stock, schema: { edition, tablePrefix }, metadata: { richAttributes } }).finally(() => shop.end());
+      const { model } = await generateCatalog(shop, { products, seed, stock, schema: { edition, tablePrefix }, metadata: { richAttributes }, keepModel: true })
+        .finally(() => shop.end());
       await migrateLookbook(parseMysqlUrl('LOOKBOOK_DB_URL', dbs.lookbookUrl));
       const magentoDb = parseMysqlUrl('MYSQL_SHOP_URL', dbs.magentoUrl).database;
       const eligible = await eligibleSourceIds(dbs.admin, magentoDb, { storeId: 1, stockSource: stock, tablePrefix });
@@ -60,7 +64,7 @@ export class ImportFixture {
         `SELECT DISTINCT entity_id FROM \`${magentoDb}\`.\`${tablePrefix}catalog_product_entity\` WHERE TRIM(COALESCE(sku, '')) = ''`,
       );
       const shopEnv = { MAGENTO_STOCK_SOURCE: stock, MAGENTO_TABLE_PREFIX: tablePrefix };
-      return new ImportFixture(dbs, eligible, new Set(empty.map((r) => Number(r.entity_id))), shopEnv);
+      return new ImportFixture(dbs, eligible, new Set(empty.map((r) => Number(r.entity_id))), shopEnv, model!);
     } catch (error) {
       await dbs.drop();
       throw error;
