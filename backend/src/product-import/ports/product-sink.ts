@@ -7,11 +7,13 @@ export interface ProductSinkTransaction {
   getMeta(key: string): Promise<string | null>;
   setMeta(key: string, value: string): Promise<void>;
   /**
-   * About `limit` rows with source_id > afterSourceId, in source_id order, locked until the
-   * transaction ends. The rows of the last source id are all included, so a chunk always holds
-   * every row of each of its products.
+   * About `limit` rows with source_id > afterSourceId, in source_id order, read without locking.
+   * The rows of the last source id are all included, so a chunk always holds every row of each of
+   * its products.
    */
-  lockImportedRows(afterSourceId: number, limit: number): Promise<ImportedRow[]>;
+  readImportedChunk(afterSourceId: number, limit: number): Promise<ImportedRow[]>;
+  /** The given rows as they are now, in source_id order, locked (those rows only) until the transaction ends. */
+  lockRows(rowIds: number[]): Promise<ImportedRow[]>;
   /** SKU → id of the row that holds it, for those of the given SKUs that some row holds. */
   findSkuHolders(skus: string[]): Promise<Map<string, number>>;
   /** Rewrites each row from its product where any written field differs; leaves equal rows alone. */
@@ -53,8 +55,8 @@ export abstract class ProductSink {
     return this.transaction((tx) => tx.setMeta(key, value));
   }
 
-  lockImportedRows(afterSourceId: number, limit: number): Promise<ImportedRow[]> {
-    return this.transaction((tx) => tx.lockImportedRows(afterSourceId, limit));
+  readImportedChunk(afterSourceId: number, limit: number): Promise<ImportedRow[]> {
+    return this.transaction((tx) => tx.readImportedChunk(afterSourceId, limit));
   }
 
   findSkuHolders(skus: string[]): Promise<Map<string, number>> {

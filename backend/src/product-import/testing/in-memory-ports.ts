@@ -103,6 +103,10 @@ export class InMemoryLookbook extends ProductSink {
 
   private view(rows: Map<string, ProductRecord>, ids: Map<string, number>, meta: Map<string, string>): ProductSinkTransaction {
     const skuOf = (rowId: number) => [...ids].find(([, id]) => id === rowId)![0];
+    const importedRows = () =>
+      [...rows.values()]
+        .map((r) => ({ id: ids.get(r.sku)!, source_id: r.source_id, sku: r.sku, in_stock: r.in_stock, stock_qty: r.stock_qty }))
+        .sort((a, b) => a.source_id - b.source_id || a.id - b.id);
     return {
       batchUpsertProducts: async (products) => {
         const result = emptyUpsertResult();
@@ -122,14 +126,12 @@ export class InMemoryLookbook extends ProductSink {
       },
       getMeta: async (key) => meta.get(key) ?? null,
       setMeta: async (key, value) => void meta.set(key, value),
-      lockImportedRows: async (afterSourceId, limit) => {
-        const all = [...rows.values()]
-          .filter((r) => r.source_id > afterSourceId)
-          .map((r) => ({ id: ids.get(r.sku)!, source_id: r.source_id, sku: r.sku, in_stock: r.in_stock, stock_qty: r.stock_qty }))
-          .sort((a, b) => a.source_id - b.source_id || a.id - b.id);
+      readImportedChunk: async (afterSourceId, limit) => {
+        const all = importedRows().filter((r) => r.source_id > afterSourceId);
         const last = all[Math.min(limit, all.length) - 1]?.source_id;
         return all.filter((r) => r.source_id <= last);
       },
+      lockRows: async (rowIds) => importedRows().filter((r) => rowIds.includes(r.id)),
       findSkuHolders: async (skus) => new Map(skus.filter((sku) => ids.has(sku)).map((sku) => [sku, ids.get(sku)!])),
       updateRows: async (updates) => {
         const result = { updated: 0, unchanged: 0, rejected: [] as Array<{ source_id: number; sku: string; message: string }> };

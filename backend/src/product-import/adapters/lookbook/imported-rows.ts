@@ -25,25 +25,45 @@ export class ImportedRows {
 
   constructor(private readonly runner: QueryRunner) {}
 
-  /** Keyset on source_id: the first `limit` rows after the last chunk, widened to the end of their last source id. */
-  async lock(afterSourceId: number, limit: number): Promise<ImportedRow[]> {
+  /**
+   * Keyset on source_id: the first `limit` rows after the last chunk, widened to the end of their
+   * last source id. A plain read: it locks nothing, so a refresh holds no row while it asks the shop
+   * about them. Both bounds are found first and passed as constants, so the read walks the
+   * source_id index over the chunk only.
+   */
+  async readChunk(afterSourceId: number, limit: number): Promise<ImportedRow[]> {
+    const [{ last }] = await this.runner.query(
+      'SELECT MAX(source_id) AS last FROM (SELECT source_id FROM products WHERE source_id > ? ORDER BY source_id LIMIT ?) chunk',
+      [afterSourceId, limit],
+    );
+    if (last === null) return [];
+    const rows: Array<Record<string, any>> = await this.runner.query(
+      `SELECT id, source_id, sku, in_stock, stock_qty, content_hash
+         FROM products FORCE INDEX (ix_products_source_id)
+        WHERE source_id > ? AND source_id <= ?
+        ORDER BY source_id, id`,
+      [afterSourceId, Number(last)],
+    );
+    return rows.map(toImportedRow);
+  }
+
+  /**
+   * Locks the given rows by primary key until the transaction ends, and returns them as they are
+   * now: the lock covers these rows and nothing else (no range, no gap), so an import or another
+   * job's writes elsewhere in the table never wait for a refresh.
+   */
+  async lock(rowIds: number[]): Promise<ImportedRow[]> {
+    if (rowIds.length === 0) return [];
     const rows: Array<Record<string, any>> = await this.runner.query(
       `SELECT id, source_id, sku, in_stock, stock_qty, content_hash
          FROM products
-        WHERE source_id > ?
-          AND source_id <= (SELECT MAX(source_id) FROM (SELECT source_id FROM products WHERE source_id > ? ORDER BY source_id LIMIT ?) chunk)
+        WHERE id IN (?)
         ORDER BY source_id, id
           FOR UPDATE`,
-      [afterSourceId, afterSourceId, limit],
+      [rowIds],
     );
     for (const row of rows) this.lockedHashes.set(Number(row.id), row.content_hash);
-    return rows.map((row) => ({
-      id: Number(row.id),
-      source_id: Number(row.source_id),
-      sku: row.sku,
-      in_stock: Number(row.in_stock) === 1,
-      stock_qty: String(row.stock_qty),
-    }));
+    return rows.map(toImportedRow);
   }
 
   async skuHolders(skus: string[]): Promise<Map<string, number>> {
@@ -110,4 +130,14 @@ export class ImportedRows {
     );
     return Number(result.affectedRows ?? 0);
   }
+}
+
+function toImportedRow(row: Record<string, any>): ImportedRow {
+  return {
+    id: Number(row.id),
+    source_id: Number(row.source_id),
+    sku: row.sku,
+    in_stock: Number(row.in_stock) === 1,
+    stock_qty: String(row.stock_qty),
+  };
 }

@@ -73,8 +73,12 @@ class LookbookTransaction implements ProductSinkTransaction {
     );
   }
 
-  lockImportedRows(afterSourceId: number, limit: number): Promise<ImportedRow[]> {
-    return this.imported.lock(afterSourceId, limit);
+  readImportedChunk(afterSourceId: number, limit: number): Promise<ImportedRow[]> {
+    return this.imported.readChunk(afterSourceId, limit);
+  }
+
+  lockRows(rowIds: number[]): Promise<ImportedRow[]> {
+    return this.imported.lock(rowIds);
   }
 
   findSkuHolders(skus: string[]): Promise<Map<string, number>> {
