@@ -26,7 +26,7 @@ describe('LookbookRepository', () => {
 
   it('inserts new SKUs with every mapped column', async () => {
     const tee = product(1, {
-      sku: 'TEE-1', price: '19.9900', size_range: 'S, M', color: 'Rot', category: 'Men > Tops', attributes: { gender: 'Herren', climate: ['Cold'] },
+      sku: 'TEE-1', price: '19.990000', size_range: 'S, M', color: 'Rot', category: 'Men > Tops', attributes: { gender: 'Herren', climate: ['Cold'] },
       product_created_at: '2024-03-05 10:11:12', image_key: '/t/e/tee.jpg', url_key: 'tee',
     });
 
@@ -34,7 +34,7 @@ describe('LookbookRepository', () => {
 
     expect(result).toMatchObject({ inserted: 1, updated: 0, unchanged: 0, rejected: [], skus: { inserted: ['TEE-1'] } });
     const [row] = await rows();
-    expect(row).toMatchObject({ source_id: 1, sku: 'TEE-1', price: '19.9900', size_range: 'S, M', color: 'Rot', category: 'Men > Tops', image_key: '/t/e/tee.jpg', url_key: 'tee', in_stock: 1, stock_qty: '5.0000' });
+    expect(row).toMatchObject({ source_id: 1, sku: 'TEE-1', price: '19.990000', size_range: 'S, M', color: 'Rot', category: 'Men > Tops', image_key: '/t/e/tee.jpg', url_key: 'tee', in_stock: 1, stock_qty: '5.000000' });
     expect(typeof row.attributes === 'string' ? JSON.parse(row.attributes) : row.attributes).toEqual({ gender: 'Herren', climate: ['Cold'] });
     expect(new Date(row.product_created_at).toISOString()).toBe('2024-03-05T10:11:12.000Z');
   });
@@ -60,7 +60,7 @@ describe('LookbookRepository', () => {
   });
 
   it('reports a row the database refuses with its SKU and reason, and writes the rest', async () => {
-    const batch = [product(1), product(2, { title: 'x'.repeat(300) }), product(3), product(4, { price: '123456789012.5' })];
+    const batch = [product(1), product(2, { title: 'x'.repeat(300) }), product(3), product(4, { price: '123456789012345.5' })];
 
     const result = await sut.batchUpsertProducts(batch);
 

@@ -113,7 +113,7 @@ describe('Refresh jobs (real databases)', () => {
       { source_id: ids.clash, sku: 'CLASH', message: 'The shop renamed SKU "CLASH" to "DELETED", which another Lookbook product holds; left as it was' },
     ]);
     const after = await rows();
-    const withdrawn = (sku: string) => ({ ...before[sku], in_stock: false, stock_qty: '0.0000' });
+    const withdrawn = (sku: string) => ({ ...before[sku], in_stock: false, stock_qty: '0.000000' });
     expect(after).toEqual({
       KEEP: before.KEEP,
       'KEEP-BEFORE-RENAME': withdrawn('KEEP-BEFORE-RENAME'),
@@ -121,10 +121,10 @@ describe('Refresh jobs (real databases)', () => {
       DISABLED: withdrawn('DISABLED'),
       HIDDEN: withdrawn('HIDDEN'),
       DELETED: withdrawn('DELETED'),
-      CHANGED: { ...before.CHANGED, title: 'New Name', price: '12.5000' },
+      CHANGED: { ...before.CHANGED, title: 'New Name', price: '12.500000' },
       'NEW-SKU': { ...before['OLD-SKU'], sku: 'NEW-SKU' },
       CLASH: before.CLASH,
-      STYLE: { ...before.STYLE, stock_qty: '3.0000', size_range: 'M' },
+      STYLE: { ...before.STYLE, stock_qty: '3.000000', size_range: 'M' },
       'LAST-ONE': withdrawn('LAST-ONE'),
     });
     expect(await cursor()).toBe(importedCursor);
@@ -147,8 +147,8 @@ describe('Refresh jobs (real databases)', () => {
 
     expect(job.metrics).toMatchObject({ updated: 2, withdrawn: 0, unchanged: 8, errors_count: 1 });
     const after = await rows();
-    expect(after['SOLD-OUT']).toMatchObject({ in_stock: true, stock_qty: '9.0000', price: '30.0000' });
-    expect(after.DISABLED).toMatchObject({ in_stock: true, stock_qty: '5.0000' });
+    expect(after['SOLD-OUT']).toMatchObject({ in_stock: true, stock_qty: '9.000000', price: '30.000000' });
+    expect(after.DISABLED).toMatchObject({ in_stock: true, stock_qty: '5.000000' });
   });
 
   it('reports the Lookbook products, those on sale and the last refresh in the state', async () => {
@@ -167,14 +167,14 @@ describe('Refresh jobs (real databases)', () => {
 
     expect(job.metrics).toMatchObject({ updated: 2, withdrawn: 0 });
     const imported = await rows();
-    expect(imported.HIDDEN).toMatchObject({ in_stock: true, stock_qty: '5.0000' });
-    expect(imported.DELETED).toMatchObject({ source_id: ids.clash, in_stock: true, price: '15.0000' });
+    expect(imported.HIDDEN).toMatchObject({ in_stock: true, stock_qty: '5.000000' });
+    expect(imported.DELETED).toMatchObject({ source_id: ids.clash, in_stock: true, price: '15.000000' });
     expect(imported.CLASH).toMatchObject({ source_id: ids.clash, in_stock: true });
 
     const refreshed = await refresh();
 
     expect(refreshed.metrics).toMatchObject({ updated: 0, withdrawn: 1, errors_count: 0 });
-    expect((await rows()).CLASH).toMatchObject({ in_stock: false, stock_qty: '0.0000' });
+    expect((await rows()).CLASH).toMatchObject({ in_stock: false, stock_qty: '0.000000' });
   });
 
   it('answers 409 with the running job, whichever kind each of the two is', async () => {
@@ -228,8 +228,8 @@ describe('Refresh jobs (real databases)', () => {
       expect(failed.metrics.processed).toBeGreaterThanOrEqual(3);
       expect(failed.metrics.processed).toBeLessThan(11);
       const cut = await rows();
-      expect(cut.KEEP.price).toBe('21.0000');
-      expect(cut.STYLE.price).toBe('40.0000');
+      expect(cut.KEEP.price).toBe('21.000000');
+      expect(cut.STYLE.price).toBe('40.000000');
     } finally {
       await slow.close();
     }
@@ -238,8 +238,8 @@ describe('Refresh jobs (real databases)', () => {
 
     expect(rerun).toMatchObject({ status: 'completed', metrics: { processed: 11, updated: 1, withdrawn: 0 } });
     // STYLE-S is sold out, so STYLE-M alone sets the style's price now.
-    expect((await rows()).STYLE.price).toBe('45.0000');
-    expect((await rows()).KEEP.price).toBe('21.0000');
+    expect((await rows()).STYLE.price).toBe('45.000000');
+    expect((await rows()).KEEP.price).toBe('21.000000');
   });
 
   it("withdraws a product taken out of the store's website, and one the shop flags out of stock with quantity left", async () => {
@@ -253,8 +253,8 @@ describe('Refresh jobs (real databases)', () => {
 
     expect(job.metrics).toMatchObject({ processed: 13, withdrawn: 2 });
     const after = await rows();
-    expect(after['OFF-WEBSITE']).toMatchObject({ in_stock: false, stock_qty: '0.0000', price: '25.0000' });
-    expect(after['FLAGGED-OUT']).toMatchObject({ in_stock: false, stock_qty: '0.0000', price: '25.0000' });
+    expect(after['OFF-WEBSITE']).toMatchObject({ in_stock: false, stock_qty: '0.000000', price: '25.000000' });
+    expect(after['FLAGGED-OUT']).toMatchObject({ in_stock: false, stock_qty: '0.000000', price: '25.000000' });
   });
 });
 

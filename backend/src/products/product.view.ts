@@ -4,7 +4,7 @@ export class ProductView {
   @ApiProperty({ example: 'MH01' }) sku: string;
   @ApiProperty({ example: 1204 }) source_id: number;
   @ApiProperty({ example: 'Chaz Kangeroo Hoodie' }) title: string;
-  @ApiProperty({ type: 'string', nullable: true, description: 'In the page\'s currency, as the shop stores it (four decimals).', example: '52.0000' })
+  @ApiProperty({ type: 'string', nullable: true, description: 'In the page\'s currency, at the shop\'s precision (six decimals, as Magento stores prices).', example: '52.000000' })
   price: string | null;
   @ApiProperty({ type: 'string', nullable: true, example: 'XS, S, M, L, XL' }) size_range: string | null;
   @ApiProperty({ type: 'string', nullable: true, example: 'Black, Blue' }) color: string | null;

@@ -258,6 +258,11 @@ export interface components {
              */
             on_sale: number;
             /**
+             * @description Products on sale the Lookbook refused to store (listed in the job that met them): every later import and refresh retries them until one writes them or the shop stops selling them.
+             * @example 0
+             */
+            owed: number;
+            /**
              * @description Products on sale not yet imported: those after the cursor. Exact, or an estimate (see remaining_estimated).
              * @example 4620
              */
@@ -309,8 +314,8 @@ export interface components {
              */
             in_stock: boolean;
             /**
-             * @description In the page's currency, as the shop stores it (four decimals).
-             * @example 52.0000
+             * @description In the page's currency, at the shop's precision (six decimals, as Magento stores prices).
+             * @example 52.000000
              */
             price: string | null;
             /** @example XS, S, M, L, XL */

@@ -25,7 +25,8 @@ const READ_AHEAD_CHUNKS = 2;
 const FIRST_JOB_READ_AHEAD_CHUNKS = 0;
 
 /**
- * Runs one import job: selects the eligible products after the cursor, then imports them in chunks.
+ * Runs one import job: retries the products the Lookbook owes, selects the eligible products after
+ * the cursor, then imports them in chunks.
  * Each chunk's rows and the cursor commit in one Lookbook transaction, so whatever happens next,
  * the cursor never points past rows that are not written, nor behind them. That transaction also
  * confirms the run's lease on the job: a run whose job was failed by the stale rule (its process
@@ -49,6 +50,7 @@ export class ImportJobRunner extends JobRunner {
   private async importChunks(job: ImportJob, run: JobRun): Promise<void> {
     const { limit, resumeFromLast, startAfterId } = job.params;
     const { chunkSize } = this.config.import;
+    const owed = await this.retryOwed(run);
     const cursor = resumeFromLast
       ? Number((await inStage('Lookbook', () => this.sink.getMeta(CURSOR_META_KEY))) ?? 0)
       : (startAfterId ?? 0);
@@ -62,7 +64,7 @@ export class ImportJobRunner extends JobRunner {
     const reads = new ReadAhead(depth, (ids: number[]) => inStage('Magento', () => this.source.fetchProducts(ids)));
     if (first.length > 0) reads.add(first);
     const rest = first.length < chunkSize || limit <= chunkSize ? [] : await this.select({ afterId: first.at(-1)!, limit: limit - first.length, continuing: true });
-    run.progress.metrics.total_found = first.length + rest.length;
+    run.progress.metrics.total_found = owed + first.length + rest.length;
     await this.saveProgress(run);
     for (const chunk of inChunks(rest, chunkSize)) reads.add(chunk);
 
@@ -82,6 +84,8 @@ export class ImportJobRunner extends JobRunner {
   private writeChunk(run: JobRun, page: CatalogPage): Promise<UpsertResult> {
     return this.sink.transaction(async (tx) => {
       const result = await tx.batchUpsertProducts(page.products);
+      const sourceIds = [...page.products, ...page.skipped].map((p) => p.source_id);
+      await this.settleOwed(tx, run, sourceIds, result.rejected);
       if (page.lastSourceId !== null) await tx.advanceCursor(page.lastSourceId);
       // Last, so the job row is locked only for the moment before commit.
       await tx.confirmLease(run.jobId, run.lease);

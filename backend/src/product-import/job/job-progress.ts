@@ -44,7 +44,8 @@ export class JobProgress {
     m.withdrawn += chunk.withdrawn ?? 0;
     m.skipped += chunk.skipped;
     m.errors_count += chunk.errors.length;
-    m.last_processed_source_id = chunk.lastSourceId;
+    // A retry of owed products (lastSourceId null) leaves the position where it is.
+    m.last_processed_source_id = chunk.lastSourceId ?? m.last_processed_source_id;
     const room = MAX_LISTED_ERRORS - this.errors.length;
     if (room > 0) this.errors.push(...chunk.errors.slice(0, room));
   }

@@ -28,7 +28,8 @@ export class RefreshJobRunner extends JobRunner {
 
   private async refreshChunks(run: JobRun): Promise<void> {
     // No import runs beside a refresh (one job at a time), so the rows counted here are the rows walked.
-    run.progress.metrics.total_found = (await inStage('Lookbook', () => this.sink.countImported())).imported;
+    const owed = await this.retryOwed(run);
+    run.progress.metrics.total_found = owed + (await inStage('Lookbook', () => this.sink.countImported())).imported;
     await this.saveProgress(run);
 
     let afterSourceId = 0;
@@ -67,6 +68,7 @@ export class RefreshJobRunner extends JobRunner {
     const plan = planRefresh(rows, new Set(eligible), page, holders);
     if (plan.withdraw.length) await tx.withdrawRows(plan.withdraw);
     const written = await tx.updateRows(plan.updates);
+    await this.settleOwed(tx, run, [...sourceIds], written.rejected);
     // Last, so the job row is locked only for the moment before commit (see ImportJobRunner).
     await tx.confirmLease(run.jobId, run.lease);
     return {

@@ -1,5 +1,5 @@
 import { ImportedCounts, ImportedRow, RowUpdate, RowUpdateResult } from '../domain/imported-row';
-import { ProductRecord, UpsertResult } from '../domain/product-record';
+import { ProductRecord, RejectedProduct, UpsertResult } from '../domain/product-record';
 
 /** The Lookbook side of one transaction: rows and cursor commit together or not at all. */
 export interface ProductSinkTransaction {
@@ -21,6 +21,12 @@ export interface ProductSinkTransaction {
   /** Marks the rows no longer on sale (in_stock false, stock_qty 0); every other field stays. */
   withdrawRows(rowIds: number[]): Promise<void>;
   countImported(): Promise<ImportedCounts>;
+  /** Products on sale the Lookbook refused earlier and owes still, ascending: every job retries them. */
+  owedSourceIds(): Promise<number[]>;
+  /** Remembers products the Lookbook refused, with the reason, as owed. */
+  recordOwed(rejected: RejectedProduct[], now: Date): Promise<void>;
+  /** Forgets owed products that were written or are no longer on sale. */
+  settleOwed(sourceIds: number[]): Promise<void>;
   /** How many products (distinct source ids) in afterSourceId < source_id ≤ upTo the Lookbook holds. */
   countImportedBetween(afterSourceId: number, upTo: number): Promise<number>;
   /**
@@ -73,6 +79,10 @@ export abstract class ProductSink {
 
   countImported(): Promise<ImportedCounts> {
     return this.transaction((tx) => tx.countImported());
+  }
+
+  owedSourceIds(): Promise<number[]> {
+    return this.transaction((tx) => tx.owedSourceIds());
   }
 
   countImportedBetween(afterSourceId: number, upTo: number): Promise<number> {

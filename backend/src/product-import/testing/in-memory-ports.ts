@@ -71,6 +71,8 @@ export class InMemoryLookbook extends ProductSink {
   /** SKU → the row's id. */
   ids = new Map<string, number>();
   meta = new Map<string, string>();
+  /** source_id → the product the Lookbook refused and owes. */
+  owed = new Map<number, { sku: string; message: string }>();
   /** SKUs the "database" refuses. */
   refused = new Set<string>();
   private nextId = 1;
@@ -86,11 +88,14 @@ export class InMemoryLookbook extends ProductSink {
     const rows = new Map(this.rows);
     const ids = new Map(this.ids);
     const meta = new Map(this.meta);
-    const result = await work(this.view(rows, ids, meta));
+    const owed = new Map(this.owed);
+    const cursors: number[] = [];
+    const result = await work(this.view(rows, ids, meta, owed, cursors));
     this.rows = rows;
     this.ids = ids;
     this.meta = meta;
-    if (meta.has(CURSOR_META_KEY)) this.cursorHistory.push(Number(meta.get(CURSOR_META_KEY)));
+    this.owed = owed;
+    this.cursorHistory.push(...cursors);
     return result;
   }
 
@@ -101,7 +106,7 @@ export class InMemoryLookbook extends ProductSink {
   }
 
 
-  private view(rows: Map<string, ProductRecord>, ids: Map<string, number>, meta: Map<string, string>): ProductSinkTransaction {
+  private view(rows: Map<string, ProductRecord>, ids: Map<string, number>, meta: Map<string, string>, owed: Map<number, { sku: string; message: string }>, cursors: number[]): ProductSinkTransaction {
     const skuOf = (rowId: number) => [...ids].find(([, id]) => id === rowId)![0];
     const importedRows = () =>
       [...rows.values()]
@@ -156,9 +161,15 @@ export class InMemoryLookbook extends ProductSink {
       withdrawRows: async (rowIds) => {
         for (const rowId of rowIds) rows.set(skuOf(rowId), { ...rows.get(skuOf(rowId))!, in_stock: false, stock_qty: '0.0000' });
       },
-      countImported: async () => ({ imported: rows.size, onSale: [...rows.values()].filter((r) => r.in_stock).length }),
+      countImported: async () => ({ imported: rows.size, onSale: [...rows.values()].filter((r) => r.in_stock).length, owed: owed.size }),
+      owedSourceIds: async () => [...owed.keys()].sort((a, b) => a - b),
+      recordOwed: async (rejected) => rejected.forEach(({ source_id, sku, message }) => owed.set(source_id, { sku, message })),
+      settleOwed: async (sourceIds) => sourceIds.forEach((id) => owed.delete(id)),
       countImportedBetween: async (afterSourceId, upTo) => new Set([...rows.values()].map((r) => r.source_id).filter((id) => id > afterSourceId && id <= upTo)).size,
-      advanceCursor: async (sourceId) => void meta.set(CURSOR_META_KEY, String(Math.max(sourceId, Number(meta.get(CURSOR_META_KEY) ?? 0)))),
+      advanceCursor: async (sourceId) => {
+        meta.set(CURSOR_META_KEY, String(Math.max(sourceId, Number(meta.get(CURSOR_META_KEY) ?? 0))));
+        cursors.push(Number(meta.get(CURSOR_META_KEY)));
+      },
       confirmLease: async (jobId, lease) => {
         if (this.jobs && !this.jobs.isRunningUnder(jobId, lease)) throw new JobLeaseLostError(jobId);
       },

@@ -102,8 +102,10 @@ export class ImportedRows {
   }
 
   async counts(): Promise<ImportedCounts> {
-    const [row] = await this.runner.query('SELECT COUNT(*) AS imported, COALESCE(SUM(in_stock), 0) AS on_sale FROM products');
-    return { imported: Number(row.imported), onSale: Number(row.on_sale) };
+    const [row] = await this.runner.query(
+      'SELECT COUNT(*) AS imported, COALESCE(SUM(in_stock), 0) AS on_sale, (SELECT COUNT(*) FROM product_import_owed) AS owed FROM products',
+    );
+    return { imported: Number(row.imported), onSale: Number(row.on_sale), owed: Number(row.owed) };
   }
 
   /** Walks the source_id index over the range only. */
