@@ -50,7 +50,6 @@ export class ImportJobRunner extends JobRunner {
   private async importChunks(job: ImportJob, run: JobRun): Promise<void> {
     const { limit, resumeFromLast, startAfterId } = job.params;
     const { chunkSize } = this.config.import;
-    const owed = await this.retryOwed(run);
     const cursor = resumeFromLast
       ? Number((await inStage('Lookbook', () => this.sink.getMeta(CURSOR_META_KEY))) ?? 0)
       : (startAfterId ?? 0);
@@ -60,13 +59,16 @@ export class ImportJobRunner extends JobRunner {
     // the rest: the shop's database has two cores' worth of work from the start (once the
     // process's code is optimized, see FIRST_JOB_READ_AHEAD_CHUNKS).
     const first = await this.select({ afterId: cursor, limit: Math.min(limit, chunkSize), continuing: false });
+    // What the Lookbook owes goes first; a product retried so is not written a second time by this job.
+    const owed = await this.retryOwed(run);
+    const notRetried = (ids: number[]) => ids.filter((id) => !run.retried.has(id));
     const depth = this.importedBefore ? READ_AHEAD_CHUNKS : FIRST_JOB_READ_AHEAD_CHUNKS;
     const reads = new ReadAhead(depth, (ids: number[]) => inStage('Magento', () => this.source.fetchProducts(ids)));
-    if (first.length > 0) reads.add(first);
+    if (notRetried(first).length > 0) reads.add(notRetried(first));
     const rest = first.length < chunkSize || limit <= chunkSize ? [] : await this.select({ afterId: first.at(-1)!, limit: limit - first.length, continuing: true });
-    run.progress.metrics.total_found = owed + first.length + rest.length;
+    run.progress.metrics.total_found = owed + notRetried(first).length + notRetried(rest).length;
     await this.saveProgress(run);
-    for (const chunk of inChunks(rest, chunkSize)) reads.add(chunk);
+    for (const chunk of inChunks(notRetried(rest), chunkSize)) reads.add(chunk);
 
     for (let page = await reads.next(); page && !this.stopRequested; page = await reads.next()) {
       const result = await inStage('Lookbook', () => this.writeChunk(run, page!));
@@ -85,7 +87,7 @@ export class ImportJobRunner extends JobRunner {
     return this.sink.transaction(async (tx) => {
       const result = await tx.batchUpsertProducts(page.products);
       const sourceIds = [...page.products, ...page.skipped].map((p) => p.source_id);
-      await this.settleOwed(tx, run, sourceIds, result.rejected);
+      await this.settleOwed(tx, run, sourceIds, result.rejected, result.displaced);
       if (page.lastSourceId !== null) await tx.advanceCursor(page.lastSourceId);
       // Last, so the job row is locked only for the moment before commit.
       await tx.confirmLease(run.jobId, run.lease);

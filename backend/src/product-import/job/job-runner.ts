@@ -21,6 +21,10 @@ export interface JobRun {
   progress: JobProgress;
   /** Source ids the Lookbook owes (refused earlier), as this run knows them: read at its start, kept up to date by its chunks. */
   owed: Set<number>;
+  /** Source ids the Lookbook refused in this run: not retried again by it. */
+  refused: Set<number>;
+  /** Source ids this run retried as owed: not written again by it. */
+  retried: Set<number>;
 }
 
 /** Short first, so a blip costs little; capped, so the job is released soon after the database is back. */
@@ -59,7 +63,7 @@ export abstract class JobRunner {
     const lease = randomUUID();
     const startedAt = new Date();
     if (!(await this.jobs.markRunning(jobId, lease, startedAt))) return;
-    const run: JobRun = { jobId, lease, progress: new JobProgress(startedAt), owed: new Set() };
+    const run: JobRun = { jobId, lease, progress: new JobProgress(startedAt), owed: new Set(), refused: new Set(), retried: new Set() };
     // Every line about a job names it, so one job's lines can be picked out of a shared log.
     this.logger.log(`${this.kind} job ${jobId} started: ${this.describe(job)}`);
     let outcome: JobOutcome;
@@ -94,8 +98,11 @@ export abstract class JobRunner {
    * shop no longer sells it, forgotten (counted as skipped). Returns how many were retried.
    */
   protected async retryOwed(run: JobRun): Promise<number> {
-    const owed = await inStage('Lookbook', () => this.sink.owedSourceIds());
-    run.owed = new Set(owed);
+    const stored = await inStage('Lookbook', () => this.sink.owedSourceIds());
+    run.owed = new Set(stored);
+    const owed = stored.filter((id) => !run.refused.has(id));
+    owed.forEach((id) => run.retried.add(id));
+    run.progress.metrics.total_found = (run.progress.metrics.total_found ?? 0) + owed.length;
     for (const ids of inChunks(owed, this.config.import.chunkSize)) {
       if (this.stopRequested) break;
       const eligible = await inStage('Magento', () => this.source.filterEligible(ids));
@@ -103,7 +110,7 @@ export abstract class JobRunner {
       const result = await inStage('Lookbook', () =>
         this.sink.transaction(async (tx) => {
           const written = await tx.batchUpsertProducts(page.products);
-          await this.settleOwed(tx, run, ids, written.rejected);
+          await this.settleOwed(tx, run, ids, written.rejected, written.displaced);
           await tx.confirmLease(run.jobId, run.lease);
           return written;
         }),
@@ -115,16 +122,20 @@ export abstract class JobRunner {
   }
 
   /**
-   * Inside a chunk's transaction: the chunk's products the Lookbook refused are owed from now on;
-   * those it owed before and no longer refuses (written, or no longer on sale) are settled.
+   * Inside a chunk's transaction: the chunk's products the Lookbook refused, and those whose row
+   * another product took over, are owed from now on; those it owed before and no longer refuses
+   * (written, or no longer on sale) are settled.
    */
-  protected async settleOwed(tx: ProductSinkTransaction, run: JobRun, sourceIds: number[], rejected: RejectedProduct[]): Promise<void> {
-    const refused = new Set(rejected.map((r) => r.source_id));
-    const settled = sourceIds.filter((id) => run.owed.has(id) && !refused.has(id));
+  protected async settleOwed(tx: ProductSinkTransaction, run: JobRun, sourceIds: number[], refused: RejectedProduct[], displaced: RejectedProduct[] = []): Promise<void> {
+    const refusedIds = new Set(refused.map((r) => r.source_id));
+    const written = new Set(sourceIds.filter((id) => !refusedIds.has(id)));
+    const owed = [...refused, ...displaced.filter((d) => !written.has(d.source_id))];
+    const settled = [...written].filter((id) => run.owed.has(id));
     if (settled.length) await tx.settleOwed(settled);
-    if (rejected.length) await tx.recordOwed(rejected, new Date());
+    if (owed.length) await tx.recordOwed(owed, new Date());
     settled.forEach((id) => run.owed.delete(id));
-    refused.forEach((id) => run.owed.add(id));
+    refusedIds.forEach((id) => run.refused.add(id));
+    owed.forEach((product) => run.owed.add(product.source_id));
   }
 
   /** Stores the run's counters (which also serves as a heartbeat); throws once the run has lost its job. */

@@ -5,7 +5,7 @@ import { CatalogPage } from '../domain/product-record';
 import { ProductSinkTransaction } from '../ports/product-sink';
 import { ChunkCounts } from './job-progress';
 import { JobRun, JobRunner } from './job-runner';
-import { newSkus, planRefresh } from './refresh-plan';
+import { planRefresh } from './refresh-plan';
 import { inStage } from './stage-error';
 
 /**
@@ -28,8 +28,7 @@ export class RefreshJobRunner extends JobRunner {
 
   private async refreshChunks(run: JobRun): Promise<void> {
     // No import runs beside a refresh (one job at a time), so the rows counted here are the rows walked.
-    const owed = await this.retryOwed(run);
-    run.progress.metrics.total_found = owed + (await inStage('Lookbook', () => this.sink.countImported())).imported;
+    run.progress.metrics.total_found = (await inStage('Lookbook', () => this.sink.countImported())).imported;
     await this.saveProgress(run);
 
     let afterSourceId = 0;
@@ -40,6 +39,9 @@ export class RefreshJobRunner extends JobRunner {
       afterSourceId = chunk.lastSourceId!;
       await this.saveProgress(run);
     }
+    // Last, so a product that lost its row in this refresh to the one holding its SKU now, or
+    // waited on a row this refresh renamed, is written by this same refresh.
+    if (!this.stopRequested) await this.retryOwed(run);
   }
 
   /**
@@ -62,22 +64,22 @@ export class RefreshJobRunner extends JobRunner {
     // A row that changed product since it was read (another job's write) belongs to a later chunk, or an earlier one.
     const sourceIds = new Set(read.map((r) => r.source_id));
     const rows = (await tx.lockRows(read.map((r) => r.id))).filter((r) => sourceIds.has(r.source_id));
-    const renamedTo = newSkus(rows, page);
-    const holders = renamedTo.length ? await tx.findSkuHolders(renamedTo) : new Map<string, number>();
+    const claims = await tx.claimSkus(page.products.filter((p) => sourceIds.has(p.source_id)));
 
-    const plan = planRefresh(rows, new Set(eligible), page, holders);
+    const plan = planRefresh(rows, new Set(eligible), page, claims);
     if (plan.withdraw.length) await tx.withdrawRows(plan.withdraw);
     const written = await tx.updateRows(plan.updates);
-    await this.settleOwed(tx, run, [...sourceIds], written.rejected);
+    const refused = [...plan.lost, ...written.rejected];
+    await this.settleOwed(tx, run, [...sourceIds], refused, plan.displaced);
     // Last, so the job row is locked only for the moment before commit (see ImportJobRunner).
     await tx.confirmLease(run.jobId, run.lease);
     return {
       processed: read.length,
       updated: written.updated,
       unchanged: written.unchanged + plan.alreadyWithdrawn,
-      withdrawn: plan.withdraw.length,
+      withdrawn: plan.withdrawn,
       skipped: plan.skipped,
-      errors: [...plan.errors, ...written.rejected],
+      errors: refused,
       lastSourceId: null,
     };
   }

@@ -1,5 +1,6 @@
 import { ImportedCounts, ImportedRow, RowUpdate, RowUpdateResult } from '../domain/imported-row';
 import { ProductRecord, RejectedProduct, UpsertResult } from '../domain/product-record';
+import { SkuClaim } from '../domain/sku-claims';
 
 /** The Lookbook side of one transaction: rows and cursor commit together or not at all. */
 export interface ProductSinkTransaction {
@@ -14,8 +15,8 @@ export interface ProductSinkTransaction {
   readImportedChunk(afterSourceId: number, limit: number): Promise<ImportedRow[]>;
   /** The given rows as they are now, in source_id order, locked (those rows only) until the transaction ends. */
   lockRows(rowIds: number[]): Promise<ImportedRow[]>;
-  /** SKU → id of the row that holds it, for those of the given SKUs that some row holds. */
-  findSkuHolders(skus: string[]): Promise<Map<string, number>>;
+  /** For each product, the rows holding its SKU as Magento compares SKUs (locked), and which products have equal SKUs. */
+  claimSkus(products: ProductRecord[]): Promise<SkuClaim[]>;
   /** Rewrites each row from its product where any written field differs; leaves equal rows alone. */
   updateRows(updates: RowUpdate[]): Promise<RowUpdateResult>;
   /** Marks the rows no longer on sale (in_stock false, stock_qty 0); every other field stays. */
@@ -63,10 +64,6 @@ export abstract class ProductSink {
 
   readImportedChunk(afterSourceId: number, limit: number): Promise<ImportedRow[]> {
     return this.transaction((tx) => tx.readImportedChunk(afterSourceId, limit));
-  }
-
-  findSkuHolders(skus: string[]): Promise<Map<string, number>> {
-    return this.transaction((tx) => tx.findSkuHolders(skus));
   }
 
   updateRows(updates: RowUpdate[]): Promise<RowUpdateResult> {

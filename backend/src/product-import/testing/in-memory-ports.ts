@@ -2,6 +2,7 @@
 import { JobAlreadyRunningError, JobLeaseLostError } from '../domain/import-errors';
 import { ImportJob, ImportJobError, ImportJobMetrics, ImportJobParams, JobMode, emptyMetrics } from '../domain/import-job';
 import { CatalogPage, ProductRecord, emptyUpsertResult } from '../domain/product-record';
+import { SkuClaim, displaced, resolveSkuClaims } from '../domain/sku-claims';
 import { CatalogSource, EligibleIdsQuery } from '../ports/catalog-source';
 import { ImportJobStore } from '../ports/import-job-store';
 import { CURSOR_META_KEY, ProductSink, ProductSinkTransaction } from '../ports/product-sink';
@@ -108,6 +109,16 @@ export class InMemoryLookbook extends ProductSink {
 
   private view(rows: Map<string, ProductRecord>, ids: Map<string, number>, meta: Map<string, string>, owed: Map<number, { sku: string; message: string }>, cursors: number[]): ProductSinkTransaction {
     const skuOf = (rowId: number) => [...ids].find(([, id]) => id === rowId)![0];
+    // Case aside, as Magento compares SKUs (the database's collation in production).
+    const key = (sku: string) => sku.toLowerCase();
+    const claimSkus = (products: ProductRecord[]): SkuClaim[] =>
+      products.map((p) => ({
+        product: p,
+        sameSkuGroup: products.findIndex((other) => key(other.sku) === key(p.sku)),
+        holders: [...rows.values()]
+          .filter((r) => key(r.sku) === key(p.sku))
+          .map((r) => ({ id: ids.get(r.sku)!, source_id: r.source_id, sku: r.sku, in_stock: r.in_stock, content_hash: JSON.stringify(r) })),
+      }));
     const importedRows = () =>
       [...rows.values()]
         .map((r) => ({ id: ids.get(r.sku)!, source_id: r.source_id, sku: r.sku, in_stock: r.in_stock, stock_qty: r.stock_qty }))
@@ -115,17 +126,24 @@ export class InMemoryLookbook extends ProductSink {
     return {
       batchUpsertProducts: async (products) => {
         const result = emptyUpsertResult();
-        for (const p of products) {
+        const { won, lost } = resolveSkuClaims(claimSkus(products));
+        result.rejected.push(...lost);
+        for (const { product: p, row, takenFrom } of won) {
           if (this.refused.has(p.sku)) {
             result.rejected.push({ source_id: p.source_id, sku: p.sku, message: 'Data too long' });
             continue;
           }
-          const existing = rows.get(p.sku);
-          const outcome = !existing ? 'inserted' : JSON.stringify(existing) === JSON.stringify(p) ? 'unchanged' : 'updated';
+          const existing = row ? skuOf(row.id) : undefined;
+          const outcome = existing === undefined ? 'inserted' : JSON.stringify(rows.get(existing)) === JSON.stringify(p) ? 'unchanged' : 'updated';
           result[outcome]++;
           result.skus[outcome].push(p.sku);
+          if (takenFrom && outcome === 'updated') result.displaced.push(displaced(takenFrom, p));
+          if (existing !== undefined) {
+            rows.delete(existing);
+            ids.delete(existing);
+          }
           rows.set(p.sku, structuredClone(p));
-          if (!ids.has(p.sku)) ids.set(p.sku, this.nextId++);
+          ids.set(p.sku, row?.id ?? this.nextId++);
         }
         return result;
       },
@@ -137,7 +155,7 @@ export class InMemoryLookbook extends ProductSink {
         return all.filter((r) => r.source_id <= last);
       },
       lockRows: async (rowIds) => importedRows().filter((r) => rowIds.includes(r.id)),
-      findSkuHolders: async (skus) => new Map(skus.filter((sku) => ids.has(sku)).map((sku) => [sku, ids.get(sku)!])),
+      claimSkus: async (products) => claimSkus(products),
       updateRows: async (updates) => {
         const result = { updated: 0, unchanged: 0, rejected: [] as Array<{ source_id: number; sku: string; message: string }> };
         for (const { rowId, product } of updates) {

@@ -1,7 +1,7 @@
 import { QueryRunner } from 'typeorm';
 import { ImportedCounts, ImportedRow, RowUpdate, RowUpdateResult } from '../../domain/imported-row';
 import { TurnBudget, mapInTurns } from '../event-loop-turns';
-import { COLUMNS, columnValue, contentHash, writeOrIsolate } from './product-columns';
+import { contentHash, rewriteRows, writeOrIsolate } from './product-columns';
 
 /**
  * A statement rewrites at most this many rows: it is built in one turn of the event loop, which
@@ -66,12 +66,6 @@ export class ImportedRows {
     return rows.map(toImportedRow);
   }
 
-  async skuHolders(skus: string[]): Promise<Map<string, number>> {
-    if (skus.length === 0) return new Map();
-    const rows: Array<{ id: number; sku: string }> = await this.runner.query('SELECT id, sku FROM products WHERE sku IN (?) FOR UPDATE', [skus]);
-    return new Map(rows.map((row) => [row.sku, Number(row.id)]));
-  }
-
   async withdraw(rowIds: number[]): Promise<void> {
     if (rowIds.length === 0) return;
     await this.runner.query('UPDATE products SET in_stock = 0, stock_qty = 0, content_hash = ?, updated_at = ? WHERE id IN (?)', [
@@ -91,7 +85,7 @@ export class ImportedRows {
       if (budget.spent) await budget.nextTurn();
       const written = await writeOrIsolate(
         changed.slice(i, i + ROWS_PER_STATEMENT),
-        async (some) => void (result.updated += await this.rewriteChanged(some, now)),
+        async (some) => void (result.updated += await rewriteRows(this.runner, some, now)),
         ({ product }, error) => result.rejected.push({ source_id: product.source_id, sku: product.sku, message: error.message }),
       );
       // The statement's own hash test may still find a row equal (e.g. one this transaction did not lock).
@@ -112,25 +106,6 @@ export class ImportedRows {
   async countBetween(afterSourceId: number, upTo: number): Promise<number> {
     const [row] = await this.runner.query('SELECT COUNT(DISTINCT source_id) AS n FROM products WHERE source_id > ? AND source_id <= ?', [afterSourceId, upTo]);
     return Number(row.n);
-  }
-
-  /**
-   * One multi-row UPDATE by row id (the SKU itself may change), from a derived table of the new
-   * values; rows whose stored hash already matches are not touched. Returns how many were rewritten.
-   */
-  private async rewriteChanged(rows: Array<RowUpdate & { hash: string }>, now: Date): Promise<number> {
-    const columns = [...COLUMNS, 'content_hash'];
-    const select = (first: boolean) => `SELECT ${['id', ...columns].map((c) => (first ? `? AS ${c}` : '?')).join(', ')}`;
-    const values = rows.map((_, index) => select(index === 0)).join('\n UNION ALL ');
-    const params = rows.flatMap(({ rowId, product, hash }) => [rowId, ...COLUMNS.map((c) => columnValue(product, c)), hash]);
-    const result = await this.runner.query(
-      `UPDATE products p
-         JOIN (${values}) v ON v.id = p.id
-          SET ${columns.map((c) => `p.${c} = v.${c}`).join(', ')}, p.updated_at = ?
-        WHERE p.content_hash <> v.content_hash`,
-      [...params, now],
-    );
-    return Number(result.affectedRows ?? 0);
   }
 }
 

@@ -4,9 +4,11 @@ import { DataSource, QueryRunner } from 'typeorm';
 import { JobLeaseLostError } from '../../domain/import-errors';
 import { ImportedCounts, ImportedRow, RowUpdate, RowUpdateResult } from '../../domain/imported-row';
 import { ProductRecord, RejectedProduct, UpsertResult } from '../../domain/product-record';
+import { SkuClaim } from '../../domain/sku-claims';
 import { CURSOR_META_KEY, ProductSink, ProductSinkTransaction } from '../../ports/product-sink';
 import { ImportedRows } from './imported-rows';
 import { OwedProducts } from './owed-products';
+import { readSkuClaims } from './sku-claims-query';
 import { ProductWriter } from './product-writer';
 
 /**
@@ -96,8 +98,8 @@ class LookbookTransaction implements ProductSinkTransaction {
     return this.imported.lock(rowIds);
   }
 
-  findSkuHolders(skus: string[]): Promise<Map<string, number>> {
-    return this.imported.skuHolders(skus);
+  claimSkus(products: ProductRecord[]): Promise<SkuClaim[]> {
+    return readSkuClaims(this.runner, products);
   }
 
   updateRows(updates: RowUpdate[]): Promise<RowUpdateResult> {
