@@ -26,6 +26,8 @@ async function buildShop(shop: MagentoCatalogBuilder) {
   await shop.child(ids.chaz, { sku: 'MH01-M-Blue', size: 'M', color: 'Blue', price: 52, qty: 10, websites: [1, 2] });
   await shop.child(ids.chaz, { sku: 'MH01-XS-Black', size: 'XS', color: 'Black', price: 48, qty: 5.5, websites: [1, 2] });
   await shop.child(ids.chaz, { sku: 'MH01-L-Red', size: 'L', color: 'Red', price: 30, qty: 0, websites: [1, 2] }); // out of stock
+  // Flagged In Stock with none left (legacy stock): not sold, so it counts for no size, colour or price.
+  await shop.child(ids.chaz, { sku: 'MH01-L-Green', size: 'L', color: 'Green', price: 9, qty: 0, isInStock: 1, websites: [1, 2] });
   await shop.child(ids.chaz, { sku: 'MH01-XL-Green', size: 'XL', color: 'Green', price: 20, qty: 7, status: 2, websites: [1, 2] }); // disabled
   await shop.child(ids.chaz, { sku: 'MH01-S-Blue', size: 'S', color: 'Blue', price: 21, qty: 3, storeStatus: 2, websites: [1, 2] }); // disabled in store 1
   ids.tee = await shop.product({ sku: 'TEE-1', name: 'Plain Tee', price: 19.99, qty: 3, size: 'S', color: 'Red', image: 'no_selection', categories: [jackets, coats] });

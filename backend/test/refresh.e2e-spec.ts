@@ -254,6 +254,37 @@ describe('Refresh jobs (real databases)', () => {
     expect(after['OFF-WEBSITE']).toMatchObject({ in_stock: false, stock_qty: '0.000000', price: '25.000000' });
     expect(after['FLAGGED-OUT']).toMatchObject({ in_stock: false, stock_qty: '0.000000', price: '25.000000' });
   });
+
+  it('withdraws a product with every field filled without touching any other column, and the products API shows it off sale', async () => {
+    const coats = await builder.category(['Women', 'Coats']);
+    const rich = await builder.product({
+      sku: 'RICH', name: 'Rich Coat', price: 99.5, qty: 4, image: '/r/i/rich.jpg', urlKey: 'rich-coat', size: 'M', color: 'Blue',
+      material: ['Cotton'], categories: [coats], attributes: { gender: 'Women' },
+    });
+    expect((await runJob(http, { limit: 1000 })).metrics).toMatchObject({ inserted: 1 });
+    const full = async () => (await dbs.admin.query<Row[]>(`SELECT * FROM \`${lookbookDb}\`.products WHERE sku = 'RICH'`))[0][0];
+    const before = await full();
+    for (const column of ['title', 'price', 'size_range', 'color', 'material', 'image_key', 'url_key', 'category', 'attributes', 'product_created_at']) {
+      expect([column, before[column]]).not.toEqual([column, null]);
+    }
+    await setQty(rich, 0);
+
+    expect((await refresh()).metrics).toMatchObject({ withdrawn: 1 });
+
+    expect(await full()).toEqual({ ...before, in_stock: 0, stock_qty: '0.000000', content_hash: '', updated_at: expect.any(Date) });
+    const { body } = await request(http).get('/api/admin/products').query({ q: 'RICH' }).set(AUTH).expect(200);
+    expect(body.items).toEqual([expect.objectContaining({ sku: 'RICH', in_stock: false, stock_qty: 0, price: '99.500000', color: 'Blau' })]);
+  });
+
+  it('names the last refresh in the state, not the last job of any kind', async () => {
+    const lastRefresh = await refresh();
+    const lastImport = await runJob(http, { limit: 1000 });
+
+    const { body } = await request(http).get(STATE).set(AUTH).expect(200);
+
+    expect(body.last_job.id).toBe(lastImport.id);
+    expect(body.last_refresh).toMatchObject({ id: lastRefresh.id, params: { mode: 'refresh' } });
+  });
 });
 
 /** Asks `read` until it returns something, for up to 20 s. */
