@@ -4,6 +4,7 @@ import request from 'supertest';
 import { MagentoCatalogBuilder } from '../../scripts/magento/catalog-builder';
 import { parseMysqlUrl } from '../src/config/app-config';
 import { AUTH } from './support/auth';
+import { deleteProduct as deleteShopProduct, setSku as setShopSku } from './support/hand-built-shop';
 import { pollJob, runJob } from './support/poll';
 import { startTestApp } from './support/test-app';
 import { TestDatabases, createTestDatabases } from './support/test-databases';
@@ -45,12 +46,8 @@ describe('Refresh jobs (real databases)', () => {
     shop.query('UPDATE cataloginventory_stock_item SET qty = ?, is_in_stock = ? WHERE product_id = ?', [qty, qty > 0 ? 1 : 0, entityId]);
   const setValue = (table: string, code: string, entityId: number, value: unknown) =>
     shop.query(`UPDATE catalog_product_entity_${table} SET value = ? WHERE entity_id = ? AND attribute_id = ? AND store_id = 0`, [value, entityId, attribute(code)]);
-  const setSku = (entityId: number, sku: string) => shop.query('UPDATE catalog_product_entity SET sku = ? WHERE entity_id = ?', [sku, entityId]);
-  const deleteProduct = async (entityId: number) => {
-    for (const table of ['int', 'varchar', 'decimal', 'text', 'datetime']) await shop.query(`DELETE FROM catalog_product_entity_${table} WHERE entity_id = ?`, [entityId]);
-    await shop.query('DELETE FROM cataloginventory_stock_item WHERE product_id = ?', [entityId]);
-    await shop.query('DELETE FROM catalog_product_entity WHERE entity_id = ?', [entityId]);
-  };
+  const setSku = (entityId: number, sku: string) => setShopSku(shop, entityId, sku);
+  const deleteProduct = (entityId: number) => deleteShopProduct(shop, entityId);
 
   beforeAll(async () => {
     dbs = await createTestDatabases('refresh');

@@ -1,12 +1,9 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
 import mysql from 'mysql2/promise';
 import request from 'supertest';
 import { MagentoCatalogBuilder } from '../../scripts/magento/catalog-builder';
-import { parseMysqlUrl } from '../src/config/app-config';
 import { AUTH } from './support/auth';
+import { HandBuiltShop } from './support/hand-built-shop';
 import { runJob } from './support/poll';
-import { startTestApp } from './support/test-app';
-import { TestDatabases, createTestDatabases } from './support/test-databases';
 
 type Row = mysql.RowDataPacket;
 const STATE = '/api/admin/product-import/state';
@@ -19,25 +16,20 @@ const CHILDREN = 300;
  * stops selling it, and the state counts it.
  */
 describe('Every value the shop can hold (real databases)', () => {
-  let dbs: TestDatabases;
-  let shop: mysql.Connection;
-  let builder: MagentoCatalogBuilder;
-  let app: NestExpressApplication;
-  let http: ReturnType<NestExpressApplication['getHttpServer']>;
-  let lookbookDb: string;
+  let world: HandBuiltShop;
   const ids: Record<string, number> = {};
   const sizeLabels = Array.from({ length: CHILDREN }, (_, i) => `Size ${String(i + 1).padStart(3, '0')} ${'x'.repeat(240)}`);
 
   const stored = async (sku: string) => {
-    const [[row]] = await dbs.admin.query<Row[]>(`SELECT * FROM \`${lookbookDb}\`.products WHERE sku = ?`, [sku]);
+    const [[row]] = await world.dbs.admin.query<Row[]>(`SELECT * FROM \`${world.lookbookDb}\`.products WHERE sku = ?`, [sku]);
     return row;
   };
-  const state = async () => (await request(http).get(STATE).set(AUTH).expect(200)).body;
+  const state = async () => (await request(world.http).get(STATE).set(AUTH).expect(200)).body;
   const refuse = (skus: string[]) =>
-    dbs.admin.query(`ALTER TABLE \`${lookbookDb}\`.products ADD CONSTRAINT refused_by_operator CHECK (sku NOT IN (${skus.map(() => '?').join(', ')}))`, skus);
+    world.dbs.admin.query(`ALTER TABLE \`${world.lookbookDb}\`.products ADD CONSTRAINT refused_by_operator CHECK (sku NOT IN (${skus.map(() => '?').join(', ')}))`, skus);
 
   /** 300 size options whose labels together are longer than a TEXT column holds. */
-  async function addSizeOptions(): Promise<void> {
+  async function addSizeOptions(builder: MagentoCatalogBuilder, shop: mysql.Connection): Promise<void> {
     const size = builder.metadata.product.size;
     for (const [index, label] of sizeLabels.entries()) {
       const [inserted] = await shop.query<mysql.ResultSetHeader>('INSERT INTO eav_attribute_option (attribute_id, sort_order) VALUES (?, ?)', [size.id, 100 + index]);
@@ -47,33 +39,25 @@ describe('Every value the shop can hold (real databases)', () => {
   }
 
   beforeAll(async () => {
-    dbs = await createTestDatabases('shop_values');
-    lookbookDb = parseMysqlUrl('LOOKBOOK_DB_URL', dbs.lookbookUrl).database;
-    shop = await mysql.createConnection({ uri: dbs.magentoUrl, charset: 'utf8mb4' });
-    // Magento's tables can hold zero dates: MySQL wrote them under a lenient sql_mode.
-    await shop.query("SET SESSION sql_mode = ''");
-    builder = await MagentoCatalogBuilder.create(shop);
-    await addSizeOptions();
-    ids.big = await builder.product({ sku: 'BIG-PRICE', price: 123456789.5, qty: 3 });
-    ids.fine = await builder.product({ sku: 'FINE-PRICE', price: 19.999999, qty: 3 });
-    ids.zeroDate = await builder.product({ sku: 'ZERO-DATE', price: 10, qty: 3, createdAt: '0000-00-00 00:00:00' });
-    ids.wide = await builder.product({ sku: 'WIDE', type: 'configurable', price: null });
-    for (const [index, size] of sizeLabels.entries()) await builder.child(ids.wide, { sku: `WIDE-${index + 1}`, size, price: 30, qty: 1 });
-    ids.refused = await builder.product({ sku: 'REFUSED-1', price: 10, qty: 3 });
-    ids.gone = await builder.product({ sku: 'GONE-1', price: 10, qty: 3 });
-    app = await startTestApp(dbs, { IMPORT_CHUNK_SIZE: '250' });
-    http = app.getHttpServer();
+    world = await HandBuiltShop.start('shop_values', { IMPORT_CHUNK_SIZE: '250' }, async (builder, shop) => {
+      // Magento's tables can hold zero dates: MySQL wrote them under a lenient sql_mode.
+      await shop.query("SET SESSION sql_mode = ''");
+      await addSizeOptions(builder, shop);
+      ids.big = await builder.product({ sku: 'BIG-PRICE', price: 123456789.5, qty: 3 });
+      ids.fine = await builder.product({ sku: 'FINE-PRICE', price: 19.999999, qty: 3 });
+      ids.zeroDate = await builder.product({ sku: 'ZERO-DATE', price: 10, qty: 3, createdAt: '0000-00-00 00:00:00' });
+      ids.wide = await builder.product({ sku: 'WIDE', type: 'configurable', price: null });
+      for (const [index, size] of sizeLabels.entries()) await builder.child(ids.wide, { sku: `WIDE-${index + 1}`, size, price: 30, qty: 1 });
+      ids.refused = await builder.product({ sku: 'REFUSED-1', price: 10, qty: 3 });
+      ids.gone = await builder.product({ sku: 'GONE-1', price: 10, qty: 3 });
+    });
   }, 120_000);
-  afterAll(async () => {
-    await app?.close();
-    await shop?.end();
-    await dbs?.drop();
-  });
+  afterAll(() => world?.close());
 
   it('stores prices at decimal(20,6) exactly, a zero date as null, and 300 joined size labels whole', async () => {
     await refuse(['REFUSED-1', 'GONE-1']);
 
-    const job = await runJob(http, { limit: 1000 });
+    const job = await runJob(world.http, { limit: 1000 });
 
     expect(job).toMatchObject({ status: 'completed', metrics: { processed: 6, inserted: 4, errors_count: 2 } });
     expect(job.errors.map((e: { sku: string }) => e.sku)).toEqual(['REFUSED-1', 'GONE-1']);
@@ -90,8 +74,8 @@ describe('Every value the shop can hold (real databases)', () => {
   it('retries what is owed in every later import and refresh, though the cursor passed it', async () => {
     const cursor = (await state()).last_successful_source_id;
 
-    const imported = await runJob(http, { limit: 1000 });
-    const refreshed = await runJob(http, { mode: 'refresh' });
+    const imported = await runJob(world.http, { limit: 1000 });
+    const refreshed = await runJob(world.http, { mode: 'refresh' });
 
     for (const job of [imported, refreshed]) {
       expect(job).toMatchObject({ status: 'completed', metrics: { errors_count: 2 } });
@@ -104,15 +88,15 @@ describe('Every value the shop can hold (real databases)', () => {
 
   it('writes an owed product once the Lookbook takes it, and forgets one the shop stopped selling', async () => {
     const cursor = (await state()).last_successful_source_id;
-    await dbs.admin.query(`ALTER TABLE \`${lookbookDb}\`.products DROP CONSTRAINT refused_by_operator`);
-    await shop.query('UPDATE cataloginventory_stock_item SET qty = 0, is_in_stock = 0 WHERE product_id = ?', [ids.gone]);
+    await world.dbs.admin.query(`ALTER TABLE \`${world.lookbookDb}\`.products DROP CONSTRAINT refused_by_operator`);
+    await world.shop.query('UPDATE cataloginventory_stock_item SET qty = 0, is_in_stock = 0 WHERE product_id = ?', [ids.gone]);
 
-    const job = await runJob(http, { limit: 1000 });
+    const job = await runJob(world.http, { limit: 1000 });
 
     expect(job).toMatchObject({ status: 'completed', metrics: { total_found: 2, processed: 2, inserted: 1, skipped: 1, errors_count: 0 } });
     expect(await stored('REFUSED-1')).toMatchObject({ source_id: ids.refused, in_stock: 1 });
     expect(await stored('GONE-1')).toBeUndefined();
     expect(await state()).toMatchObject({ last_successful_source_id: cursor, imported: 5, owed: 0 });
-    expect((await runJob(http, { limit: 1000 })).metrics).toMatchObject({ total_found: 0, errors_count: 0 });
+    expect((await runJob(world.http, { limit: 1000 })).metrics).toMatchObject({ total_found: 0, errors_count: 0 });
   });
 });

@@ -1,12 +1,8 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
 import mysql from 'mysql2/promise';
 import request from 'supertest';
-import { MagentoCatalogBuilder } from '../../scripts/magento/catalog-builder';
-import { parseMysqlUrl } from '../src/config/app-config';
 import { AUTH } from './support/auth';
+import { HandBuiltShop, deleteProduct, setSku } from './support/hand-built-shop';
 import { runJob } from './support/poll';
-import { startTestApp } from './support/test-app';
-import { TestDatabases, createTestDatabases } from './support/test-databases';
 
 type Row = mysql.RowDataPacket;
 const STATE = '/api/admin/product-import/state';
@@ -18,53 +14,35 @@ const STATE = '/api/admin/product-import/state';
  * withdrawn row takes that row over. Chunks of 3, so equal SKUs meet across chunks and jobs.
  */
 describe('SKU renames and collisions (real databases)', () => {
-  let dbs: TestDatabases;
-  let shop: mysql.Connection;
-  let builder: MagentoCatalogBuilder;
-  let app: NestExpressApplication;
-  let http: ReturnType<NestExpressApplication['getHttpServer']>;
-  let lookbookDb: string;
+  let world: HandBuiltShop;
   const ids: Record<string, number> = {};
 
   /** Every Lookbook row: SKU → the product it belongs to and whether it is on sale. */
   const rows = async () => {
-    const [found] = await dbs.admin.query<Row[]>(`SELECT id, sku, source_id, in_stock, price FROM \`${lookbookDb}\`.products ORDER BY id`);
+    const [found] = await world.dbs.admin.query<Row[]>(`SELECT id, sku, source_id, in_stock, price FROM \`${world.lookbookDb}\`.products ORDER BY id`);
     return Object.fromEntries(found.map((r) => [r.sku, { id: Number(r.id), source_id: Number(r.source_id), in_stock: Number(r.in_stock) === 1, price: r.price }]));
   };
-  const refresh = () => runJob(http, { mode: 'refresh' });
-  const reimport = () => runJob(http, { resumeFromLast: false, startAfterId: 0, limit: 1000 });
+  const refresh = () => runJob(world.http, { mode: 'refresh' });
+  const reimport = () => runJob(world.http, { resumeFromLast: false, startAfterId: 0, limit: 1000 });
+  const state = async () => (await request(world.http).get(STATE).set(AUTH).expect(200)).body;
   const errorsOf = (job: Record<string, any>) => job.errors.map((e: { source_id: number }) => e.source_id).sort((a: number, b: number) => a - b);
-  const deleteProduct = async (entityId: number) => {
-    for (const table of ['int', 'varchar', 'decimal', 'text', 'datetime']) await shop.query(`DELETE FROM catalog_product_entity_${table} WHERE entity_id = ?`, [entityId]);
-    await shop.query('DELETE FROM cataloginventory_stock_item WHERE product_id = ?', [entityId]);
-    await shop.query('DELETE FROM catalog_product_entity WHERE entity_id = ?', [entityId]);
-  };
-  const setSku = (entityId: number, sku: string) => shop.query('UPDATE catalog_product_entity SET sku = ? WHERE entity_id = ?', [sku, entityId]);
 
   beforeAll(async () => {
-    dbs = await createTestDatabases('sku_rules');
-    lookbookDb = parseMysqlUrl('LOOKBOOK_DB_URL', dbs.lookbookUrl).database;
-    shop = await mysql.createConnection({ uri: dbs.magentoUrl, charset: 'utf8mb4' });
-    builder = await MagentoCatalogBuilder.create(shop);
-    ids.spaced1 = await builder.product({ sku: 'XCH-1', price: 11, qty: 1 });
-    ids.oldName = await builder.product({ sku: 'X-OLD', price: 40, qty: 1 });
-    ids.spaced2 = await builder.product({ sku: 'XCH-1  ', price: 12, qty: 1 });
-    ids.lead1 = await builder.product({ sku: ' TRAIL-1', price: 21, qty: 1 });
-    ids.renamer = await builder.product({ sku: 'B-1', price: 50, qty: 1 });
-    ids.lead2 = await builder.product({ sku: 'TRAIL-1', price: 22, qty: 1 });
-    ids.lower = await builder.product({ sku: 'case-1', price: 31, qty: 1 });
-    ids.upper = await builder.product({ sku: 'CASE-1', price: 32, qty: 1 });
-    app = await startTestApp(dbs, { IMPORT_CHUNK_SIZE: '3' });
-    http = app.getHttpServer();
+    world = await HandBuiltShop.start('sku_rules', { IMPORT_CHUNK_SIZE: '3' }, async (builder) => {
+      ids.spaced1 = await builder.product({ sku: 'XCH-1', price: 11, qty: 1 });
+      ids.oldName = await builder.product({ sku: 'X-OLD', price: 40, qty: 1 });
+      ids.spaced2 = await builder.product({ sku: 'XCH-1  ', price: 12, qty: 1 });
+      ids.lead1 = await builder.product({ sku: ' TRAIL-1', price: 21, qty: 1 });
+      ids.renamer = await builder.product({ sku: 'B-1', price: 50, qty: 1 });
+      ids.lead2 = await builder.product({ sku: 'TRAIL-1', price: 22, qty: 1 });
+      ids.lower = await builder.product({ sku: 'case-1', price: 31, qty: 1 });
+      ids.upper = await builder.product({ sku: 'CASE-1', price: 32, qty: 1 });
+    });
   }, 120_000);
-  afterAll(async () => {
-    await app?.close();
-    await shop?.end();
-    await dbs?.drop();
-  });
+  afterAll(() => world?.close());
 
   it('gives SKUs Magento treats as equal to the lower entity_id, with one error naming both, across chunks', async () => {
-    const job = await runJob(http, { limit: 1000 });
+    const job = await runJob(world.http, { limit: 1000 });
 
     expect(job).toMatchObject({ status: 'completed', metrics: { processed: 8, inserted: 5, errors_count: 3 } });
     expect(errorsOf(job)).toEqual([ids.spaced2, ids.lead2, ids.upper]);
@@ -78,7 +56,7 @@ describe('SKU renames and collisions (real databases)', () => {
       'B-1': expect.objectContaining({ source_id: ids.renamer, in_stock: true }),
       'case-1': expect.objectContaining({ source_id: ids.lower, in_stock: true, price: '31.000000' }),
     });
-    expect((await request(http).get(STATE).set(AUTH).expect(200)).body).toMatchObject({ owed: 3 });
+    expect(await state()).toMatchObject({ owed: 3 });
   });
 
   it('never moves a row between the two: refreshes and re-imports leave every row where it is, and name both each time', async () => {
@@ -93,8 +71,8 @@ describe('SKU renames and collisions (real databases)', () => {
 
   it("resolves a rename onto a deleted product's SKU in one refresh: the renamed product takes the row, its old row is withdrawn", async () => {
     const before = await rows();
-    await deleteProduct(ids.oldName);
-    await setSku(ids.renamer, 'X-OLD');
+    await deleteProduct(world.shop, ids.oldName);
+    await setSku(world.shop, ids.renamer, 'X-OLD');
 
     const job = await refresh();
 
@@ -108,12 +86,12 @@ describe('SKU renames and collisions (real databases)', () => {
 
   it('follows a change of case on the same row, and gives the SKU to the other product once the owner lets it go', async () => {
     const before = await rows();
-    await setSku(ids.lower, 'Case-1');
+    await setSku(world.shop, ids.lower, 'Case-1');
 
     await refresh();
 
     expect((await rows())['Case-1']).toEqual({ ...before['case-1'] });
-    await setSku(ids.lower, 'case-1-renamed');
+    await setSku(world.shop, ids.lower, 'case-1-renamed');
 
     const job = await refresh();
 
@@ -121,6 +99,6 @@ describe('SKU renames and collisions (real databases)', () => {
     const after = await rows();
     expect(after['case-1-renamed']).toMatchObject({ id: before['case-1'].id, source_id: ids.lower, in_stock: true });
     expect(after['CASE-1']).toMatchObject({ source_id: ids.upper, in_stock: true, price: '32.000000' });
-    expect((await request(http).get(STATE).set(AUTH).expect(200)).body).toMatchObject({ owed: 2 });
+    expect(await state()).toMatchObject({ owed: 2 });
   });
 });
