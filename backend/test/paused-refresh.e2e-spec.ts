@@ -26,23 +26,12 @@ describe('A replica paused in the middle of a refresh (real backend processes)',
     await fx?.close();
   });
 
-  /** Freezes `backend` while it waits on the shop inside a refresh chunk. */
-  async function freezeWhileReadingTheShop(backend: BackendProcess): Promise<void> {
-    for (let attempt = 0; attempt < 50; attempt++) {
-      process.kill(backend.pid, 'SIGSTOP');
-      if ((await fx.connectionsRunning(fx.magentoDb, 'DO SLEEP')).length > 0) return;
-      process.kill(backend.pid, 'SIGCONT');
-      await sleep(37);
-    }
-    throw new Error('could not catch the refresh reading the shop');
-  }
-
   it("lets the other replica's new job over the frozen chunk's rows finish at once, and the woken refresh writes nothing", async () => {
     const imported = await waitForEnd(other, await startJob(other, { limit: 120 }));
     expect(imported).toMatchObject({ status: 'completed', metrics: { processed: 120 } });
     const refreshId = await startJob(paused, { mode: 'refresh' });
     await waitForProgress(paused, refreshId, 40);
-    await freezeWhileReadingTheShop(paused);
+    await fx.freezeWhileWaitingOnShop(paused);
     const frozenAt = (await fx.storedJob(refreshId)).metrics.processed;
 
     const lost = await waitFor('the other process to fail the paused refresh', () => getJob(other, refreshId), (job) => job.status === 'failed', { timeoutMs: 10_000 });
