@@ -135,7 +135,7 @@ eligible AS (
 -- lowest price, their sizes and colours. Read by range (through the parent_id index) rather than
 -- from \`eligible\`, which would then be computed a second time.
 child_rollup AS (
-  SELECT c.parent_id, SUM(c.qty) AS qty, MIN(TRUNCATE(c.price, 4)) AS price,
+  SELECT c.parent_id, SUM(c.qty) AS qty, MIN(c.price) AS price,
          GROUP_CONCAT(DISTINCT sl.label ORDER BY sl.sort_order, sl.option_id SEPARATOR ', ') AS sizes,
          GROUP_CONCAT(DISTINCT cl.label ORDER BY cl.sort_order, cl.option_id SEPARATOR ', ') AS colors
     FROM (
@@ -175,7 +175,7 @@ SELECT row.*, SHA1(CONCAT_WS('|', ${columns.map((c) => `row.${c}`).join(', ')}))
   SELECT p.entity_id AS source_id,
          p.sku,
          COALESCE(${storefront('p.name')}, p.sku) AS title,
-         COALESCE(TRUNCATE(p.price, 4), IF(p.type_id = 'configurable', r.price, NULL)) AS price,
+         COALESCE(p.price, IF(p.type_id = 'configurable', r.price, NULL)) AS price,
          ${stockQty} AS stock_qty,
          TRUE AS in_stock,
          COALESCE(${labelsOf('size')}, IF(p.type_id = 'configurable', r.sizes, NULL)) AS size_range,
