@@ -26,7 +26,7 @@ describe('LookbookRepository', () => {
 
   it('inserts new SKUs with every mapped column', async () => {
     const tee = product(1, {
-      sku: 'TEE-1', price: '19.9900', size_range: 'S, M', color: 'Rot', category: 'Men > Tops', attributes: { gender: 'Herren', climate: ['Cold'] },
+      sku: 'TEE-1', price: '19.990000', size_range: 'S, M', color: 'Rot', category: 'Men > Tops', attributes: { gender: 'Herren', climate: ['Cold'] },
       product_created_at: '2024-03-05 10:11:12', image_key: '/t/e/tee.jpg', url_key: 'tee',
     });
 
@@ -34,7 +34,7 @@ describe('LookbookRepository', () => {
 
     expect(result).toMatchObject({ inserted: 1, updated: 0, unchanged: 0, rejected: [], skus: { inserted: ['TEE-1'] } });
     const [row] = await rows();
-    expect(row).toMatchObject({ source_id: 1, sku: 'TEE-1', price: '19.9900', size_range: 'S, M', color: 'Rot', category: 'Men > Tops', image_key: '/t/e/tee.jpg', url_key: 'tee', in_stock: 1, stock_qty: '5.0000' });
+    expect(row).toMatchObject({ source_id: 1, sku: 'TEE-1', price: '19.990000', size_range: 'S, M', color: 'Rot', category: 'Men > Tops', image_key: '/t/e/tee.jpg', url_key: 'tee', in_stock: 1, stock_qty: '5.000000' });
     expect(typeof row.attributes === 'string' ? JSON.parse(row.attributes) : row.attributes).toEqual({ gender: 'Herren', climate: ['Cold'] });
     expect(new Date(row.product_created_at).toISOString()).toBe('2024-03-05T10:11:12.000Z');
   });
@@ -60,7 +60,7 @@ describe('LookbookRepository', () => {
   });
 
   it('reports a row the database refuses with its SKU and reason, and writes the rest', async () => {
-    const batch = [product(1), product(2, { title: 'x'.repeat(300) }), product(3), product(4, { price: '123456789012.5' })];
+    const batch = [product(1), product(2, { title: 'x'.repeat(300) }), product(3), product(4, { price: '123456789012345.5' })];
 
     const result = await sut.batchUpsertProducts(batch);
 
@@ -116,17 +116,18 @@ describe('LookbookRepository', () => {
   });
 
   /** The statements `work` sends to the Lookbook database. */
-  async function statementsOf<T>(work: () => Promise<T>): Promise<{ result: T; queries: string[] }> {
+  async function statementsOf<T>(work: () => Promise<T>): Promise<{ result: T; queries: string[]; withParams: Array<[string, unknown[] | undefined]> }> {
     const queries: string[] = [];
+    const withParams: Array<[string, unknown[] | undefined]> = [];
     const original = lookbook.createQueryRunner.bind(lookbook);
     lookbook.createQueryRunner = (...args) => {
       const runner = original(...args);
       const query = runner.query.bind(runner);
-      runner.query = ((sql: string, params?: unknown[]) => (queries.push(sql), query(sql, params))) as typeof runner.query;
+      runner.query = ((sql: string, params?: unknown[]) => (queries.push(sql), withParams.push([sql, params]), query(sql, params))) as typeof runner.query;
       return runner;
     };
     const result = await work().finally(() => (lookbook.createQueryRunner = original));
-    return { result, queries };
+    return { result, queries, withParams };
   }
 
   it('writes a batch of 1,000 in multi-row statements of 100', async () => {
@@ -144,7 +145,7 @@ describe('LookbookRepository', () => {
 
     const { result, queries } = await statementsOf(() =>
       sut.transaction(async (tx) => {
-        const locked = await tx.lockImportedRows(0, 250);
+        const locked = await tx.lockRows((await tx.readImportedChunk(0, 250)).map((row) => row.id));
         return tx.updateRows(locked.map((row) => ({ rowId: row.id, product: product(row.source_id, { title: `Renamed ${row.source_id}` }) })));
       }),
     );
@@ -153,5 +154,24 @@ describe('LookbookRepository', () => {
     expect(queries.filter((q) => /UPDATE products p/.test(q))).toHaveLength(3);
     const stored = await rows();
     expect(stored.map((r) => r.title)).toEqual(stored.map((r) => `Renamed ${r.source_id}`));
+  });
+
+  it("locks a refresh chunk's rows by primary key, never by a scan, and reads the chunk by its index range", async () => {
+    await sut.batchUpsertProducts(Array.from({ length: 1000 }, (_, i) => product(i + 1)));
+    await lookbook.query('ANALYZE TABLE products');
+
+    const { result, withParams } = await statementsOf(() => sut.transaction(async (tx) => tx.lockRows((await tx.readImportedChunk(500, 100)).map((row) => row.id))));
+
+    expect(result.map((row) => row.source_id)).toEqual(Array.from({ length: 100 }, (_, i) => 501 + i));
+    const selects = withParams.filter(([sql]) => /FROM products/.test(sql));
+    expect(selects.some(([sql]) => /FOR UPDATE/.test(sql))).toBe(true);
+    for (const [sql, params] of selects) {
+      const plan: Array<{ table: string; type: string; rows: number }> = await lookbook.query(`EXPLAIN ${sql.replace(/FOR UPDATE/, '')}`, params);
+      for (const step of plan.filter((s) => s.table === 'products')) {
+        expect(step.type).not.toBe('ALL');
+        // The lock covers the chunk's rows alone (the keyset read's estimate ignores its LIMIT).
+        if (/FOR UPDATE/.test(sql)) expect(Number(step.rows)).toBeLessThanOrEqual(100);
+      }
+    }
   });
 });

@@ -26,6 +26,8 @@ async function buildShop(shop: MagentoCatalogBuilder) {
   await shop.child(ids.chaz, { sku: 'MH01-M-Blue', size: 'M', color: 'Blue', price: 52, qty: 10, websites: [1, 2] });
   await shop.child(ids.chaz, { sku: 'MH01-XS-Black', size: 'XS', color: 'Black', price: 48, qty: 5.5, websites: [1, 2] });
   await shop.child(ids.chaz, { sku: 'MH01-L-Red', size: 'L', color: 'Red', price: 30, qty: 0, websites: [1, 2] }); // out of stock
+  // Flagged In Stock with none left (legacy stock): not sold, so it counts for no size, colour or price.
+  await shop.child(ids.chaz, { sku: 'MH01-L-Green', size: 'L', color: 'Green', price: 9, qty: 0, isInStock: 1, websites: [1, 2] });
   await shop.child(ids.chaz, { sku: 'MH01-XL-Green', size: 'XL', color: 'Green', price: 20, qty: 7, status: 2, websites: [1, 2] }); // disabled
   await shop.child(ids.chaz, { sku: 'MH01-S-Blue', size: 'S', color: 'Blue', price: 21, qty: 3, storeStatus: 2, websites: [1, 2] }); // disabled in store 1
   ids.tee = await shop.product({ sku: 'TEE-1', name: 'Plain Tee', price: 19.99, qty: 3, size: 'S', color: 'Red', image: 'no_selection', categories: [jackets, coats] });
@@ -93,8 +95,8 @@ describe('MagentoCatalogAdapter', () => {
       source_id: ids.chaz,
       sku: 'MH01',
       title: 'Chaz Kapuzenpulli',
-      price: '48.0000',
-      stock_qty: '15.5000',
+      price: '48.000000',
+      stock_qty: '15.500000',
       in_stock: true,
       size_range: 'XS, M',
       color: 'Schwarz, Blau',
@@ -123,11 +125,11 @@ describe('MagentoCatalogAdapter', () => {
     const products = (await fetchAll()).products;
     const tee = bySku(products, 'TEE-1');
 
-    expect(tee).toMatchObject({ title: 'Plain Tee', price: '19.9900', stock_qty: '3.0000', size_range: 'S', color: 'Rot', image_key: null, material: null, attributes: {} });
+    expect(tee).toMatchObject({ title: 'Plain Tee', price: '19.990000', stock_qty: '3.000000', size_range: 'S', color: 'Rot', image_key: null, material: null, attributes: {} });
     // Store 2 sets no values of its own: everything comes from the admin scope. The child disabled
     // on store 1 only (MH01-S-Blue) counts there; MH01 is sold on store 2's website too.
     const admin = bySku((await fetchAll(adapter({ storeId: 2 }))).products, 'MH01');
-    expect(admin).toMatchObject({ title: 'Chaz Hoodie', color: 'Black, Blue', material: 'Cotton, Fleece', season: 'Autumn', stock_qty: '18.5000', size_range: 'XS, S, M' });
+    expect(admin).toMatchObject({ title: 'Chaz Hoodie', color: 'Black, Blue', material: 'Cotton, Fleece', season: 'Autumn', stock_qty: '18.500000', size_range: 'XS, S, M' });
   });
 
   it('reads the store view status and category names', async () => {
@@ -144,7 +146,7 @@ describe('MagentoCatalogAdapter', () => {
     const products = (await fetchAll()).products;
 
     expect(bySku(products, 'NOPRICE')).toMatchObject({ price: null, image_key: null, category: null });
-    expect(bySku(products, 'MH03')).toMatchObject({ price: '99.0000', stock_qty: '1.0000' });
+    expect(bySku(products, 'MH03')).toMatchObject({ price: '99.000000', stock_qty: '1.000000' });
     expect(bySku(products, 'NONAME').title).toBe('NONAME');
   });
 
@@ -216,8 +218,8 @@ describe('MagentoCatalogAdapter', () => {
 
     const products = (await fetchAll(adapter({ stockSource: 'msi' }))).products;
 
-    expect(bySku(products, 'TEE-1')).toMatchObject({ stock_qty: '2.0000', in_stock: true });
-    expect(bySku(products, 'MH01')).toMatchObject({ stock_qty: '1.0000', size_range: 'M', price: '52.0000' });
+    expect(bySku(products, 'TEE-1')).toMatchObject({ stock_qty: '2.000000', in_stock: true });
+    expect(bySku(products, 'MH01')).toMatchObject({ stock_qty: '1.000000', size_range: 'M', price: '52.000000' });
     expect(products.map((p) => p.sku)).not.toContain('NOPRICE');
   });
 

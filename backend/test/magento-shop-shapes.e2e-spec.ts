@@ -99,19 +99,19 @@ async function buildShop(shop: MagentoCatalogBuilder, staged: boolean) {
 /** SKU → stock_qty of every product the shop sells on store 1, per stock mode. */
 const ON_SALE: Record<StockSource, Record<string, string>> = {
   legacy: {
-    'ON-BASE': '5.0000', 'ON-BOTH': '3.0000', 'STATUS-ZERO': '8.0000', 'DISABLED-SOURCE': '8.0000', 'OTHER-STOCK': '8.0000',
-    'RESERVED-TO-ZERO': '4.0000', 'RESERVED-PARTLY': '6.0000', 'OWN-THRESHOLD': '5.0000', 'OWN-THRESHOLD-OUT': '5.0000',
-    'MULTI-SOURCE': '5.0000', FRACTIONAL: '5.0000', LUMA: '1.0000', 'CFG-WEB': '3.0000', 'CFG-A': '4.0000', 'CFG-B': '4.0000',
+    'ON-BASE': '5.000000', 'ON-BOTH': '3.000000', 'STATUS-ZERO': '8.000000', 'DISABLED-SOURCE': '8.000000', 'OTHER-STOCK': '8.000000',
+    'RESERVED-TO-ZERO': '4.000000', 'RESERVED-PARTLY': '6.000000', 'OWN-THRESHOLD': '5.000000', 'OWN-THRESHOLD-OUT': '5.000000',
+    'MULTI-SOURCE': '5.000000', FRACTIONAL: '5.000000', LUMA: '1.000000', 'CFG-WEB': '3.000000', 'CFG-A': '4.000000', 'CFG-B': '4.000000',
   },
   msi: {
-    'ON-BASE': '4.0000', 'ON-BOTH': '2.0000', 'FLAG-OFF': '4.0000', 'RESERVED-PARTLY': '3.0000', 'OWN-THRESHOLD': '1.0000',
-    'MULTI-SOURCE': '4.0000', FRACTIONAL: '0.1000', LUMA: '1.0000', 'CFG-WEB': '2.0000', 'CFG-FLAG-OFF': '3.0000', 'CFG-CHILD-FLAG-OFF': '4.0000',
-    'CFG-A': '3.0000', 'CFG-B': '3.0000',
+    'ON-BASE': '4.000000', 'ON-BOTH': '2.000000', 'FLAG-OFF': '4.000000', 'RESERVED-PARTLY': '3.000000', 'OWN-THRESHOLD': '1.000000',
+    'MULTI-SOURCE': '4.000000', FRACTIONAL: '0.100000', LUMA: '1.000000', 'CFG-WEB': '2.000000', 'CFG-FLAG-OFF': '3.000000', 'CFG-CHILD-FLAG-OFF': '4.000000',
+    'CFG-A': '3.000000', 'CFG-B': '3.000000',
   },
 };
 const ON_SALE_STAGED: Record<StockSource, Record<string, string>> = {
-  legacy: { 'STAGED-FUTURE-OFF': '5.0000', 'CFG-STAGED': '2.0000', 'STAGED-CATEGORY': '1.0000' },
-  msi: { 'STAGED-FUTURE-OFF': '4.0000', 'CFG-STAGED': '1.0000' },
+  legacy: { 'STAGED-FUTURE-OFF': '5.000000', 'CFG-STAGED': '2.000000', 'STAGED-CATEGORY': '1.000000' },
+  msi: { 'STAGED-FUTURE-OFF': '4.000000', 'CFG-STAGED': '1.000000' },
 };
 
 const SHAPES = [
@@ -171,7 +171,7 @@ describe.each(SHAPES)('MagentoCatalogAdapter on $name', ({ edition, tablePrefix 
       const products = bySku((await readAll(adapter({ stockSource }))).products);
 
       // CFG-WEB-B (XL, price 5) is sold on the second website only: neither its size nor its price counts.
-      expect(products['CFG-WEB']).toMatchObject({ size_range: 'S', price: '31.0000' });
+      expect(products['CFG-WEB']).toMatchObject({ size_range: 'S', price: '31.000000' });
       expect(products['CFG-A']).toMatchObject({ size_range: 'M', color: 'Blau' });
       expect(products['CFG-B']).toMatchObject({ size_range: 'M', color: 'Blau' });
     });
@@ -181,8 +181,8 @@ describe.each(SHAPES)('MagentoCatalogAdapter on $name', ({ edition, tablePrefix 
 
       // Legacy stock is one stock for every website; with MSI the second website sells stock 3 (US,
       // threshold 1): ONLY-SECOND 10 − 1, ON-BOTH 4 − 1.
-      expect(products['ONLY-SECOND']?.stock_qty).toBe('9.0000');
-      expect(products['ON-BOTH']?.stock_qty).toBe('3.0000');
+      expect(products['ONLY-SECOND']?.stock_qty).toBe('9.000000');
+      expect(products['ON-BOTH']?.stock_qty).toBe('3.000000');
       expect(products['ON-BASE']).toBeUndefined();
       expect(products['NO-WEBSITE']).toBeUndefined();
       expect(products['CFG-WEB']).toBeUndefined(); // assigned to the base website only
@@ -207,10 +207,10 @@ describe.each(SHAPES)('MagentoCatalogAdapter on $name', ({ edition, tablePrefix 
     it('reads a staged product’s live version only: values, children and category names', async () => {
       const products = bySku((await readAll(adapter({ stockSource: 'legacy' }))).products);
 
-      expect(products['STAGED-FUTURE-OFF']).toMatchObject({ title: 'Current name', price: '22.0000' });
+      expect(products['STAGED-FUTURE-OFF']).toMatchObject({ title: 'Current name', price: '22.000000' });
       expect(products['STAGED-FUTURE-ON']).toBeUndefined();
       expect(products['STAGED-NOW-OFF']).toBeUndefined();
-      expect(products['CFG-STAGED']).toMatchObject({ title: 'New style', price: '44.0000', size_range: 'M' });
+      expect(products['CFG-STAGED']).toMatchObject({ title: 'New style', price: '44.000000', size_range: 'M' });
       expect(products['STAGED-CATEGORY'].category).toBe('Sale');
       // One product with several versions is one product: keyed by entity_id everywhere.
       const ids = await adapter({ stockSource: 'legacy' }).selectEligibleIds({ afterId: 0, limit: 1000 });

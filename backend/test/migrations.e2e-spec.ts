@@ -21,9 +21,12 @@ describe('Lookbook migrations', () => {
   it('creates products, product_import_jobs and product_import_meta on an empty database', async () => {
     const applied = await migrateLookbook(parseMysqlUrl('db', dbs.lookbookUrl));
 
-    expect(applied).toEqual(['CreateLookbookImportTables1764400000000', 'AddImportJobLease1764500000000', 'AddShopperFields1765000000000']);
+    expect(applied).toEqual([
+      'CreateLookbookImportTables1764400000000', 'AddImportJobLease1764500000000', 'AddShopperFields1765000000000',
+      'FitEveryShopValue1765100000000', 'CompareSkusAsMagentoDoes1765100000001',
+    ]);
     const tables = new Set((await schemaOf()).map((c) => c.TABLE_NAME ?? c.table_name));
-    expect(tables).toEqual(new Set(['lookbook_migrations', 'products', 'product_import_jobs', 'product_import_meta']));
+    expect(tables).toEqual(new Set(['lookbook_migrations', 'products', 'product_import_jobs', 'product_import_meta', 'product_import_owed']));
     const productColumns = (await schemaOf()).filter((c) => (c.TABLE_NAME ?? c.table_name) === 'products').map((c) => c.COLUMN_NAME ?? c.column_name);
     expect(productColumns).toEqual(expect.arrayContaining([
       'source_id', 'sku', 'title', 'price', 'size_range', 'image_key', 'attributes', 'in_stock', 'season', 'url_key',

@@ -13,7 +13,7 @@ const JOB = {
 };
 const STATE = '/api/admin/product-import/state';
 /** The state's counts of what the Lookbook holds, and the last refresh. */
-const HOLDINGS = { imported: 5, on_sale: 5, last_refresh: null, remaining_estimated: false, remaining_counted_at: '2026-01-01T00:00:01.000Z' };
+const HOLDINGS = { imported: 5, on_sale: 5, owed: 0, last_refresh: null, remaining_estimated: false, remaining_counted_at: '2026-01-01T00:00:01.000Z' };
 
 /**
  * The response check every e2e suite's answers go through (test/support/validate-responses.ts):

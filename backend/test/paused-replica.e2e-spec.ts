@@ -36,21 +36,10 @@ describe('A replica paused past the stale rule, then continued (real backend pro
     await fx?.close();
   });
 
-  /** Freezes `backend` while it waits on the shop between chunks, not inside a Lookbook transaction. */
-  async function freezeBetweenChunks(backend: BackendProcess): Promise<void> {
-    for (let attempt = 0; attempt < 50; attempt++) {
-      process.kill(backend.pid, 'SIGSTOP');
-      if ((await fx.connectionsRunning(fx.magentoDb, 'DO SLEEP')).length > 0) return;
-      process.kill(backend.pid, 'SIGCONT');
-      await sleep(37);
-    }
-    throw new Error('could not catch the job between chunks');
-  }
-
   it('commits nothing for its failed job once continued: the cursor never decreases, rows and jobs stay as the other process left them', async () => {
     const lostJobId = await startJob(paused, { limit: 1000 });
     await waitForProgress(paused, lostJobId, 60);
-    await freezeBetweenChunks(paused);
+    await fx.freezeWhileWaitingOnShop(paused);
     const frozenAt = Date.now();
     const atFreeze = (await fx.storedJob(lostJobId)).metrics;
 

@@ -96,6 +96,7 @@ export function makeState(overrides: Partial<ImportState> = {}): ImportState {
     last_job: null,
     imported: 1200,
     on_sale: 1150,
+    owed: 0,
     last_refresh: null,
     ...overrides,
   };

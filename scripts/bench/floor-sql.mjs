@@ -185,7 +185,7 @@ counted_children AS (
 -- zero-padded to 10 digits followed by the URL, so that MIN() over children or colours finds it.
 colour_groups AS (
   SELECT c.parent_id, cl.option_id AS color_id, MIN(cl.label) AS color, MIN(cl.sort_order) AS color_sort,
-         SUM(c.qty) AS qty, MIN(TRUNCATE(c.price, 4)) AS price, MIN(c.final_price) AS final_price,
+         SUM(c.qty) AS qty, MIN(c.price) AS price, MIN(c.final_price) AS final_price,
          MIN(IF(EXISTS (SELECT 1 FROM ${childImages.tables} WHERE ${childImages.shown} AND BINARY ${childImages.file} = ${imageRole('c.image')}),
                 CONCAT(LPAD(c.entity_id, 10, '0'), ${imageUrl(imageRole('c.image', false))}), NULL)) AS first_image,
          CONCAT('[', COALESCE(GROUP_CONCAT(DISTINCT JSON_QUOTE(sl.label) ORDER BY sl.sort_order, sl.option_id SEPARATOR ','), ''), ']') AS sizes,
@@ -262,7 +262,7 @@ SELECT row.*, SHA1(CONCAT_WS('|', ${columns.map((c) => `row.${c}`).join(', ')}))
   SELECT p.entity_id AS source_id,
          p.sku,
          COALESCE(${storefrontText('p.name')}, p.sku) AS title,
-         COALESCE(TRUNCATE(p.price, 4), ${configurable('r.price')}) AS price,
+         COALESCE(p.price, ${configurable('r.price')}) AS price,
          IF(p.type_id = 'configurable', r.final_price, ${finalPrice('p', { tierPrice: 'offers.tier_price', tierPercentage: 'offers.tier_percentage', rulePrice: 'offers.rule_price' })}) AS final_price,
          ${stockQty} AS stock_qty,
          TRUE AS in_stock,
@@ -321,24 +321,24 @@ const day = (expr) => `IF(LEFT(${expr}, 4) = '0000', NULL, LEFT(${expr}, 10))`;
  * What a guest pays today, in SQL, from the item's own values (`item`: price, special_price and its
  * window) and its offers (SQL for the lowest fixed tier price, the largest tier percentage off and
  * the lowest rule price): the lowest of the regular price, the sale price while its window is open,
- * the tier prices and the rule price. Prices are truncated to 4 places as the importer reads them;
- * a percentage off is rounded half up.
+ * the tier prices and the rule price, at Magento's own six places as the importer reads them; a
+ * percentage off is rounded half up to four.
  */
 const finalPriceOf = (today) => (item, { tierPrice, tierPercentage, rulePrice }) => {
-  const regular = `TRUNCATE(${item}.price, 4)`;
+  const regular = `${item}.price`;
   const saleOpen = `${item}.special_price IS NOT NULL AND COALESCE(${day(`${item}.special_from_date`)} <= ${today}, TRUE)
                     AND COALESCE(${today} <= ${day(`${item}.special_to_date`)}, TRUE)`;
   return `IF(${item}.price IS NULL, NULL, LEAST(${regular},
-            IF(${saleOpen}, TRUNCATE(${item}.special_price, 4), ${regular}),
+            IF(${saleOpen}, ${item}.special_price, ${regular}),
             COALESCE(${tierPrice}, ${regular}),
             COALESCE(ROUND(${regular} * (100 - ${tierPercentage}) / 100, 4), ${regular}),
-            COALESCE(TRUNCATE(${rulePrice}, 4), ${regular})))`;
+            COALESCE(${rulePrice}, ${regular})))`;
 };
 
 /** Tier price rows a guest gets for one unit in the website (all groups or group 0; website 0 or its own). */
 const tierForGuest = (tp) => `${tp}.qty <= 1 AND (${tp}.all_groups = 1 OR ${tp}.customer_group_id = 0) AND ${tp}.website_id IN (0, ${WEBSITE_ID})`;
 /** A tier row's fixed price (a percentage row has none). */
-const tierPrice = (tp) => `IF(${tp}.percentage_value IS NULL, TRUNCATE(${tp}.value, 4), NULL)`;
+const tierPrice = (tp) => `IF(${tp}.percentage_value IS NULL, ${tp}.value, NULL)`;
 /** The catalog rules' price rows for a guest in the website today. */
 const ruleForGuest = (cr, today) => `${cr}.rule_date = ${today} AND ${cr}.website_id = ${WEBSITE_ID} AND ${cr}.customer_group_id = 0`;
 

@@ -57,7 +57,8 @@ const STORES = [
 
 /** Prices in units of 0.0001, so every comparison and rounding is exact. */
 const toUnits = (amount: number) => Math.round(amount * 10_000);
-const formatUnits = (units: number) => `${Math.floor(units / 10_000)}.${String(units % 10_000).padStart(4, '0')}`;
+/** As the Lookbook writes prices: Magento's six places (the generator's prices have at most four). */
+const formatUnits = (units: number) => `${Math.floor(units / 10_000)}.${String(units % 10_000).padStart(4, '0')}00`;
 
 interface OptionInfo {
   label: string;

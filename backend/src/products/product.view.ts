@@ -15,7 +15,7 @@ export class ProductVariantView {
   @ApiProperty({ type: 'string', nullable: true, description: 'The base photo of the first child of this colour that has one.' }) image_url: string | null;
   @ApiProperty({ type: [String], description: 'In the size options\' order.', example: ['XS', 'S', 'M'] }) sizes: string[];
   @ApiProperty({ example: 15 }) stock_qty: number;
-  @ApiProperty({ type: 'string', nullable: true, description: 'The lowest price a guest pays today for a child of this colour.', example: '45.0000' })
+  @ApiProperty({ type: 'string', nullable: true, description: 'The lowest price a guest pays today for a child of this colour.', example: '45.000000' })
   final_price: string | null;
 }
 
@@ -23,13 +23,13 @@ export class ProductView {
   @ApiProperty({ example: 'MH01' }) sku: string;
   @ApiProperty({ example: 1204 }) source_id: number;
   @ApiProperty({ example: 'Chaz Kangeroo Hoodie' }) title: string;
-  @ApiProperty({ type: 'string', nullable: true, description: 'In the page\'s currency, as the shop stores it (four decimals).', example: '52.0000' })
+  @ApiProperty({ type: 'string', nullable: true, description: 'In the page\'s currency, at the shop\'s precision (six decimals, as Magento stores prices).', example: '52.000000' })
   price: string | null;
   @ApiProperty({
     type: 'string',
     nullable: true,
     description: 'What a guest pays for one unit today in the store (regular price lowered by a special, tier or catalog rule price); for a configurable, its lowest child.',
-    example: '39.0000',
+    example: '39.000000',
   })
   final_price: string | null;
   @ApiProperty({ type: 'string', nullable: true, description: 'Absolute URL of the photo to show.', example: 'https://shop.example/media/catalog/product/m/h/mh01-black-0.jpg' })

@@ -158,6 +158,20 @@ export class ImportFixture {
     return { status: row.status, error_message: row.error_message, metrics: typeof row.metrics === 'string' ? JSON.parse(row.metrics) : row.metrics };
   }
 
+  /**
+   * Freezes `backend` (SIGSTOP, as a VM pause does) while a job of it waits on the shop
+   * (IMPORT_TEST_SOURCE_DELAY_MS's DO SLEEP), not inside a Lookbook transaction. The caller continues it.
+   */
+  async freezeWhileWaitingOnShop(backend: BackendProcess): Promise<void> {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      process.kill(backend.pid, 'SIGSTOP');
+      if ((await this.connectionsRunning(this.magentoDb, 'DO SLEEP')).length > 0) return;
+      process.kill(backend.pid, 'SIGCONT');
+      await sleep(37);
+    }
+    throw new Error('could not catch the job waiting on the shop');
+  }
+
   /** Ids of this suite's connections running a statement that starts with `statement`. */
   async connectionsRunning(database: string, statement: string): Promise<number[]> {
     const [rows] = await this.dbs.admin.query<Row[]>(

@@ -261,6 +261,11 @@ export interface components {
              */
             on_sale: number;
             /**
+             * @description Products on sale the Lookbook refused to store (listed in the job that met them): every later import and refresh retries them until one writes them or the shop stops selling them.
+             * @example 0
+             */
+            owed: number;
+            /**
              * @description Products on sale not yet imported: those after the cursor. Exact, or an estimate (see remaining_estimated).
              * @example 4620
              */
@@ -322,7 +327,7 @@ export interface components {
             color: string;
             /**
              * @description The lowest price a guest pays today for a child of this colour.
-             * @example 45.0000
+             * @example 45.000000
              */
             final_price: string | null;
             /** @description The base photo of the first child of this colour that has one. */
@@ -351,7 +356,7 @@ export interface components {
             color: string | null;
             /**
              * @description What a guest pays for one unit today in the store (regular price lowered by a special, tier or catalog rule price); for a configurable, its lowest child.
-             * @example 39.0000
+             * @example 39.000000
              */
             final_price: string | null;
             /** @example /m/h/mh01-black_main.jpg */
@@ -369,8 +374,8 @@ export interface components {
              */
             in_stock: boolean;
             /**
-             * @description In the page's currency, as the shop stores it (four decimals).
-             * @example 52.0000
+             * @description In the page's currency, at the shop's precision (six decimals, as Magento stores prices).
+             * @example 52.000000
              */
             price: string | null;
             /**

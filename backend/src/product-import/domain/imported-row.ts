@@ -24,8 +24,10 @@ export interface RowUpdateResult {
   rejected: RejectedProduct[];
 }
 
-/** How many Lookbook products came from the shop, and how many of those are on sale. */
+/** How many Lookbook products came from the shop, how many of those are on sale, and how many the Lookbook owes. */
 export interface ImportedCounts {
   imported: number;
   onSale: number;
+  /** Products on sale the Lookbook refused to store, retried by every job (see OwedProducts). */
+  owed: number;
 }

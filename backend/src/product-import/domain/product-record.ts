@@ -79,8 +79,10 @@ export interface UpsertResult {
   unchanged: number;
   skus: { inserted: string[]; updated: string[]; unchanged: string[] };
   rejected: RejectedProduct[];
+  /** Products whose row went to the product that holds its SKU now: each is owed a row of its own. */
+  displaced: RejectedProduct[];
 }
 
 export function emptyUpsertResult(): UpsertResult {
-  return { inserted: 0, updated: 0, unchanged: 0, skus: { inserted: [], updated: [], unchanged: [] }, rejected: [] };
+  return { inserted: 0, updated: 0, unchanged: 0, skus: { inserted: [], updated: [], unchanged: [] }, rejected: [], displaced: [] };
 }

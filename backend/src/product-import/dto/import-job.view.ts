@@ -89,5 +89,10 @@ export class ImportStateView {
   @ApiProperty({ type: ImportJobView, nullable: true, description: 'The most recently finished job.' }) last_job: ImportJobView | null;
   @ApiProperty({ description: 'Lookbook products that came from the shop.', example: 5012 }) imported: number;
   @ApiProperty({ description: 'Of those, the ones on sale (in stock).', example: 4950 }) on_sale: number;
+  @ApiProperty({
+    description: 'Products on sale the Lookbook refused to store (listed in the job that met them): every later import and refresh retries them until one writes them or the shop stops selling them.',
+    example: 0,
+  })
+  owed: number;
   @ApiProperty({ type: ImportJobView, nullable: true, description: 'The most recently finished refresh job.' }) last_refresh: ImportJobView | null;
 }

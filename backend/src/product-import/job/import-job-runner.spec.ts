@@ -113,6 +113,39 @@ describe('ImportJobRunner', () => {
     expect(m.inserted + m.updated + m.unchanged + m.skipped + m.errors_count).toBe(m.processed);
   });
 
+  it('keeps a refused product owed: every later job retries it until it is written, past the cursor', async () => {
+    const { lookbook, runJob } = setup([product(1), product(2), product(3)]);
+    lookbook.refused.add('SKU-2');
+    await runJob();
+    expect([...lookbook.owed.keys()]).toEqual([2]);
+
+    const retried = await runJob();
+
+    expect(retried.metrics).toMatchObject({ total_found: 1, processed: 1, errors_count: 1, last_processed_source_id: null });
+    expect(retried.errors).toEqual([{ source_id: 2, sku: 'SKU-2', message: 'Data too long' }]);
+    expect([...lookbook.owed.keys()]).toEqual([2]);
+    lookbook.refused.clear();
+
+    const written = await runJob();
+
+    expect(written.metrics).toMatchObject({ total_found: 1, processed: 1, inserted: 1, errors_count: 0 });
+    expect(lookbook.rows.has('SKU-2')).toBe(true);
+    expect(lookbook.owed.size).toBe(0);
+    expect(lookbook.meta.get(CURSOR)).toBe('3');
+  });
+
+  it('forgets an owed product the shop stopped selling, counted as skipped', async () => {
+    const { catalog, lookbook, runJob } = setup([product(1), product(2)]);
+    lookbook.refused.add('SKU-2');
+    await runJob();
+    catalog.remove(2);
+
+    const job = await runJob();
+
+    expect(job.metrics).toMatchObject({ processed: 1, skipped: 1, errors_count: 0 });
+    expect(lookbook.owed.size).toBe(0);
+  });
+
   it('fails with a readable message when the source is lost mid-job, keeping the committed chunks and their cursor', async () => {
     const { catalog, lookbook, runJob } = setup();
     catalog.failAfterId = 6; // chunks of 3: 1-3 and 4-6 commit, the third fetch fails

@@ -25,7 +25,8 @@ const READ_AHEAD_CHUNKS = 2;
 const FIRST_JOB_READ_AHEAD_CHUNKS = 0;
 
 /**
- * Runs one import job: selects the eligible products after the cursor, then imports them in chunks.
+ * Runs one import job: retries the products the Lookbook owes, selects the eligible products after
+ * the cursor, then imports them in chunks.
  * Each chunk's rows and the cursor commit in one Lookbook transaction, so whatever happens next,
  * the cursor never points past rows that are not written, nor behind them. That transaction also
  * confirms the run's lease on the job: a run whose job was failed by the stale rule (its process
@@ -58,13 +59,16 @@ export class ImportJobRunner extends JobRunner {
     // the rest: the shop's database has two cores' worth of work from the start (once the
     // process's code is optimized, see FIRST_JOB_READ_AHEAD_CHUNKS).
     const first = await this.select({ afterId: cursor, limit: Math.min(limit, chunkSize), continuing: false });
+    // What the Lookbook owes goes first; a product retried so is not written a second time by this job.
+    const owed = await this.retryOwed(run);
+    const notRetried = (ids: number[]) => ids.filter((id) => !run.retried.has(id));
     const depth = this.importedBefore ? READ_AHEAD_CHUNKS : FIRST_JOB_READ_AHEAD_CHUNKS;
     const reads = new ReadAhead(depth, (ids: number[]) => inStage('Magento', () => this.source.fetchProducts(ids)));
-    if (first.length > 0) reads.add(first);
+    if (notRetried(first).length > 0) reads.add(notRetried(first));
     const rest = first.length < chunkSize || limit <= chunkSize ? [] : await this.select({ afterId: first.at(-1)!, limit: limit - first.length, continuing: true });
-    run.progress.metrics.total_found = first.length + rest.length;
+    run.progress.metrics.total_found = owed + notRetried(first).length + notRetried(rest).length;
     await this.saveProgress(run);
-    for (const chunk of inChunks(rest, chunkSize)) reads.add(chunk);
+    for (const chunk of inChunks(notRetried(rest), chunkSize)) reads.add(chunk);
 
     for (let page = await reads.next(); page && !this.stopRequested; page = await reads.next()) {
       const result = await inStage('Lookbook', () => this.writeChunk(run, page!));
@@ -82,6 +86,8 @@ export class ImportJobRunner extends JobRunner {
   private writeChunk(run: JobRun, page: CatalogPage): Promise<UpsertResult> {
     return this.sink.transaction(async (tx) => {
       const result = await tx.batchUpsertProducts(page.products);
+      const sourceIds = [...page.products, ...page.skipped].map((p) => p.source_id);
+      await this.settleOwed(tx, run, sourceIds, result.rejected, result.displaced);
       if (page.lastSourceId !== null) await tx.advanceCursor(page.lastSourceId);
       // Last, so the job row is locked only for the moment before commit.
       await tx.confirmLease(run.jobId, run.lease);

@@ -51,7 +51,8 @@ export class JobProgress {
     notices.forEach((notice) => this.noticed.add(notice));
     const errors = [...notices.map((message) => ({ source_id: 0, sku: '', message })), ...chunk.errors];
     m.errors_count += errors.length;
-    m.last_processed_source_id = chunk.lastSourceId;
+    // A retry of owed products (lastSourceId null) leaves the position where it is.
+    m.last_processed_source_id = chunk.lastSourceId ?? m.last_processed_source_id;
     const room = MAX_LISTED_ERRORS - this.errors.length;
     if (room > 0) this.errors.push(...errors.slice(0, room));
   }

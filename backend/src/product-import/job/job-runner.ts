@@ -4,10 +4,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { JobLeaseLostError } from '../domain/import-errors';
 import { ImportJob } from '../domain/import-job';
+import { RejectedProduct } from '../domain/product-record';
 import { CatalogSource } from '../ports/catalog-source';
 import { ImportJobStore } from '../ports/import-job-store';
-import { ProductSink } from '../ports/product-sink';
-import { JobOutcome, JobProgress } from './job-progress';
+import { ProductSink, ProductSinkTransaction } from '../ports/product-sink';
+import { JobOutcome, JobProgress, inChunks } from './job-progress';
 import { retryUntilDone } from './retry';
 import { StageError, inStage } from './stage-error';
 
@@ -18,6 +19,12 @@ export interface JobRun {
   jobId: string;
   lease: string;
   progress: JobProgress;
+  /** Source ids the Lookbook owes (refused earlier), as this run knows them: read at its start, kept up to date by its chunks. */
+  owed: Set<number>;
+  /** Source ids the Lookbook refused in this run: not retried again by it. */
+  refused: Set<number>;
+  /** Source ids this run retried as owed: not written again by it. */
+  retried: Set<number>;
 }
 
 /** Short first, so a blip costs little; capped, so the job is released soon after the database is back. */
@@ -56,7 +63,7 @@ export abstract class JobRunner {
     const lease = randomUUID();
     const startedAt = new Date();
     if (!(await this.jobs.markRunning(jobId, lease, startedAt))) return;
-    const run: JobRun = { jobId, lease, progress: new JobProgress(startedAt) };
+    const run: JobRun = { jobId, lease, progress: new JobProgress(startedAt), owed: new Set(), refused: new Set(), retried: new Set() };
     // Every line about a job names it, so one job's lines can be picked out of a shared log.
     this.logger.log(`${this.kind} job ${jobId} started: ${this.describe(job)}`);
     let outcome: JobOutcome;
@@ -84,6 +91,52 @@ export abstract class JobRunner {
 
   /** The job's chunks; the lifecycle around them (lease, progress, outcome) is run's. */
   protected abstract work(job: ImportJob, run: JobRun): Promise<void>;
+
+  /**
+   * Retries every product the Lookbook owes (refused by an earlier job), before the job's own
+   * work: each is written, refused again (still owed, listed among the job's errors) or, when the
+   * shop no longer sells it, forgotten (counted as skipped). Returns how many were retried.
+   */
+  protected async retryOwed(run: JobRun): Promise<number> {
+    const stored = await inStage('Lookbook', () => this.sink.owedSourceIds());
+    run.owed = new Set(stored);
+    const owed = stored.filter((id) => !run.refused.has(id));
+    owed.forEach((id) => run.retried.add(id));
+    run.progress.metrics.total_found = (run.progress.metrics.total_found ?? 0) + owed.length;
+    for (const ids of inChunks(owed, this.config.import.chunkSize)) {
+      if (this.stopRequested) break;
+      const eligible = await inStage('Magento', () => this.source.filterEligible(ids));
+      const page = await inStage('Magento', () => this.source.fetchProducts(eligible));
+      const result = await inStage('Lookbook', () =>
+        this.sink.transaction(async (tx) => {
+          const written = await tx.batchUpsertProducts(page.products);
+          await this.settleOwed(tx, run, ids, written.rejected, written.displaced);
+          await tx.confirmLease(run.jobId, run.lease);
+          return written;
+        }),
+      );
+      run.progress.add({ ...result, processed: ids.length, skipped: ids.length - eligible.length + page.skipped.length, errors: result.rejected, lastSourceId: null });
+      await this.saveProgress(run);
+    }
+    return owed.length;
+  }
+
+  /**
+   * Inside a chunk's transaction: the chunk's products the Lookbook refused, and those whose row
+   * another product took over, are owed from now on; those it owed before and no longer refuses
+   * (written, or no longer on sale) are settled.
+   */
+  protected async settleOwed(tx: ProductSinkTransaction, run: JobRun, sourceIds: number[], refused: RejectedProduct[], displaced: RejectedProduct[] = []): Promise<void> {
+    const refusedIds = new Set(refused.map((r) => r.source_id));
+    const written = new Set(sourceIds.filter((id) => !refusedIds.has(id)));
+    const owed = [...refused, ...displaced.filter((d) => !written.has(d.source_id))];
+    const settled = [...written].filter((id) => run.owed.has(id));
+    if (settled.length) await tx.settleOwed(settled);
+    if (owed.length) await tx.recordOwed(owed, new Date());
+    settled.forEach((id) => run.owed.delete(id));
+    refusedIds.forEach((id) => run.refused.add(id));
+    owed.forEach((product) => run.owed.add(product.source_id));
+  }
 
   /** Stores the run's counters (which also serves as a heartbeat); throws once the run has lost its job. */
   protected async saveProgress(run: JobRun): Promise<void> {

@@ -63,18 +63,26 @@ describe('RefreshJobRunner', () => {
     expect(lookbook.rows.get('SKU-3')).toMatchObject({ in_stock: true, stock_qty: '8.0000' });
   });
 
-  it('gives a row its new SKU when it is free, and reports both SKUs when another row holds it', async () => {
+  it('gives a row its new SKU when it is free, and by the SKU rule when another product holds it: the lower entity_id keeps it, the other is an error naming both', async () => {
     const { catalog, lookbook, refresh } = await imported();
     catalog.put(product(5, { sku: 'NEW-5' }));
     catalog.put(product(6, { sku: 'SKU-9' }));
 
     const job = await refresh();
 
-    expect(job.metrics).toMatchObject({ processed: 10, updated: 1, unchanged: 8, errors_count: 1 });
     expect(lookbook.rows.has('SKU-5')).toBe(false);
     expect(lookbook.rows.get('NEW-5')).toMatchObject({ source_id: 5 });
-    expect(lookbook.rows.get('SKU-6')).toEqual(product(6));
-    expect(job.errors).toEqual([{ source_id: 6, sku: 'SKU-6', message: expect.stringMatching(/"SKU-6" to "SKU-9"/) }]);
+    expect(lookbook.rows.get('SKU-9')).toMatchObject({ source_id: 6, in_stock: true });
+    expect(lookbook.rows.get('SKU-6')).toMatchObject({ source_id: 6, in_stock: false });
+    expect(job.errors).toEqual([{ source_id: 9, sku: 'SKU-9', message: expect.stringMatching(/"SKU-9" of product 9 .* "SKU-9" of product 6/) }]);
+    // Ten rows and one owed product found; the row product 6 took over is walked once, as its.
+    expect(job.metrics).toMatchObject({ total_found: 11, processed: 10, updated: 2, withdrawn: 1, errors_count: 1 });
+    expect([...lookbook.owed.keys()]).toEqual([9]);
+
+    const again = await refresh();
+
+    expect(again.errors).toEqual(job.errors);
+    expect(lookbook.rows.get('SKU-9')).toMatchObject({ source_id: 6, in_stock: true });
   });
 
   it('keeps the row with the current SKU of a source id and withdraws the copy left by an earlier SKU change', async () => {

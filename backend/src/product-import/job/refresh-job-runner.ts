@@ -1,16 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { ImportJob } from '../domain/import-job';
+import { ImportedRow } from '../domain/imported-row';
+import { CatalogPage } from '../domain/product-record';
 import { ProductSinkTransaction } from '../ports/product-sink';
 import { ChunkCounts } from './job-progress';
 import { JobRun, JobRunner } from './job-runner';
-import { newSkus, planRefresh } from './refresh-plan';
+import { planRefresh } from './refresh-plan';
 import { inStage } from './stage-error';
 
 /**
  * Runs one refresh job: walks every Lookbook product that came from the shop, in source_id order,
- * and brings each chunk in line with what the shop sells now (see planRefresh). Each chunk is read,
- * decided and written in one Lookbook transaction, which commits only while the run still holds its
- * job; the cursor is never touched, so a refresh that dies is simply run again.
+ * and brings each chunk in line with what the shop sells now (see planRefresh). Each chunk's rows are
+ * locked, decided and written in one short Lookbook transaction after the shop was read, which
+ * commits only while the run still holds its job; the cursor is never touched, so a refresh that dies is simply run again.
  */
 @Injectable()
 export class RefreshJobRunner extends JobRunner {
@@ -31,37 +33,54 @@ export class RefreshJobRunner extends JobRunner {
 
     let afterSourceId = 0;
     while (!this.stopRequested) {
-      const chunk = await inStage('Lookbook', () => this.sink.transaction((tx) => this.refreshChunk(tx, run, afterSourceId)));
+      const chunk = await this.refreshChunk(run, afterSourceId);
       if (!chunk) break;
       run.progress.add(chunk);
       afterSourceId = chunk.lastSourceId!;
       await this.saveProgress(run);
     }
+    // Last, so a product that lost its row in this refresh to the one holding its SKU now, or
+    // waited on a row this refresh renamed, is written by this same refresh.
+    if (!this.stopRequested) await this.retryOwed(run);
   }
 
-  /** The next chunk of rows after `afterSourceId`: locked, checked against the shop, written; null when none is left. */
-  private async refreshChunk(tx: ProductSinkTransaction, run: JobRun, afterSourceId: number): Promise<ChunkCounts | null> {
-    const rows = await tx.lockImportedRows(afterSourceId, this.config.import.chunkSize);
-    if (rows.length === 0) return null;
-    const sourceIds = [...new Set(rows.map((r) => r.source_id))];
+  /**
+   * The next chunk of rows after `afterSourceId`, checked against the shop and written; null when
+   * none is left. The rows are read without a lock, the shop is asked about them, and only then are
+   * they locked (by id, those rows alone) for the moment it takes to decide and write them: a
+   * process paused while it reads the shop holds nothing another job could wait for.
+   */
+  private async refreshChunk(run: JobRun, afterSourceId: number): Promise<ChunkCounts | null> {
+    const read = await inStage('Lookbook', () => this.sink.readImportedChunk(afterSourceId, this.config.import.chunkSize));
+    if (read.length === 0) return null;
+    const sourceIds = [...new Set(read.map((r) => r.source_id))];
     const eligible = await inStage('Magento', () => this.source.filterEligible(sourceIds));
     const page = await inStage('Magento', () => this.source.fetchProducts(eligible));
-    const renamedTo = newSkus(rows, page);
-    const holders = renamedTo.length ? await tx.findSkuHolders(renamedTo) : new Map<string, number>();
+    const counts = await inStage('Lookbook', () => this.sink.transaction((tx) => this.writeChunk(tx, run, read, eligible, page)));
+    return { ...counts, lastSourceId: sourceIds[sourceIds.length - 1] };
+  }
 
-    const plan = planRefresh(rows, new Set(eligible), page, holders);
+  private async writeChunk(tx: ProductSinkTransaction, run: JobRun, read: ImportedRow[], eligible: number[], page: CatalogPage): Promise<ChunkCounts> {
+    // A row that changed product since it was read (another job's write) belongs to a later chunk, or an earlier one.
+    const sourceIds = new Set(read.map((r) => r.source_id));
+    const rows = (await tx.lockRows(read.map((r) => r.id))).filter((r) => sourceIds.has(r.source_id));
+    const claims = await tx.claimSkus(page.products.filter((p) => sourceIds.has(p.source_id)));
+
+    const plan = planRefresh(rows, new Set(eligible), page, claims);
     if (plan.withdraw.length) await tx.withdrawRows(plan.withdraw);
     const written = await tx.updateRows(plan.updates);
+    const refused = [...plan.lost, ...written.rejected];
+    await this.settleOwed(tx, run, [...sourceIds], refused, plan.displaced);
     // Last, so the job row is locked only for the moment before commit (see ImportJobRunner).
     await tx.confirmLease(run.jobId, run.lease);
     return {
-      processed: rows.length,
+      processed: read.length,
       updated: written.updated,
       unchanged: written.unchanged + plan.alreadyWithdrawn,
-      withdrawn: plan.withdraw.length,
+      withdrawn: plan.withdrawn,
       skipped: plan.skipped,
-      errors: [...plan.errors, ...written.rejected],
-      lastSourceId: sourceIds[sourceIds.length - 1],
+      errors: refused,
+      lastSourceId: null,
       notices: page.notices,
     };
   }

@@ -1,74 +1,80 @@
-import { ImportJobError } from '../domain/import-job';
 import { ImportedRow, RowUpdate } from '../domain/imported-row';
-import { CatalogPage, ProductRecord } from '../domain/product-record';
+import { CatalogPage, RejectedProduct } from '../domain/product-record';
+import { SkuClaim, displaced, resolveSkuClaims } from '../domain/sku-claims';
 
 /** What a refresh does to one chunk of Lookbook rows, decided before anything is written. */
 export interface RefreshPlan {
   /** Rows on sale: rewritten from the shop's record where it differs. */
   updates: RowUpdate[];
-  /** Rows no longer on sale that still show stock. */
+  /** Rows to mark no longer on sale. */
   withdraw: number[];
+  /** How many of `withdraw` count as withdrawn (the rows of a product that lost its SKU count as its error instead). */
+  withdrawn: number;
   /** Rows already withdrawn that are still not on sale: nothing to write. */
   alreadyWithdrawn: number;
   /** Rows of on-sale products the mapping could not use (e.g. an empty SKU): left as they are. */
   skipped: number;
-  /** Rows left as they are because of a conflict, e.g. a new SKU another row holds. */
-  errors: ImportJobError[];
+  /** Products on sale that lost their SKU to another (see resolveSkuClaims): errors naming both, owed. */
+  lost: RejectedProduct[];
+  /** Products whose row another product took over by the SKU rule: owed a row of their own. */
+  displaced: RejectedProduct[];
 }
 
 /**
- * Decides each row's fate from what the shop sells now.
- * - A product on sale is brought up to date on one row: the one holding its current SKU, else the
- *   newest row of its source id, which then takes the new SKU (unless another row holds it: an
- *   error naming both SKUs, the row left alone).
- * - The other rows of that source id are copies left behind by an earlier SKU change; like the rows
- *   of products no longer on sale, they are withdrawn. Rows are never deleted.
+ * Decides each row's fate from what the shop sells now, by the SKU rule (resolveSkuClaims): a row
+ * belongs to the product that holds its SKU in the shop now.
+ * - A product on sale is brought up to date on one row: the row holding its SKU (its own, or one
+ *   it takes over from another product), else its own newest row, which takes the new SKU.
+ * - Its other rows are copies left behind by an earlier SKU change; like the rows of products no
+ *   longer on sale, they are withdrawn. Rows are never deleted.
+ * - A product that loses its SKU to another has its rows withdrawn: the Lookbook shows the SKU once.
  *
  * @param eligible the chunk's source ids the shop sells now
  * @param page the shop's records of those
- * @param skuHolders SKU → id of the Lookbook row holding it, for the records' SKUs
+ * @param claims what the Lookbook holds for the records' SKUs
  */
-export function planRefresh(rows: ImportedRow[], eligible: Set<number>, page: CatalogPage, skuHolders: Map<string, number>): RefreshPlan {
-  const plan: RefreshPlan = { updates: [], withdraw: [], alreadyWithdrawn: 0, skipped: 0, errors: [] };
-  const records = new Map(page.products.map((p) => [p.source_id, p]));
-  const withdraw = (row: ImportedRow) => (isWithdrawn(row) ? plan.alreadyWithdrawn++ : plan.withdraw.push(row.id));
+export function planRefresh(rows: ImportedRow[], eligible: Set<number>, page: CatalogPage, claims: SkuClaim[]): RefreshPlan {
+  const plan: RefreshPlan = { updates: [], withdraw: [], withdrawn: 0, alreadyWithdrawn: 0, skipped: 0, lost: [], displaced: [] };
+  const { won, lost } = resolveSkuClaims(claims);
+  const wonBySource = new Map(won.map((claim) => [claim.product.source_id, claim]));
+  const lostBySource = new Map(lost.map((product) => [product.source_id, product]));
+  const withdraw = (row: ImportedRow, counted = true) => {
+    if (isWithdrawn(row)) return counted && plan.alreadyWithdrawn++;
+    plan.withdraw.push(row.id);
+    if (counted) plan.withdrawn++;
+  };
 
   for (const group of bySourceId(rows)) {
     const sourceId = group[0].source_id;
     if (!eligible.has(sourceId)) {
-      group.forEach(withdraw);
+      group.forEach((row) => withdraw(row));
       continue;
     }
-    const record = records.get(sourceId);
-    if (!record) {
+    const loser = lostBySource.get(sourceId);
+    if (loser) {
+      plan.lost.push(loser);
+      group.forEach((row) => withdraw(row, false));
+      continue;
+    }
+    const claim = wonBySource.get(sourceId);
+    if (!claim) {
       // Sold, but the mapping skipped it (or it went between the two reads): the next refresh decides.
       plan.skipped += group.length;
       continue;
     }
-    const current = productRow(group, record);
-    group.filter((row) => row !== current).forEach(withdraw);
-    const holder = skuHolders.get(record.sku);
-    if (current.sku !== record.sku && holder !== undefined && holder !== current.id) {
-      plan.errors.push({
-        source_id: sourceId,
-        sku: current.sku,
-        message: `The shop renamed SKU "${current.sku}" to "${record.sku}", which another Lookbook product holds; left as it was`,
-      });
-      continue;
-    }
-    plan.updates.push({ rowId: current.id, product: record });
+    const rowId = claim.row?.id ?? newest(group).id;
+    group.filter((row) => row.id !== rowId).forEach((row) => withdraw(row));
+    plan.updates.push({ rowId, product: claim.product });
+    if (claim.takenFrom) plan.displaced.push(displaced(claim.takenFrom, claim.product));
   }
+  // A row taken over from a product that lost its SKU in this same chunk is written, not withdrawn.
+  const targets = new Set(plan.updates.map((update) => update.rowId));
+  plan.withdraw = plan.withdraw.filter((id) => !targets.has(id));
   return plan;
 }
 
-/** The SKUs a chunk's records would move rows to: the holders of these must be known to plan. */
-export function newSkus(rows: ImportedRow[], page: CatalogPage): string[] {
-  const held = new Set(rows.map((r) => `${r.source_id}\u0000${r.sku}`));
-  return page.products.filter((p) => !held.has(`${p.source_id}\u0000${p.sku}`)).map((p) => p.sku);
-}
-
-function productRow(group: ImportedRow[], record: ProductRecord): ImportedRow {
-  return group.find((row) => row.sku === record.sku) ?? group.reduce((newest, row) => (row.id > newest.id ? row : newest));
+function newest(group: ImportedRow[]): ImportedRow {
+  return group.reduce((newest, row) => (row.id > newest.id ? row : newest));
 }
 
 function isWithdrawn(row: ImportedRow): boolean {

@@ -1,5 +1,6 @@
 import { ImportedCounts, ImportedRow, RowUpdate, RowUpdateResult } from '../domain/imported-row';
-import { ProductRecord, UpsertResult } from '../domain/product-record';
+import { ProductRecord, RejectedProduct, UpsertResult } from '../domain/product-record';
+import { SkuClaim } from '../domain/sku-claims';
 
 /** The Lookbook side of one transaction: rows and cursor commit together or not at all. */
 export interface ProductSinkTransaction {
@@ -7,18 +8,26 @@ export interface ProductSinkTransaction {
   getMeta(key: string): Promise<string | null>;
   setMeta(key: string, value: string): Promise<void>;
   /**
-   * About `limit` rows with source_id > afterSourceId, in source_id order, locked until the
-   * transaction ends. The rows of the last source id are all included, so a chunk always holds
-   * every row of each of its products.
+   * About `limit` rows with source_id > afterSourceId, in source_id order, read without locking.
+   * The rows of the last source id are all included, so a chunk always holds every row of each of
+   * its products.
    */
-  lockImportedRows(afterSourceId: number, limit: number): Promise<ImportedRow[]>;
-  /** SKU → id of the row that holds it, for those of the given SKUs that some row holds. */
-  findSkuHolders(skus: string[]): Promise<Map<string, number>>;
+  readImportedChunk(afterSourceId: number, limit: number): Promise<ImportedRow[]>;
+  /** The given rows as they are now, in source_id order, locked (those rows only) until the transaction ends. */
+  lockRows(rowIds: number[]): Promise<ImportedRow[]>;
+  /** For each product, the rows holding its SKU as Magento compares SKUs (locked), and which products have equal SKUs. */
+  claimSkus(products: ProductRecord[]): Promise<SkuClaim[]>;
   /** Rewrites each row from its product where any written field differs; leaves equal rows alone. */
   updateRows(updates: RowUpdate[]): Promise<RowUpdateResult>;
   /** Marks the rows no longer on sale (in_stock false, stock_qty 0); every other field stays. */
   withdrawRows(rowIds: number[]): Promise<void>;
   countImported(): Promise<ImportedCounts>;
+  /** Products on sale the Lookbook refused earlier and owes still, ascending: every job retries them. */
+  owedSourceIds(): Promise<number[]>;
+  /** Remembers products the Lookbook refused, with the reason, as owed. */
+  recordOwed(rejected: RejectedProduct[], now: Date): Promise<void>;
+  /** Forgets owed products that were written or are no longer on sale. */
+  settleOwed(sourceIds: number[]): Promise<void>;
   /** How many products (distinct source ids) in afterSourceId < source_id ≤ upTo the Lookbook holds. */
   countImportedBetween(afterSourceId: number, upTo: number): Promise<number>;
   /**
@@ -53,12 +62,8 @@ export abstract class ProductSink {
     return this.transaction((tx) => tx.setMeta(key, value));
   }
 
-  lockImportedRows(afterSourceId: number, limit: number): Promise<ImportedRow[]> {
-    return this.transaction((tx) => tx.lockImportedRows(afterSourceId, limit));
-  }
-
-  findSkuHolders(skus: string[]): Promise<Map<string, number>> {
-    return this.transaction((tx) => tx.findSkuHolders(skus));
+  readImportedChunk(afterSourceId: number, limit: number): Promise<ImportedRow[]> {
+    return this.transaction((tx) => tx.readImportedChunk(afterSourceId, limit));
   }
 
   updateRows(updates: RowUpdate[]): Promise<RowUpdateResult> {
@@ -71,6 +76,10 @@ export abstract class ProductSink {
 
   countImported(): Promise<ImportedCounts> {
     return this.transaction((tx) => tx.countImported());
+  }
+
+  owedSourceIds(): Promise<number[]> {
+    return this.transaction((tx) => tx.owedSourceIds());
   }
 
   countImportedBetween(afterSourceId: number, upTo: number): Promise<number> {

@@ -35,6 +35,7 @@ export class GetImportStateHandler implements IQueryHandler<GetImportStateQuery>
       last_job,
       imported: counts.imported,
       on_sale: counts.onSale,
+      owed: counts.owed,
       last_refresh,
     };
   }

@@ -10,6 +10,7 @@ export interface ImportState {
   last_job: ImportJob | null;
   imported: number;
   on_sale: number;
+  owed: number;
   last_refresh: ImportJob | null;
 }
 

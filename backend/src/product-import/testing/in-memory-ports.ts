@@ -2,6 +2,7 @@
 import { JobAlreadyRunningError, JobLeaseLostError } from '../domain/import-errors';
 import { ImportJob, ImportJobError, ImportJobMetrics, ImportJobParams, JobMode, emptyMetrics } from '../domain/import-job';
 import { CatalogPage, ProductRecord, emptyUpsertResult } from '../domain/product-record';
+import { SkuClaim, displaced, resolveSkuClaims } from '../domain/sku-claims';
 import { CatalogSource, EligibleIdsQuery } from '../ports/catalog-source';
 import { ImportJobStore } from '../ports/import-job-store';
 import { CURSOR_META_KEY, ProductSink, ProductSinkTransaction } from '../ports/product-sink';
@@ -72,6 +73,8 @@ export class InMemoryLookbook extends ProductSink {
   /** SKU → the row's id. */
   ids = new Map<string, number>();
   meta = new Map<string, string>();
+  /** source_id → the product the Lookbook refused and owes. */
+  owed = new Map<number, { sku: string; message: string }>();
   /** SKUs the "database" refuses. */
   refused = new Set<string>();
   private nextId = 1;
@@ -87,11 +90,14 @@ export class InMemoryLookbook extends ProductSink {
     const rows = new Map(this.rows);
     const ids = new Map(this.ids);
     const meta = new Map(this.meta);
-    const result = await work(this.view(rows, ids, meta));
+    const owed = new Map(this.owed);
+    const cursors: number[] = [];
+    const result = await work(this.view(rows, ids, meta, owed, cursors));
     this.rows = rows;
     this.ids = ids;
     this.meta = meta;
-    if (meta.has(CURSOR_META_KEY)) this.cursorHistory.push(Number(meta.get(CURSOR_META_KEY)));
+    this.owed = owed;
+    this.cursorHistory.push(...cursors);
     return result;
   }
 
@@ -102,36 +108,55 @@ export class InMemoryLookbook extends ProductSink {
   }
 
 
-  private view(rows: Map<string, ProductRecord>, ids: Map<string, number>, meta: Map<string, string>): ProductSinkTransaction {
+  private view(rows: Map<string, ProductRecord>, ids: Map<string, number>, meta: Map<string, string>, owed: Map<number, { sku: string; message: string }>, cursors: number[]): ProductSinkTransaction {
     const skuOf = (rowId: number) => [...ids].find(([, id]) => id === rowId)![0];
+    // Case aside, as Magento compares SKUs (the database's collation in production).
+    const key = (sku: string) => sku.toLowerCase();
+    const claimSkus = (products: ProductRecord[]): SkuClaim[] =>
+      products.map((p) => ({
+        product: p,
+        sameSkuGroup: products.findIndex((other) => key(other.sku) === key(p.sku)),
+        holders: [...rows.values()]
+          .filter((r) => key(r.sku) === key(p.sku))
+          .map((r) => ({ id: ids.get(r.sku)!, source_id: r.source_id, sku: r.sku, in_stock: r.in_stock, content_hash: JSON.stringify(r) })),
+      }));
+    const importedRows = () =>
+      [...rows.values()]
+        .map((r) => ({ id: ids.get(r.sku)!, source_id: r.source_id, sku: r.sku, in_stock: r.in_stock, stock_qty: r.stock_qty }))
+        .sort((a, b) => a.source_id - b.source_id || a.id - b.id);
     return {
       batchUpsertProducts: async (products) => {
         const result = emptyUpsertResult();
-        for (const p of products) {
+        const { won, lost } = resolveSkuClaims(claimSkus(products));
+        result.rejected.push(...lost);
+        for (const { product: p, row, takenFrom } of won) {
           if (this.refused.has(p.sku)) {
             result.rejected.push({ source_id: p.source_id, sku: p.sku, message: 'Data too long' });
             continue;
           }
-          const existing = rows.get(p.sku);
-          const outcome = !existing ? 'inserted' : JSON.stringify(existing) === JSON.stringify(p) ? 'unchanged' : 'updated';
+          const existing = row ? skuOf(row.id) : undefined;
+          const outcome = existing === undefined ? 'inserted' : JSON.stringify(rows.get(existing)) === JSON.stringify(p) ? 'unchanged' : 'updated';
           result[outcome]++;
           result.skus[outcome].push(p.sku);
+          if (takenFrom && outcome === 'updated') result.displaced.push(displaced(takenFrom, p));
+          if (existing !== undefined) {
+            rows.delete(existing);
+            ids.delete(existing);
+          }
           rows.set(p.sku, structuredClone(p));
-          if (!ids.has(p.sku)) ids.set(p.sku, this.nextId++);
+          ids.set(p.sku, row?.id ?? this.nextId++);
         }
         return result;
       },
       getMeta: async (key) => meta.get(key) ?? null,
       setMeta: async (key, value) => void meta.set(key, value),
-      lockImportedRows: async (afterSourceId, limit) => {
-        const all = [...rows.values()]
-          .filter((r) => r.source_id > afterSourceId)
-          .map((r) => ({ id: ids.get(r.sku)!, source_id: r.source_id, sku: r.sku, in_stock: r.in_stock, stock_qty: r.stock_qty }))
-          .sort((a, b) => a.source_id - b.source_id || a.id - b.id);
+      readImportedChunk: async (afterSourceId, limit) => {
+        const all = importedRows().filter((r) => r.source_id > afterSourceId);
         const last = all[Math.min(limit, all.length) - 1]?.source_id;
         return all.filter((r) => r.source_id <= last);
       },
-      findSkuHolders: async (skus) => new Map(skus.filter((sku) => ids.has(sku)).map((sku) => [sku, ids.get(sku)!])),
+      lockRows: async (rowIds) => importedRows().filter((r) => rowIds.includes(r.id)),
+      claimSkus: async (products) => claimSkus(products),
       updateRows: async (updates) => {
         const result = { updated: 0, unchanged: 0, rejected: [] as Array<{ source_id: number; sku: string; message: string }> };
         for (const { rowId, product } of updates) {
@@ -155,9 +180,15 @@ export class InMemoryLookbook extends ProductSink {
       withdrawRows: async (rowIds) => {
         for (const rowId of rowIds) rows.set(skuOf(rowId), { ...rows.get(skuOf(rowId))!, in_stock: false, stock_qty: '0.0000' });
       },
-      countImported: async () => ({ imported: rows.size, onSale: [...rows.values()].filter((r) => r.in_stock).length }),
+      countImported: async () => ({ imported: rows.size, onSale: [...rows.values()].filter((r) => r.in_stock).length, owed: owed.size }),
+      owedSourceIds: async () => [...owed.keys()].sort((a, b) => a - b),
+      recordOwed: async (rejected) => rejected.forEach(({ source_id, sku, message }) => owed.set(source_id, { sku, message })),
+      settleOwed: async (sourceIds) => sourceIds.forEach((id) => owed.delete(id)),
       countImportedBetween: async (afterSourceId, upTo) => new Set([...rows.values()].map((r) => r.source_id).filter((id) => id > afterSourceId && id <= upTo)).size,
-      advanceCursor: async (sourceId) => void meta.set(CURSOR_META_KEY, String(Math.max(sourceId, Number(meta.get(CURSOR_META_KEY) ?? 0)))),
+      advanceCursor: async (sourceId) => {
+        meta.set(CURSOR_META_KEY, String(Math.max(sourceId, Number(meta.get(CURSOR_META_KEY) ?? 0))));
+        cursors.push(Number(meta.get(CURSOR_META_KEY)));
+      },
       confirmLease: async (jobId, lease) => {
         if (this.jobs && !this.jobs.isRunningUnder(jobId, lease)) throw new JobLeaseLostError(jobId);
       },

@@ -1,7 +1,7 @@
 import { QueryRunner } from 'typeorm';
 import { ImportedCounts, ImportedRow, RowUpdate, RowUpdateResult } from '../../domain/imported-row';
 import { TurnBudget, mapInTurns } from '../event-loop-turns';
-import { COLUMNS, columnValue, contentHash, writeOrIsolate } from './product-columns';
+import { contentHash, rewriteRows, writeOrIsolate } from './product-columns';
 import { refusedRow } from './refused-row';
 
 /**
@@ -26,31 +26,45 @@ export class ImportedRows {
 
   constructor(private readonly runner: QueryRunner) {}
 
-  /** Keyset on source_id: the first `limit` rows after the last chunk, widened to the end of their last source id. */
-  async lock(afterSourceId: number, limit: number): Promise<ImportedRow[]> {
+  /**
+   * Keyset on source_id: the first `limit` rows after the last chunk, widened to the end of their
+   * last source id. A plain read: it locks nothing, so a refresh holds no row while it asks the shop
+   * about them. Both bounds are found first and passed as constants, so the read walks the
+   * source_id index over the chunk only.
+   */
+  async readChunk(afterSourceId: number, limit: number): Promise<ImportedRow[]> {
+    const [{ last }] = await this.runner.query(
+      'SELECT MAX(source_id) AS last FROM (SELECT source_id FROM products WHERE source_id > ? ORDER BY source_id LIMIT ?) chunk',
+      [afterSourceId, limit],
+    );
+    if (last === null) return [];
+    const rows: Array<Record<string, any>> = await this.runner.query(
+      `SELECT id, source_id, sku, in_stock, stock_qty, content_hash
+         FROM products FORCE INDEX (ix_products_source_id)
+        WHERE source_id > ? AND source_id <= ?
+        ORDER BY source_id, id`,
+      [afterSourceId, Number(last)],
+    );
+    return rows.map(toImportedRow);
+  }
+
+  /**
+   * Locks the given rows by primary key until the transaction ends, and returns them as they are
+   * now: the lock covers these rows and nothing else (no range, no gap), so an import or another
+   * job's writes elsewhere in the table never wait for a refresh.
+   */
+  async lock(rowIds: number[]): Promise<ImportedRow[]> {
+    if (rowIds.length === 0) return [];
     const rows: Array<Record<string, any>> = await this.runner.query(
       `SELECT id, source_id, sku, in_stock, stock_qty, content_hash
          FROM products
-        WHERE source_id > ?
-          AND source_id <= (SELECT MAX(source_id) FROM (SELECT source_id FROM products WHERE source_id > ? ORDER BY source_id LIMIT ?) chunk)
+        WHERE id IN (?)
         ORDER BY source_id, id
           FOR UPDATE`,
-      [afterSourceId, afterSourceId, limit],
+      [rowIds],
     );
     for (const row of rows) this.lockedHashes.set(Number(row.id), row.content_hash);
-    return rows.map((row) => ({
-      id: Number(row.id),
-      source_id: Number(row.source_id),
-      sku: row.sku,
-      in_stock: Number(row.in_stock) === 1,
-      stock_qty: String(row.stock_qty),
-    }));
-  }
-
-  async skuHolders(skus: string[]): Promise<Map<string, number>> {
-    if (skus.length === 0) return new Map();
-    const rows: Array<{ id: number; sku: string }> = await this.runner.query('SELECT id, sku FROM products WHERE sku IN (?) FOR UPDATE', [skus]);
-    return new Map(rows.map((row) => [row.sku, Number(row.id)]));
+    return rows.map(toImportedRow);
   }
 
   async withdraw(rowIds: number[]): Promise<void> {
@@ -72,7 +86,7 @@ export class ImportedRows {
       if (budget.spent) await budget.nextTurn();
       const written = await writeOrIsolate(
         changed.slice(i, i + ROWS_PER_STATEMENT),
-        async (some) => void (result.updated += await this.rewriteChanged(some, now)),
+        async (some) => void (result.updated += await rewriteRows(this.runner, some, now)),
         ({ product }, error) => void result.rejected.push(refusedRow(product, error)),
       );
       // The statement's own hash test may still find a row equal (e.g. one this transaction did not lock).
@@ -83,8 +97,10 @@ export class ImportedRows {
   }
 
   async counts(): Promise<ImportedCounts> {
-    const [row] = await this.runner.query('SELECT COUNT(*) AS imported, COALESCE(SUM(in_stock), 0) AS on_sale FROM products');
-    return { imported: Number(row.imported), onSale: Number(row.on_sale) };
+    const [row] = await this.runner.query(
+      'SELECT COUNT(*) AS imported, COALESCE(SUM(in_stock), 0) AS on_sale, (SELECT COUNT(*) FROM product_import_owed) AS owed FROM products',
+    );
+    return { imported: Number(row.imported), onSale: Number(row.on_sale), owed: Number(row.owed) };
   }
 
   /** Walks the source_id index over the range only. */
@@ -92,23 +108,14 @@ export class ImportedRows {
     const [row] = await this.runner.query('SELECT COUNT(DISTINCT source_id) AS n FROM products WHERE source_id > ? AND source_id <= ?', [afterSourceId, upTo]);
     return Number(row.n);
   }
+}
 
-  /**
-   * One multi-row UPDATE by row id (the SKU itself may change), from a derived table of the new
-   * values; rows whose stored hash already matches are not touched. Returns how many were rewritten.
-   */
-  private async rewriteChanged(rows: Array<RowUpdate & { hash: string }>, now: Date): Promise<number> {
-    const columns = [...COLUMNS, 'content_hash'];
-    const select = (first: boolean) => `SELECT ${['id', ...columns].map((c) => (first ? `? AS ${c}` : '?')).join(', ')}`;
-    const values = rows.map((_, index) => select(index === 0)).join('\n UNION ALL ');
-    const params = rows.flatMap(({ rowId, product, hash }) => [rowId, ...COLUMNS.map((c) => columnValue(product, c)), hash]);
-    const result = await this.runner.query(
-      `UPDATE products p
-         JOIN (${values}) v ON v.id = p.id
-          SET ${columns.map((c) => `p.${c} = v.${c}`).join(', ')}, p.updated_at = ?
-        WHERE p.content_hash <> v.content_hash`,
-      [...params, now],
-    );
-    return Number(result.affectedRows ?? 0);
-  }
+function toImportedRow(row: Record<string, any>): ImportedRow {
+  return {
+    id: Number(row.id),
+    source_id: Number(row.source_id),
+    sku: row.sku,
+    in_stock: Number(row.in_stock) === 1,
+    stock_qty: String(row.stock_qty),
+  };
 }

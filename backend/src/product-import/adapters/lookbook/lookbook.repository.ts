@@ -3,9 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryRunner } from 'typeorm';
 import { JobLeaseLostError } from '../../domain/import-errors';
 import { ImportedCounts, ImportedRow, RowUpdate, RowUpdateResult } from '../../domain/imported-row';
-import { ProductRecord, UpsertResult } from '../../domain/product-record';
+import { ProductRecord, RejectedProduct, UpsertResult } from '../../domain/product-record';
+import { SkuClaim } from '../../domain/sku-claims';
 import { CURSOR_META_KEY, ProductSink, ProductSinkTransaction } from '../../ports/product-sink';
 import { ImportedRows } from './imported-rows';
+import { OwedProducts } from './owed-products';
+import { readSkuClaims } from './sku-claims-query';
 import { ProductWriter } from './product-writer';
 
 /**
@@ -53,9 +56,23 @@ export class LookbookRepository extends ProductSink {
 
 class LookbookTransaction implements ProductSinkTransaction {
   private readonly imported: ImportedRows;
+  private readonly owed: OwedProducts;
 
   constructor(private readonly runner: QueryRunner) {
     this.imported = new ImportedRows(runner);
+    this.owed = new OwedProducts(runner);
+  }
+
+  owedSourceIds(): Promise<number[]> {
+    return this.owed.sourceIds();
+  }
+
+  recordOwed(rejected: RejectedProduct[], now: Date): Promise<void> {
+    return this.owed.record(rejected, now);
+  }
+
+  settleOwed(sourceIds: number[]): Promise<void> {
+    return this.owed.settle(sourceIds);
   }
 
   batchUpsertProducts(products: ProductRecord[]): Promise<UpsertResult> {
@@ -73,12 +90,16 @@ class LookbookTransaction implements ProductSinkTransaction {
     );
   }
 
-  lockImportedRows(afterSourceId: number, limit: number): Promise<ImportedRow[]> {
-    return this.imported.lock(afterSourceId, limit);
+  readImportedChunk(afterSourceId: number, limit: number): Promise<ImportedRow[]> {
+    return this.imported.readChunk(afterSourceId, limit);
   }
 
-  findSkuHolders(skus: string[]): Promise<Map<string, number>> {
-    return this.imported.skuHolders(skus);
+  lockRows(rowIds: number[]): Promise<ImportedRow[]> {
+    return this.imported.lock(rowIds);
+  }
+
+  claimSkus(products: ProductRecord[]): Promise<SkuClaim[]> {
+    return readSkuClaims(this.runner, products);
   }
 
   updateRows(updates: RowUpdate[]): Promise<RowUpdateResult> {

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import { QueryRunner } from 'typeorm';
 import { ProductRecord } from '../../domain/product-record';
+import { RowUpdate } from '../../domain/imported-row';
 
 /** The products columns a shop record fills. */
 export const COLUMNS = [
@@ -50,4 +52,24 @@ export async function writeOrIsolate<T>(rows: T[], write: (rows: T[]) => Promise
 function isRowDataError(error: unknown): boolean {
   const state = (error as { sqlState?: string }).sqlState ?? '';
   return state.startsWith('22') || state.startsWith('23');
+}
+
+/**
+ * One multi-row UPDATE by row id (the SKU and the product a row belongs to may change with it), from
+ * a derived table of the new values; rows whose stored hash already matches are not touched.
+ * Returns how many were rewritten.
+ */
+export async function rewriteRows(runner: QueryRunner, rows: Array<RowUpdate & { hash: string }>, now: Date): Promise<number> {
+  const columns = [...COLUMNS, 'content_hash'];
+  const select = (first: boolean) => `SELECT ${['id', ...columns].map((c) => (first ? `? AS ${c}` : '?')).join(', ')}`;
+  const values = rows.map((_, index) => select(index === 0)).join('\n UNION ALL ');
+  const params = rows.flatMap(({ rowId, product, hash }) => [rowId, ...COLUMNS.map((c) => columnValue(product, c)), hash]);
+  const result = await runner.query(
+    `UPDATE products p
+       JOIN (${values}) v ON v.id = p.id
+        SET ${columns.map((c) => `p.${c} = v.${c}`).join(', ')}, p.updated_at = ?
+      WHERE p.content_hash <> v.content_hash`,
+    [...params, now],
+  );
+  return Number(result.affectedRows ?? 0);
 }

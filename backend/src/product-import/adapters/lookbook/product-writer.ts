@@ -1,11 +1,12 @@
 import { QueryRunner } from 'typeorm';
 import { ProductRecord, RejectedProduct, UpsertResult, emptyUpsertResult } from '../../domain/product-record';
+import { SkuWon, displaced, resolveSkuClaims } from '../../domain/sku-claims';
 import { TurnBudget, mapInTurns } from '../event-loop-turns';
-import { COLUMNS, columnValue, contentHash, writeOrIsolate } from './product-columns';
+import { COLUMNS, columnValue, contentHash, rewriteRows, writeOrIsolate } from './product-columns';
+import { readSkuClaims } from './sku-claims-query';
 import { refusedRow } from './refused-row';
 
-const WRITTEN = [...COLUMNS, 'content_hash', 'created_at', 'updated_at'];
-const UPDATED = [...COLUMNS.filter((c) => c !== 'sku'), 'content_hash', 'updated_at'];
+const INSERTED = [...COLUMNS, 'content_hash', 'created_at', 'updated_at'];
 
 /**
  * A statement writes at most this many rows: each statement is built in one turn of the event
@@ -14,9 +15,12 @@ const UPDATED = [...COLUMNS.filter((c) => c !== 'sku'), 'content_hash', 'updated
  */
 const ROWS_PER_STATEMENT = 100;
 
+type Hashed = SkuWon & { hash: string };
+
 /**
- * Writes one batch inside the caller's transaction: reads the stored content hashes of the batch's
- * SKUs, leaves identical rows alone, and inserts or updates the rest with multi-row statements.
+ * Writes one batch inside the caller's transaction: finds (and locks) the rows holding each
+ * product's SKU, decides by the SKU rule which product owns which row (resolveSkuClaims), leaves
+ * identical rows alone, rewrites changed ones by row id and inserts the rest, in multi-row statements.
  */
 export class ProductWriter {
   constructor(private readonly runner: QueryRunner) {}
@@ -25,55 +29,48 @@ export class ProductWriter {
     const result = emptyUpsertResult();
     if (products.length === 0) return result;
 
-    const stored = await this.storedHashes(products.map((p) => p.sku));
+    const { won, lost } = resolveSkuClaims(await readSkuClaims(this.runner, products));
+    result.rejected.push(...lost);
     const budget = new TurnBudget();
-    const hashed = await mapInTurns(products, (product) => ({ product, hash: contentHash(product) }), budget);
+    const hashed: Hashed[] = await mapInTurns(won, (claim) => ({ ...claim, hash: contentHash(claim.product) }), budget);
     const now = new Date();
     for (let i = 0; i < hashed.length; i += ROWS_PER_STATEMENT) {
-      const changed: Array<{ product: ProductRecord; hash: string; exists: boolean }> = [];
-      for (const { product, hash } of hashed.slice(i, i + ROWS_PER_STATEMENT)) {
-        const current = stored.get(product.sku);
-        if (current === hash) {
+      const inserts: Hashed[] = [];
+      const updates: Hashed[] = [];
+      for (const claim of hashed.slice(i, i + ROWS_PER_STATEMENT)) {
+        if (claim.row?.content_hash === claim.hash) {
           result.unchanged++;
-          result.skus.unchanged.push(product.sku);
-        } else {
-          changed.push({ product, hash, exists: current !== undefined });
-        }
+          result.skus.unchanged.push(claim.product.sku);
+        } else (claim.row ? updates : inserts).push(claim);
       }
-      if (changed.length === 0) continue;
       // Building a statement takes a turn's worth of time in a process's first job: not on top of the hashing's.
-      if (budget.spent) await budget.nextTurn();
-      const written = await this.writeOrIsolate(changed, now, result.rejected);
-      for (const { product, exists } of written) {
-        const outcome = exists ? 'updated' : 'inserted';
-        result[outcome]++;
-        result.skus[outcome].push(product.sku);
+      if (inserts.length + updates.length && budget.spent) await budget.nextTurn();
+      for (const { product } of await this.writeOrIsolate(inserts, (some) => this.insert(some, now), result.rejected)) {
+        result.inserted++;
+        result.skus.inserted.push(product.sku);
+      }
+      for (const { product, takenFrom } of await this.writeOrIsolate(updates, (some) => this.rewrite(some, now), result.rejected)) {
+        result.updated++;
+        result.skus.updated.push(product.sku);
+        if (takenFrom) result.displaced.push(displaced(takenFrom, product));
       }
     }
     return result;
   }
 
-  /** SKU → stored content hash, locked until the transaction ends. */
-  private async storedHashes(skus: string[]): Promise<Map<string, string>> {
-    const rows: Array<{ sku: string; content_hash: string }> = await this.runner.query(
-      'SELECT sku, content_hash FROM products WHERE sku IN (?) FOR UPDATE',
-      [skus],
-    );
-    return new Map(rows.map((r) => [r.sku, r.content_hash]));
-  }
-
   /** Writes the rows in one statement, isolating and reporting any the server refuses. */
-  private writeOrIsolate<T extends { product: ProductRecord; hash: string }>(rows: T[], now: Date, rejected: RejectedProduct[]): Promise<T[]> {
-    return writeOrIsolate(rows, (some) => this.write(some, now), ({ product }, error) => void rejected.push(refusedRow(product, error)));
+  private writeOrIsolate(rows: Hashed[], write: (rows: Hashed[]) => Promise<void>, rejected: RejectedProduct[]): Promise<Hashed[]> {
+    if (rows.length === 0) return Promise.resolve([]);
+    return writeOrIsolate(rows, write, ({ product }, error) => void rejected.push(refusedRow(product, error)));
   }
 
-  private async write(rows: Array<{ product: ProductRecord; hash: string }>, now: Date): Promise<void> {
-    const placeholders = rows.map(() => `(${WRITTEN.map(() => '?').join(', ')})`).join(',\n');
+  private async insert(rows: Hashed[], now: Date): Promise<void> {
+    const placeholders = rows.map(() => `(${INSERTED.map(() => '?').join(', ')})`).join(',\n');
     const params = rows.flatMap(({ product, hash }) => [...COLUMNS.map((c) => columnValue(product, c)), hash, now, now]);
-    await this.runner.query(
-      `INSERT INTO products (${WRITTEN.join(', ')}) VALUES ${placeholders}
-       ON DUPLICATE KEY UPDATE ${UPDATED.map((c) => `${c} = VALUES(${c})`).join(', ')}`,
-      params,
-    );
+    await this.runner.query(`INSERT INTO products (${INSERTED.join(', ')}) VALUES ${placeholders}`, params);
+  }
+
+  private async rewrite(rows: Hashed[], now: Date): Promise<void> {
+    await rewriteRows(this.runner, rows.map(({ row, product, hash }) => ({ rowId: row!.id, product, hash })), now);
   }
 }

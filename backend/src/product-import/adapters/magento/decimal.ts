@@ -1,7 +1,8 @@
-// Quantities and prices are DECIMAL(12,4) in Magento. They are added up in whole ten-thousandths
-// (BigInt), so a sum of children's stock is exact and never picks up float noise.
+// Prices are DECIMAL(20,6) in Magento, quantities DECIMAL(12,4). Both are carried in whole
+// millionths (BigInt), Magento's finest precision, so no value is truncated and a sum of children's
+// stock is exact and never picks up float noise.
 
-const SCALE = 4;
+const SCALE = 6;
 
 export function toUnits(value: string | number | null | undefined): bigint {
   if (value === null || value === undefined || value === '') return 0n;
@@ -19,7 +20,7 @@ export function fromUnits(units: bigint): string {
   return negative ? `-${text}` : text;
 }
 
-/** The decimal as Magento shows it, with four places ("52" → "52.0000"), or null. */
+/** The decimal at Magento's precision, with six places ("52" → "52.000000"), or null. */
 export function normalizeDecimal(value: string | number | null | undefined): string | null {
   if (value === null || value === undefined || value === '') return null;
   return fromUnits(toUnits(value));

@@ -11,7 +11,7 @@ export interface PriceOffers {
 }
 
 /**
- * What a guest pays for one unit today, in ten-thousandths: the lowest of the regular price, the
+ * What a guest pays for one unit today, in decimal units (see decimal.ts): the lowest of the regular price, the
  * special price while its window is open (both bounds are whole days in the store's timezone, the
  * last one included), the tier prices for one unit and the catalog rules' price. Null without a
  * regular price: offers alone are no price.
@@ -29,13 +29,16 @@ export function finalPriceUnits(regular: string | null, offers: PriceOffers, tod
   return candidates.reduce((lowest, candidate) => (candidate < lowest ? candidate : lowest));
 }
 
-/** price × (1 − percentage / 100), rounded half up to ten-thousandths (Magento stores percentages with two places). */
+const HUNDRED = toUnits('100');
+/** Units in 0.0001, the places a percentage price is rounded to. */
+const TEN_THOUSANDTH = toUnits('1') / 10_000n;
+
+/** price × (1 − percentage / 100), rounded half up to four places (Magento stores percentages with two). */
 export function percentOff(price: bigint, percentage: string): bigint {
-  const hundredths = toUnits(percentage) / 100n;
-  const scaled = price * (10_000n - hundredths);
-  const whole = scaled / 10_000n;
-  const rest = scaled % 10_000n;
-  return rest * 2n >= 10_000n ? whole + 1n : whole;
+  const scaled = price * (HUNDRED - toUnits(percentage));
+  const divisor = HUNDRED * TEN_THOUSANDTH;
+  const whole = scaled / divisor;
+  return (scaled % divisor) * 2n >= divisor ? (whole + 1n) * TEN_THOUSANDTH : whole * TEN_THOUSANDTH;
 }
 
 function present(value: string | null): value is string {

@@ -211,23 +211,14 @@ export class MagentoCatalogAdapter extends CatalogSource implements OnApplicatio
   }
 }
 
-/** Splits mapped rows into products and skips; within a page a SKU is written once (the latest). */
+/**
+ * Splits mapped rows into products and skips. Products whose SKUs are equal stay side by side: the
+ * Lookbook decides which one owns the SKU, by its one rule (see resolveSkuClaims).
+ */
 function assemble(mapped: Array<ProductRecord | SkippedProduct>): CatalogPage {
-  const products = new Map<string, ProductRecord>();
+  const products: ProductRecord[] = [];
   const skipped: SkippedProduct[] = [];
-  for (const item of mapped) {
-    if ('reason' in item) {
-      skipped.push(item);
-      continue;
-    }
-    const earlier = products.get(item.sku);
-    if (earlier) {
-      skipped.push({ source_id: earlier.source_id, sku: earlier.sku, reason: `Duplicate SKU: superseded by source_id ${item.source_id}` });
-      products.delete(item.sku);
-    }
-    products.set(item.sku, item);
-  }
-  const ordered = [...products.values()].sort((a, b) => a.source_id - b.source_id);
+  for (const item of mapped) ('reason' in item ? skipped : products).push(item as never);
   const lastSourceId = mapped.length ? Math.max(...mapped.map((m) => m.source_id)) : null;
-  return { products: ordered, skipped: skipped.sort((a, b) => a.source_id - b.source_id), lastSourceId };
+  return { products: products.sort((a, b) => a.source_id - b.source_id), skipped: skipped.sort((a, b) => a.source_id - b.source_id), lastSourceId };
 }

@@ -70,7 +70,7 @@ export class ProductMapper {
       url_key: urlKey,
       category: this.page.categories.get(id) ?? null,
       attributes: this.otherAttributes(id),
-      product_created_at: row.created_at,
+      product_created_at: magentoDate(row.created_at),
       // A configurable is sold through its children: what a shopper pays and sees is theirs.
       final_price: configurable ? this.lowestFinalPrice(counted) : unitsOrNull(this.view.finalPrice(id)),
       images,
@@ -227,4 +227,14 @@ export function parseOptionIds(raw: string | null): number[] {
     if (Number.isInteger(id) && id > 0) ids.push(id);
   }
   return ids;
+}
+
+/**
+ * A Magento date as the Lookbook stores it: MySQL lets Magento keep "zero" dates
+ * ('0000-00-00 00:00:00', or a zero month or day), which name no moment, so they are null.
+ */
+export function magentoDate(value: string | null): string | null {
+  if (!value) return null;
+  const [year, month, day] = value.slice(0, 10).split('-').map(Number);
+  return year === 0 || month === 0 || day === 0 ? null : value;
 }

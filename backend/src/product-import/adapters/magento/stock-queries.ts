@@ -4,7 +4,7 @@ import { SqlBuilder, salableQty } from './eligibility-sql';
 import { ShopProfile, liveProductVersion, table } from './shop-profile';
 
 export interface StockLevel {
-  /** In ten-thousandths: the item's qty (legacy) or its salable quantity (multi-source inventory). */
+  /** In millionths: the item's qty (legacy) or its salable quantity (multi-source inventory). */
   qty: bigint;
   /** Whether the shop would sell it: flagged in stock with qty > 0 (legacy), salable > 0 (msi). */
   sellable: boolean;
