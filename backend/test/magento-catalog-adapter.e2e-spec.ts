@@ -110,13 +110,13 @@ describe('MagentoCatalogAdapter', () => {
       attributes: { gender: 'Herren', eco_collection: 'Yes', climate: ['Cold', 'Windy'] },
       product_created_at: '2024-03-05 10:11:12',
       // This shop has no base URL, gallery or swatches configured: no links, no photos, no swatches.
-      final_price: '48.0000',
+      final_price: '48.000000',
       images: [],
       image_url: null,
       product_url: null,
       variants: [
-        { color: 'Schwarz', swatch: null, image_url: null, sizes: ['XS'], stock_qty: 5.5, final_price: '48.0000' },
-        { color: 'Blau', swatch: null, image_url: null, sizes: ['M'], stock_qty: 10, final_price: '52.0000' },
+        { color: 'Schwarz', swatch: null, image_url: null, sizes: ['XS'], stock_qty: 5.5, final_price: '48.000000' },
+        { color: 'Blau', swatch: null, image_url: null, sizes: ['M'], stock_qty: 10, final_price: '52.000000' },
       ],
     });
   });

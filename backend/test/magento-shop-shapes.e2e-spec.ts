@@ -327,10 +327,10 @@ describe.each(SHAPES)('Storefront fields on a hand-built $name shop', ({ edition
     const products = Object.fromEntries((await readAll()).map((p) => [p.sku, p]));
     const media = 'https://cdn.shop.test/m/catalog/product';
 
-    expect(products.SALE.final_price).toBe('30.0000'); // ends today in Tokyo, whatever the UTC date
-    expect(products.SALE_TOMORROW.final_price).toBe('40.0000');
-    expect(products.TIERS.final_price).toBe('8.7588'); // 10.01 × 0.875 = 8.75875, half up
-    expect(products.RULES.final_price).toBe('15.0000');
+    expect(products.SALE.final_price).toBe('30.000000'); // ends today in Tokyo, whatever the UTC date
+    expect(products.SALE_TOMORROW.final_price).toBe('40.000000');
+    expect(products.TIERS.final_price).toBe('8.758800'); // 10.01 × 0.875 = 8.75875, half up
+    expect(products.RULES.final_price).toBe('15.000000');
     // Hidden in the store, a tie on position 2 (value_id decides), shown by the store's row, unplaced last; no video.
     expect(products.GALLERY.images).toEqual([
       { url: `${media}/g/a/b.jpg`, label: 'B in store', roles: ['swatch_image'] },
@@ -344,13 +344,13 @@ describe.each(SHAPES)('Storefront fields on a hand-built $name shop', ({ edition
     expect(products.SALE.product_url).toBe('https://shop.test/sale.html');
     // The child without a colour counts for the price, not for the colours; the red one is sold out.
     expect(pick(products.STYLE)).toEqual({
-      final_price: '30.0000',
+      final_price: '30.000000',
       images: [],
       image_url: `${media}/s/t/blue.jpg`,
       product_url: 'https://shop.test/style.html',
       variants: [
-        { color: 'Schwarz', swatch: null, image_url: null, sizes: ['L'], stock_qty: 1, final_price: '41.0000' },
-        { color: 'Blau', swatch: '#1857f7', image_url: `${media}/s/t/blue.jpg`, sizes: ['S', 'M'], stock_qty: 5, final_price: '45.0000' },
+        { color: 'Schwarz', swatch: null, image_url: null, sizes: ['L'], stock_qty: 1, final_price: '41.000000' },
+        { color: 'Blau', swatch: '#1857f7', image_url: `${media}/s/t/blue.jpg`, sizes: ['S', 'M'], stock_qty: 5, final_price: '45.000000' },
       ],
     });
   });

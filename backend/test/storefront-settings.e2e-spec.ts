@@ -68,7 +68,7 @@ describe('Storefront settings (real databases)', () => {
     expect(job).toMatchObject({ status: 'completed', errors: [] });
     expect((await rows())[0]).toMatchObject({
       sku: 'A',
-      final_price: '20.0000',
+      final_price: '20.000000',
       product_url: 'http://shop.example/a.html',
       image_url: 'http://shop.example/media/catalog/product/x/y/a.jpg',
       images: [{ url: 'http://shop.example/media/catalog/product/x/y/a.jpg', label: 'Front', roles: ['image', 'small_image', 'thumbnail'] }],
@@ -87,7 +87,7 @@ describe('Storefront settings (real databases)', () => {
         { source_id: 0, sku: '', message: 'web/unsecure/base_link_url of store 1 is not an absolute http(s) URL: product links left empty' },
         { source_id: 0, sku: '', message: 'web/unsecure/base_media_url of store 1 is not an absolute http(s) URL: photos left empty' },
       ]);
-      for (const row of await rows()) expect(row).toMatchObject({ final_price: '20.0000', product_url: null, image_url: null, images: [] });
+      for (const row of await rows()) expect(row).toMatchObject({ final_price: '20.000000', product_url: null, image_url: null, images: [] });
     } finally {
       await shop.query("DELETE FROM core_config_data WHERE path IN ('web/unsecure/base_media_url', 'web/unsecure/base_link_url')");
     }
@@ -129,7 +129,7 @@ describe('Storefront settings (real databases)', () => {
 
     expect(body.items[0]).toMatchObject({
       sku: 'A',
-      final_price: '20.0000',
+      final_price: '20.000000',
       product_url: 'http://shop.example/a.html',
       image_url: 'http://shop.example/media/catalog/product/x/y/a.jpg',
       images: [{ url: 'http://shop.example/media/catalog/product/x/y/a.jpg', label: 'Front', roles: ['image', 'small_image', 'thumbnail'] }],
