@@ -50,7 +50,7 @@ export interface paths {
         };
         /**
          * Import state
-         * @description The resume cursor, how many products on sale are not yet imported (after it), the active job, the last finished job and the last finished refresh, and how many imported products are on sale.
+         * @description The resume cursor, how many products on sale are not yet imported (after it), the active job, the last finished job and the last finished refresh, how many imported products are on sale, and the shop's diagnosis: the problems that keep imports from running and hints, each with its fix.
          */
         get: operations["ProductImportController_state"];
         put?: never;
@@ -258,20 +258,22 @@ export interface components {
              */
             on_sale: number;
             /**
-             * @description Products on sale not yet imported: those after the cursor. Exact, or an estimate (see remaining_estimated).
+             * @description Products on sale not yet imported: those after the cursor. Exact, or an estimate (see remaining_estimated); null while the shop has a problem (see shop).
              * @example 4620
              */
-            remaining: number;
+            remaining: number | null;
             /**
              * Format: date-time
-             * @description When the count behind remaining was taken.
+             * @description When the count behind remaining was taken; null when remaining is.
              */
-            remaining_counted_at: string;
+            remaining_counted_at: string | null;
             /**
              * @description False: remaining was counted for this cursor within the last 10 s. True: it is the last count (taken at remaining_counted_at) less what was imported since; a fresh count is under way and a later request gets it.
              * @example false
              */
             remaining_estimated: boolean;
+            /** @description The shop's diagnosis, the same as `npm run shop:check`'s. */
+            shop: components["schemas"]["ShopDiagnosisView"];
         };
         JobConflictResponse: {
             /**
@@ -330,6 +332,27 @@ export interface components {
             updated_at: string;
             /** @example chaz-kangeroo-hoodie */
             url_key: string | null;
+        };
+        ShopDiagnosisView: {
+            /**
+             * Format: date-time
+             * @description When the shop was last checked; null while the first check has not ended.
+             */
+            checked_at: string | null;
+            /**
+             * @description Advice that does not stop imports.
+             * @example [
+             *       "The user in MYSQL_SHOP_URL can write to the shop database (INSERT, UPDATE); the importer only reads: grant SELECT only."
+             *     ]
+             */
+            hints: string[];
+            /**
+             * @description What keeps imports from running, each a sentence with its fix (no host or password). Empty when the shop can be imported from.
+             * @example [
+             *       "MAGENTO_STORE_ID 7 is not a store view of this shop; its store views are 1 \"default\": set MAGENTO_STORE_ID to one of them."
+             *     ]
+             */
+            problems: string[];
         };
     };
     responses: never;

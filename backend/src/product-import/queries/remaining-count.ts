@@ -53,7 +53,7 @@ export class RemainingCount implements OnApplicationBootstrap {
     this.sink
       .getMeta(CURSOR_META_KEY)
       .then((cursor) => this.recount(Number(cursor ?? 0)))
-      .catch((error: Error) => this.logger.warn(`Could not count the products on sale at boot (${(error as { code?: string }).code ?? error.message}); counted when the dialog asks`));
+      .catch((error: Error) => this.logger.warn(`Could not count the products on sale at boot (${error.message}); counted when the dialog asks`));
   }
 
   /**
