@@ -97,6 +97,7 @@ export function makeState(overrides: Partial<ImportState> = {}): ImportState {
     imported: 1200,
     on_sale: 1150,
     last_refresh: null,
+    shop: { problems: [], hints: [], checked_at: new Date().toISOString() },
     ...overrides,
   };
 }

@@ -122,6 +122,41 @@ describe("Import Products form", () => {
     expect(startButton()).toBeEnabled();
   });
 
+  it("shows the shop's problems above the form and keeps Start Import and Refresh disabled while there is one", async () => {
+    const problem = "MAGENTO_STORE_ID 7 is not a store view of this shop; its store views are 1 \"default\": set MAGENTO_STORE_ID to one of them.";
+    stubBackend({
+      [`GET ${STATE_PATH}`]: ok(makeState({ remaining: null, remaining_counted_at: null, shop: { problems: [problem], hints: [], checked_at: new Date().toISOString() } })),
+    });
+    renderDialog();
+
+    const problems = await screen.findByTestId("shop-problems");
+    expect(problems).toHaveTextContent("The shop cannot be imported from as configured");
+    expect(problems).toHaveTextContent(problem);
+    expect(startButton()).toBeDisabled();
+    expect(screen.getByRole("button", { name: "Refresh imported products" })).toBeDisabled();
+    expect(screen.getByText("On sale, not yet imported").nextElementSibling).toHaveTextContent("—");
+    expect(screen.queryByText(/backend service is unavailable/)).not.toBeInTheDocument();
+  });
+
+  it("shows a hint about the shop without disabling Start Import", async () => {
+    const hint = "The user in MYSQL_SHOP_URL can write to the shop database (INSERT, UPDATE); the importer only reads: grant SELECT only.";
+    stubBackend({ [`GET ${STATE_PATH}`]: ok(makeState({ shop: { problems: [], hints: [hint], checked_at: new Date().toISOString() } })) });
+    renderDialog();
+
+    expect(await screen.findByTestId("shop-hints")).toHaveTextContent(hint);
+    expect(screen.queryByTestId("shop-problems")).not.toBeInTheDocument();
+    expect(startButton()).toBeEnabled();
+  });
+
+  it("says what the backend named as unavailable when it answered 503, not that the backend is", async () => {
+    stubBackend({ [`GET ${STATE_PATH}`]: status(503, { statusCode: 503, message: "Lookbook database unavailable: connection refused" }) });
+    renderDialog();
+
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("Lookbook database unavailable: connection refused. Try again in a moment.");
+    expect(alert).not.toHaveTextContent("backend service");
+  });
+
   it("says the backend is unavailable when the Next server answers 502", async () => {
     stubBackend({ [`GET ${STATE_PATH}`]: status(502, { message: "Backend unavailable" }) });
     renderDialog();

@@ -9,6 +9,7 @@ import { DialogClose, DialogFooter } from "@/components/ui/dialog";
 import { productKeys } from "@/features/products/queries";
 
 import { ErrorAlert } from "./error-alert";
+import { countedRemaining } from "./format";
 import { ImportProgress } from "./import-progress";
 import { ImportSummary } from "./import-summary";
 import { LoadingBlock } from "./loading-block";
@@ -31,7 +32,7 @@ export function ImportJobPanel(props: ImportJobPanelProps) {
   // The cursor and the remaining count move when a job ends; read them then, for "Import next batch".
   const stateAfterJob = useQuery({ ...importStateAfterJobQueryOptions(jobId), enabled: terminal });
   const isImport = job?.params.mode !== "refresh";
-  const remaining = isImport ? (stateAfterJob.data ?? null) : null;
+  const remaining = isImport && stateAfterJob.data ? countedRemaining(stateAfterJob.data) : null;
   const noun = JOB_NOUN[job?.params.mode ?? "import"].toLowerCase();
   // The products table behind the dialog shows what the job wrote as soon as it has ended.
   const queryClient = useQueryClient();
