@@ -24,6 +24,7 @@ export class ProductsReader {
         LIMIT ? OFFSET ?`,
       [...filter, pageSize, (page - 1) * pageSize],
     );
+    const currency = await this.currency.currency();
     return {
       items: rows.map((row: Record<string, any>) => ({
         ...row,
@@ -35,7 +36,8 @@ export class ProductsReader {
       total: Number(total),
       page,
       pageSize,
-      currency: await this.currency.code(),
+      currency: currency.code,
+      currency_source: currency.source,
     };
   }
 }

@@ -286,10 +286,16 @@ export interface components {
         };
         ProductPage: {
             /**
-             * @description ISO 4217 code of the shop's base currency, which every price is in (Magento's currency/options/base, else SHOP_CURRENCY).
+             * @description ISO 4217 code of the shop's base currency, which every price is in (Magento's currency/options/base as the shop last said it, else SHOP_CURRENCY).
              * @example EUR
              */
             currency: string;
+            /**
+             * @description shop: the shop's own base currency, kept in the Lookbook; setting: SHOP_CURRENCY, because the shop has never told its currency.
+             * @example shop
+             * @enum {string}
+             */
+            currency_source: "shop" | "setting";
             items: components["schemas"]["ProductView"][];
             /** @example 1 */
             page: number;

@@ -73,6 +73,7 @@ describe("Products admin page", () => {
         page: 1,
         pageSize: 25,
         currency: "EUR",
+        currency_source: "shop",
       }),
     });
     renderPage();
@@ -81,6 +82,17 @@ describe("Products admin page", () => {
     expect(await cells("LB-1")).toEqual(["LB-1", "Linen shirtNavy", "€11.99", "S–XL", "12", "Shirts"]);
     expect(await cells("LB-2")).toEqual(["LB-2", "Linen shirtNavy", "€1,250.50", "S–XL", "1,250.5", "Shirts"]);
     expect(await cells("LB-3")).toEqual(["LB-3", "Linen shirtNavy", "—", "S–XL", "0Not on sale", "Shirts"]);
+    expect(screen.queryByRole("note")).not.toBeInTheDocument();
+  });
+
+  it("says when prices are in the SHOP_CURRENCY setting because the shop has never told its currency", async () => {
+    stubBackend({
+      "GET /api/admin/products": ok({ items: [product({ price: "11.9900" })], total: 1, page: 1, pageSize: 25, currency: "USD", currency_source: "setting" }),
+    });
+    renderPage();
+
+    expect(await screen.findByText("$11.99")).toBeInTheDocument();
+    expect(screen.getByRole("note")).toHaveTextContent("Prices are shown in USD, the SHOP_CURRENCY setting: the shop has not told its currency yet.");
   });
 });
 
