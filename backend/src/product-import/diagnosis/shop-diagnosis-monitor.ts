@@ -22,6 +22,11 @@ export interface ShopFindings {
 
 /** Findings that show a problem are looked at again when older than this, when asked. */
 const RECHECK_PROBLEMS_AFTER_MS = 2_000;
+/**
+ * How long a re-check of known problems is waited for: a refused connection or a fixed setting
+ * answers at once; a shop that times out is not worth another long wait (the last findings say so).
+ */
+const RECHECK_WAIT_MS = 1_000;
 
 /**
  * The shop's diagnosis (the same checks as `npm run shop:check`), kept for the dialog and the
@@ -54,15 +59,15 @@ export class ShopDiagnosisMonitor implements OnApplicationBootstrap {
   }
 
   /**
-   * The findings for someone about to act on them: waits up to `waitMs` for the first check, or
-   * for a re-check of findings that show a problem. A shop that has not answered by then is a
-   * problem of its own.
+   * The findings for someone about to act on them: waits up to `waitMs` for the first check, and
+   * up to a second for a re-check of findings that show a problem. A shop that has not answered by
+   * then is a problem of its own.
    */
   async current(waitMs: number): Promise<ShopFindings> {
     const latest = this.latest;
-    const stale = latest && latest.problems.length > 0 && Date.now() - latest.checkedAt!.getTime() > RECHECK_PROBLEMS_AFTER_MS;
-    if (latest && !stale) return latest;
-    return this.recheck(waitMs);
+    if (!latest) return this.recheck(waitMs);
+    const stale = latest.problems.length > 0 && Date.now() - latest.checkedAt!.getTime() > RECHECK_PROBLEMS_AFTER_MS;
+    return stale ? this.recheck(Math.min(waitMs, RECHECK_WAIT_MS)) : latest;
   }
 
   /** Checks now (or joins the check under way), waiting up to `waitMs` for its findings. */

@@ -9,6 +9,10 @@ import { CURSOR_META_KEY, ProductSink } from '../ports/product-sink';
 import { GetImportStateQuery, ImportState } from './get-import-state.query';
 import { Remaining, RemainingCount } from './remaining-count';
 
+/** What the answer needs besides the shop's diagnosis (the Lookbook's reads), kept inside the state's bound. */
+const LOOKBOOK_SHARE_MS = 500;
+const diagnosisWaitMs = (boundMs: number) => Math.max(100, boundMs - LOOKBOOK_SHARE_MS);
+
 @QueryHandler(GetImportStateQuery)
 export class GetImportStateHandler implements IQueryHandler<GetImportStateQuery> {
   constructor(
@@ -24,7 +28,7 @@ export class GetImportStateHandler implements IQueryHandler<GetImportStateQuery>
       inStage('Lookbook', () => this.sink.getMeta(CURSOR_META_KEY)).then((value) => Number(value ?? 0)),
       this.jobs.findActive(),
       // Bounded: a shop that does not answer is a problem to show, not a reason to keep the dialog waiting.
-      this.diagnosis.current(this.config.magento.stateQueryTimeoutMs),
+      this.diagnosis.current(diagnosisWaitMs(this.config.magento.stateQueryTimeoutMs)),
     ]);
     const [counted, last_job, last_refresh, counts] = await Promise.all([
       this.remainingUnlessProblem(cursor, active_job !== null, findings),
@@ -58,7 +62,7 @@ export class GetImportStateHandler implements IQueryHandler<GetImportStateQuery>
     } catch (error) {
       const shopGone = error instanceof StageError && error.database === 'Magento' && isOutage(error.cause) && !isBusy(error.cause);
       if (!shopGone) throw error;
-      const rechecked = await this.diagnosis.recheck(this.config.magento.stateQueryTimeoutMs);
+      const rechecked = await this.diagnosis.recheck(diagnosisWaitMs(this.config.magento.stateQueryTimeoutMs));
       if (rechecked.problems.length === 0) throw error;
       return { remaining: null, shop: rechecked };
     }
