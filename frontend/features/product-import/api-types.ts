@@ -198,18 +198,27 @@ export interface components {
             withdrawn: number;
         };
         ImportJobParamsView: {
-            /** @example 100 */
-            limit: number;
             /**
-             * @description The kind of job; a refresh does not use the other parameters.
+             * @description Imports only.
+             * @example 100
+             */
+            limit?: number;
+            /**
+             * @description The kind of job; a refresh has no other parameter.
              * @example import
              * @enum {string}
              */
             mode: "import" | "refresh";
-            /** @example true */
-            resumeFromLast: boolean;
-            /** @example null */
-            startAfterId: number | null;
+            /**
+             * @description Imports only.
+             * @example true
+             */
+            resumeFromLast?: boolean;
+            /**
+             * @description Imports only.
+             * @example null
+             */
+            startAfterId?: number | null;
         };
         ImportJobView: {
             /** Format: date-time */
@@ -268,7 +277,7 @@ export interface components {
              */
             remaining_counted_at: string | null;
             /**
-             * @description False: remaining was counted for this cursor within the last 10 s. True: it is the last count (taken at remaining_counted_at) less what was imported since; a fresh count is under way and a later request gets it.
+             * @description False: remaining was counted for this cursor within the last 30 s. True: it is the last count (taken at remaining_counted_at) less what was imported since; a fresh count is under way and a later request gets it.
              * @example false
              */
             remaining_estimated: boolean;

@@ -21,6 +21,14 @@ describe("Import Products form", () => {
     expect(startButton()).toBeEnabled();
   });
 
+  it('shows "—" as the last imported source ID before the first import', async () => {
+    stubBackend({ [`GET ${STATE_PATH}`]: ok(makeState({ last_successful_source_id: 0, imported: 0 })) });
+    renderDialog();
+
+    expect(await screen.findByText("Last imported source ID")).toBeInTheDocument();
+    expect(screen.getByText("Last imported source ID").nextElementSibling).toHaveTextContent(/^—$/);
+  });
+
   it("labels an estimated remaining count with its age, and shows the exact count once the backend has it", async () => {
     const countedAt = new Date(Date.now() - 40_000).toISOString();
     const backend = stubBackend({

@@ -15,6 +15,7 @@ import { ImportSummary } from "./import-summary";
 import { LoadingBlock } from "./loading-block";
 import { importStateAfterJobQueryOptions, useImportJob } from "./queries";
 import { JOB_NOUN, isTerminalStatus } from "./types";
+import { DEFAULT_BATCH_SIZE } from "./validation";
 
 interface ImportJobPanelProps {
   jobId: string;
@@ -78,7 +79,7 @@ export function ImportJobPanel(props: ImportJobPanelProps) {
           <p className="text-muted-foreground text-sm sm:mr-auto">The {noun} keeps running if you close this window.</p>
         )}
         {job && terminal && remaining !== null && remaining.remaining > 0 && (
-          <Button type="button" variant="outline" disabled={startPending} onClick={() => onStartNext(job.params.limit)}>
+          <Button type="button" variant="outline" disabled={startPending} onClick={() => onStartNext(job.params.limit ?? DEFAULT_BATCH_SIZE)}>
             {startPending && <Loader2 className="animate-spin" aria-hidden />}
             Import next batch
           </Button>

@@ -2,10 +2,10 @@ import { ApiProperty } from '@nestjs/swagger';
 import { ImportJob, ImportJobStatus, JOB_MODES, JobMode, MAX_LISTED_ERRORS } from '../domain/import-job';
 
 export class ImportJobParamsView {
-  @ApiProperty({ enum: JOB_MODES, description: 'The kind of job; a refresh does not use the other parameters.', example: 'import' }) mode: JobMode;
-  @ApiProperty({ example: 100 }) limit: number;
-  @ApiProperty({ example: true }) resumeFromLast: boolean;
-  @ApiProperty({ type: 'integer', nullable: true, example: null }) startAfterId: number | null;
+  @ApiProperty({ enum: JOB_MODES, description: 'The kind of job; a refresh has no other parameter.', example: 'import' }) mode: JobMode;
+  @ApiProperty({ required: false, description: 'Imports only.', example: 100 }) limit?: number;
+  @ApiProperty({ required: false, description: 'Imports only.', example: true }) resumeFromLast?: boolean;
+  @ApiProperty({ type: 'integer', nullable: true, required: false, description: 'Imports only.', example: null }) startAfterId?: number | null;
 }
 
 export class ImportJobMetricsView {
@@ -97,7 +97,7 @@ export class ImportStateView {
   remaining: number | null;
   @ApiProperty({
     description:
-      'False: remaining was counted for this cursor within the last 10 s. True: it is the last count (taken at remaining_counted_at) ' +
+      'False: remaining was counted for this cursor within the last 30 s. True: it is the last count (taken at remaining_counted_at) ' +
       'less what was imported since; a fresh count is under way and a later request gets it.',
     example: false,
   })
