@@ -9,6 +9,9 @@ import { ensureChromium } from './browser/ensure-chromium.mjs';
 import { ensureInstalled } from './setup/ensure-installed.mjs';
 
 process.env.NEXT_TELEMETRY_DISABLED = '1';
+// A log, not a terminal: no colour codes from Vitest, Jest or npm, and no npm update notice.
+if (!process.stdout.isTTY) process.env.NO_COLOR ??= '1';
+process.env.npm_config_update_notifier = 'false';
 await ensureInstalled('test');
 const { ensureDatabase } = await import('./db/ensure-db.mjs');
 const { currentSourceHash, recordBuild } = await import('./setup/build-stamp.mjs');
