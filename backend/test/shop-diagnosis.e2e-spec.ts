@@ -117,6 +117,25 @@ describe("The shop's diagnosis in GET …/state and health (real backend process
     expect(job.status).toBe('completed');
   });
 
+  it('checks the shop again when a job fails for a shop reason, so the dialog shows why at once', async () => {
+    const started = await start({});
+    expect((await request(started.url).get(STATE).set(AUTH).expect(200)).body.shop.problems).toEqual([]);
+    const channels = `\`${fx.magentoDb}\`.mg_inventory_stock_sales_channel`;
+    // Someone unassigns the website's stock in the shop's admin while the backend runs.
+    await fx.dbs.admin.query(`DELETE FROM ${channels} WHERE type = 'website' AND code = 'base'`);
+    try {
+      const job = await waitForEnd(started, await startJob(started, { limit: 10 }));
+      expect(job.status).toBe('failed');
+
+      const problem = 'No multi-source inventory stock is assigned to website "base" (mg_inventory_stock_sales_channel): assign one in the shop\'s admin, or set MAGENTO_STOCK_SOURCE=legacy.';
+      expect(job.error_message).toContain(problem);
+      const state = await request(started.url).get(STATE).set(AUTH).expect(200);
+      expect(state.body.shop.problems).toEqual([problem]);
+    } finally {
+      await fx.dbs.admin.query(`INSERT INTO ${channels} (type, code, stock_id) VALUES ('website', 'base', 2)`);
+    }
+  });
+
   it('logs a problem once, in one line, however often health is probed, and a failed job without a stack trace', async () => {
     const started = await start({ MAGENTO_STORE_ID: '7' });
     for (let probe = 0; probe < 5; probe += 1) await request(started.url).get(HEALTH).expect(200);

@@ -6,6 +6,7 @@ import { MAGENTO_DATA_SOURCE } from '../../database/data-source-options';
 import { NamedDataSource } from '../../database/named-data-source';
 import { diagnoseShop } from '../adapters/magento/shop-diagnosis';
 import { describeProfile } from '../adapters/magento/shop-profile';
+import { ImportJob } from '../domain/import-job';
 import { ProductSink, SHOP_CURRENCY_META_KEY } from '../ports/product-sink';
 
 /** What the last look at the shop found; what GET …/state and health show. */
@@ -18,6 +19,11 @@ export interface ShopFindings {
   unreachable: boolean;
   /** When the check behind these findings ended; null when none has ended yet. */
   checkedAt: Date | null;
+}
+
+/** Whether a job ended because of the shop (out of reach, or not as configured): its messages name the Magento database. */
+export function failedForShopReason(job: Pick<ImportJob, 'status' | 'error_message'> | null): boolean {
+  return job?.status === 'failed' && (job.error_message?.startsWith('Magento database') ?? false);
 }
 
 /** Findings that show a problem are looked at again when older than this, when asked. */
@@ -63,11 +69,13 @@ export class ShopDiagnosisMonitor implements OnApplicationBootstrap {
    * up to a second for a re-check of findings that show a problem. A shop that has not answered by
    * then is a problem of its own.
    */
-  async current(waitMs: number): Promise<ShopFindings> {
+  async current(waitMs: number, lastJob: Pick<ImportJob, 'status' | 'error_message' | 'finished_at'> | null = null): Promise<ShopFindings> {
     const latest = this.latest;
     if (!latest) return this.recheck(waitMs);
     const stale = latest.problems.length > 0 && Date.now() - latest.checkedAt!.getTime() > RECHECK_PROBLEMS_AFTER_MS;
-    return stale ? this.recheck(Math.min(waitMs, RECHECK_WAIT_MS)) : latest;
+    // A job the shop failed since the last check says the findings are out of date.
+    const contradicted = failedForShopReason(lastJob) && lastJob!.finished_at !== null && new Date(lastJob!.finished_at) >= latest.checkedAt!;
+    return stale || contradicted ? this.recheck(Math.min(waitMs, RECHECK_WAIT_MS)) : latest;
   }
 
   /** Checks now (or joins the check under way), waiting up to `waitMs` for its findings. */

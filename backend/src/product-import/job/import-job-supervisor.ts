@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { MAGENTO_DATA_SOURCE } from '../../database/data-source-options';
 import { NamedDataSource } from '../../database/named-data-source';
-import { ShopDiagnosisMonitor } from '../diagnosis/shop-diagnosis-monitor';
+import { ShopDiagnosisMonitor, failedForShopReason } from '../diagnosis/shop-diagnosis-monitor';
 import { ImportJobStore } from '../ports/import-job-store';
 import { JobMode } from '../domain/import-job';
 import { ImportJobRunner } from './import-job-runner';
@@ -73,7 +73,7 @@ export class ImportJobSupervisor implements OnApplicationBootstrap, BeforeApplic
   /** A job failed by the shop (unreachable, or not as configured) says the diagnosis is out of date. */
   private async recheckShopIfItFailed(jobId: string): Promise<void> {
     const job = await this.jobs.findById(jobId).catch(() => null);
-    if (job?.status === 'failed' && job.error_message?.startsWith('Magento database')) await this.diagnosis.check();
+    if (failedForShopReason(job)) await this.diagnosis.check();
   }
 
   private async failStaleJobs(): Promise<void> {

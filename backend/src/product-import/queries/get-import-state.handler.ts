@@ -24,15 +24,15 @@ export class GetImportStateHandler implements IQueryHandler<GetImportStateQuery>
   ) {}
 
   async execute(): Promise<ImportState> {
-    const [cursor, active_job, findings] = await Promise.all([
+    const [cursor, active_job, last_job] = await Promise.all([
       inStage('Lookbook', () => this.sink.getMeta(CURSOR_META_KEY)).then((value) => Number(value ?? 0)),
       this.jobs.findActive(),
-      // Bounded: a shop that does not answer is a problem to show, not a reason to keep the dialog waiting.
-      this.diagnosis.current(diagnosisWaitMs(this.config.magento.stateQueryTimeoutMs)),
-    ]);
-    const [counted, last_job, last_refresh, counts] = await Promise.all([
-      this.remainingUnlessProblem(cursor, active_job !== null, findings),
       this.jobs.findLastFinished(),
+    ]);
+    // Bounded: a shop that does not answer is a problem to show, not a reason to keep the dialog waiting.
+    const findings = await this.diagnosis.current(diagnosisWaitMs(this.config.magento.stateQueryTimeoutMs), last_job);
+    const [counted, last_refresh, counts] = await Promise.all([
+      this.remainingUnlessProblem(cursor, active_job !== null, findings),
       this.jobs.findLastFinished('refresh'),
       inStage('Lookbook', () => this.sink.countImported()),
     ]);
