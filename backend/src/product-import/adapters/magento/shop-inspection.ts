@@ -108,7 +108,9 @@ async function missingTablesProblem(runner: QueryRunner, prefix: string, missing
   const prefixes = rows.map((row) => row.name.slice(0, -PRODUCT_TABLE.length)).filter((found) => /^[A-Za-z0-9_]*$/.test(found) && found !== prefix);
   const configured = `MAGENTO_TABLE_PREFIX ${prefix ? `"${prefix}"` : '(empty)'}`;
   if (prefixes.length > 0) {
-    const fixes = prefixes.map((found) => `${found}${PRODUCT_TABLE} exists: set MAGENTO_TABLE_PREFIX=${found}`).join('; or ');
+    const fixes = prefixes
+      .map((found) => (found ? `${found}${PRODUCT_TABLE} exists: set MAGENTO_TABLE_PREFIX=${found}` : `${PRODUCT_TABLE} exists without a prefix: set MAGENTO_TABLE_PREFIX to empty`))
+      .join('; or ');
     return `The shop's tables are not named with ${configured} (${missingTables.length} tables missing, e.g. ${missingTables[0]}); ${fixes}.`;
   }
   if (rows.length === 0) return `The shop database has no Magento catalog (no ${PRODUCT_TABLE} table under any prefix): check the database name in MYSQL_SHOP_URL.`;
