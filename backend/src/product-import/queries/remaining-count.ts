@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { withStatementBound } from '../../database/statement-bound';
-import { inStage } from '../job/stage-error';
+import { isBusy } from '../../database/database-failure';
+import { StageError, inStage } from '../job/stage-error';
 import { CatalogSource } from '../ports/catalog-source';
 import { CURSOR_META_KEY, ProductSink } from '../ports/product-sink';
 
@@ -55,7 +56,11 @@ export class RemainingCount implements OnApplicationBootstrap {
     this.sink
       .getMeta(CURSOR_META_KEY)
       .then((cursor) => this.recount(Number(cursor ?? 0)))
-      .catch((error: Error) => this.logger.warn(`Could not count the products on sale at boot (${error.message}); counted when the dialog asks`));
+      .catch((error: Error) => {
+        // A shop out of reach or not as configured is the shop check's to say, once; a busy one is this count's.
+        if (error instanceof StageError && error.database === 'Magento' && !isBusy(error.cause)) return;
+        this.logger.warn(`Could not count the products on sale at boot (${error.message}); counted when the dialog asks`);
+      });
   }
 
   /**
