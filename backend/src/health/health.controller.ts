@@ -53,8 +53,8 @@ export class HealthController {
       const findings = last?.unreachable ? last : await this.diagnosis.recheck(PROBE_TIMEOUT_MS);
       return { magento_db: { ...ping.magento_db, ...problemOf(findings) } };
     }
-    // Back: what it says now, not what it said while it was away.
-    const findings = !last || last.unreachable ? await this.diagnosis.recheck(PROBE_TIMEOUT_MS) : last;
+    // Back: what it says now, not what it said while it was away; a problem is looked at again now and then.
+    const findings = !last || last.unreachable ? await this.diagnosis.recheck(PROBE_TIMEOUT_MS) : await this.diagnosis.current(PROBE_TIMEOUT_MS);
     if (findings.problems.length > 0) return { magento_db: { ...ping.magento_db, status: 'degraded', ...problemOf(findings) } };
     const startedAt = Date.now();
     try {
