@@ -9,6 +9,8 @@ import { ensureChromium } from './browser/ensure-chromium.mjs';
 import { ensureInstalled } from './setup/ensure-installed.mjs';
 
 process.env.NEXT_TELEMETRY_DISABLED = '1';
+// No npm update notice in the log.
+process.env.npm_config_update_notifier = 'false';
 await ensureInstalled('test');
 const { ensureDatabase } = await import('./db/ensure-db.mjs');
 const { currentSourceHash, recordBuild } = await import('./setup/build-stamp.mjs');
@@ -21,9 +23,9 @@ mkdirSync(reports, { recursive: true });
 const totals = { passed: 0, failed: 0 };
 const failedSteps = [];
 
-function step(name, command, args, { cwd = root, report } = {}) {
+function step(name, command, args, { cwd = root, report, env = {} } = {}) {
   console.log(`\n=== ${name}`);
-  const result = spawnSync(command, args, { cwd, stdio: 'inherit', env: process.env });
+  const result = spawnSync(command, args, { cwd, stdio: 'inherit', env: { ...process.env, ...env } });
   const counts = report && existsSync(report) ? readCounts(report) : { passed: result.status === 0 ? 1 : 0, failed: result.status === 0 ? 0 : 1 };
   if (result.status !== 0 && counts.failed === 0) counts.failed = 1;
   totals.passed += counts.passed;
@@ -70,6 +72,8 @@ step('backend: integration and e2e tests (real MariaDB)', 'npx', ['jest', '--con
 step('frontend: component tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${reports}/frontend.json`], {
   cwd: join(root, 'frontend'),
   report: `${reports}/frontend.json`,
+  // Vitest colours its lines even into a pipe; a log is not a terminal. (Jest and npm ask the terminal.)
+  env: process.stdout.isTTY ? {} : { NO_COLOR: '1' },
 });
 step('frontend: browser tests (Chromium, built backend and frontend, real MariaDB)', 'node', [
   '--test',

@@ -56,7 +56,8 @@ if (check) {
  * routes needs no database, and the app is never started, so nothing ever queries them.
  */
 async function buildDocument() {
-  const neverConnected = {};
+  // The shop's data source is told its statement bound when the module is built.
+  const neverConnected = { boundStatements() {} };
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
     .overrideProvider(APP_CONFIG)
     .useValue(loadAppConfig({

@@ -18,7 +18,8 @@ import { SecurityModule } from './security/security.module';
       useFactory: (config: AppConfig) => [{ name: 'default', ttl: 60_000, limit: config.jobRequestsPerMinute }],
     }),
     SecurityModule,
-    TerminusModule,
+    // The health controller logs each change of a database's state once; Terminus would log every failed probe.
+    TerminusModule.forRoot({ logger: false }),
     ProductImportModule,
     ProductsModule,
   ],

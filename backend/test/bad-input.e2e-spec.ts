@@ -128,6 +128,12 @@ describe('Bad input on every endpoint (real backend process)', () => {
       expect(response.body).toEqual({ statusCode: 400, message: 'Malformed JSON in request body' });
     });
 
+    it("lists every problem of a body at once, an unknown field's with the others", async () => {
+      const response = await request(backend.url).post(JOBS).set(AUTH).send({ limit: 0, resumeFromLast: 'yes', colour: 'red' }).expect(400);
+
+      expect([...response.body.message].sort()).toEqual(['limit must not be less than 1', 'property colour should not exist', 'resumeFromLast must be a boolean value']);
+    });
+
     it('starts a job with the defaults when there is no body at all, as the document says', async () => {
       const response = await request(backend.url).post(JOBS).set(AUTH).expect(201);
 

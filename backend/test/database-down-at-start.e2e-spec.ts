@@ -4,6 +4,8 @@ import { ImportFixture, JOBS, PRODUCTS, STATE, startJob, waitFor, waitForEnd } f
 import { TcpProxy } from './support/tcp-proxy';
 import { AUTH } from './support/auth';
 
+const REFUSED = 'The shop database refused the connection: check the host and port in MYSQL_SHOP_URL, and that the database server is running.';
+
 /**
  * A real backend process started while one of its databases does not answer (a loopback relay that
  * is closed at boot). Without the shop's database it starts, says what is missing, and imports once
@@ -39,12 +41,12 @@ describe('A database down when the backend starts (real backend process)', () =>
 
       expect(response.body.details).toEqual({
         lookbook_db: { status: 'up', responseTime: expect.any(Number) },
-        magento_db: { status: 'down', responseTime: expect.any(Number) },
+        magento_db: { status: 'down', responseTime: expect.any(Number), problem: REFUSED },
       });
       await request(backend.url).get(PRODUCTS).set(AUTH).expect(200);
-      const state = await request(backend.url).get(STATE).set(AUTH).expect(503);
-      expect(state.body).toEqual({ statusCode: 503, message: 'Magento database unavailable: connection refused' });
-      expect(backend.output).toContain('Magento database unavailable: connection refused at start');
+      const state = await request(backend.url).get(STATE).set(AUTH).expect(200);
+      expect(state.body).toMatchObject({ remaining: null, shop: { problems: [REFUSED], hints: [] } });
+      expect(backend.output).toContain(`Shop check: ${REFUSED}`);
     });
 
     it('accepts a job and fails it with a message naming the shop database', async () => {
@@ -65,7 +67,10 @@ describe('A database down when the backend starts (real backend process)', () =>
       expect(await fx.importedIds()).toEqual(fx.expectedIds((await fx.cursor())!));
       expect((await fx.counts()).products).toBeGreaterThan(0);
       expect(backend.pid).toBe(pid);
-      await request(backend.url).get(STATE).set(AUTH).expect(200);
+      const state = await request(backend.url).get(STATE).set(AUTH).expect(200);
+      expect(state.body.shop.problems).toEqual([]);
+      const cursor = (await fx.cursor())!;
+      expect(state.body.remaining).toBe(fx.eligible.filter((id) => id > cursor).length);
     });
   });
 

@@ -11,6 +11,8 @@ import { AUTH } from './support/auth';
  * down; a database out of reach is a 503 naming it; errors are readable and never carry hosts,
  * ports, credentials, SQL or stack traces; a 500 names an error id that leads to the details in the log.
  */
+const REFUSED = 'The shop database refused the connection: check the host and port in MYSQL_SHOP_URL, and that the database server is running.';
+
 describe('Database outages seen through the HTTP API (real backend process)', () => {
   let fx: ImportFixture;
   let shop: TcpProxy;
@@ -54,16 +56,17 @@ describe('Database outages seen through the HTTP API (real backend process)', ()
       expect(response.body.status).toBe('error');
       expect(response.body.details).toEqual({
         lookbook_db: { status: 'up', responseTime: expect.any(Number) },
-        magento_db: { status: 'down', responseTime: expect.any(Number) },
+        magento_db: { status: 'down', responseTime: expect.any(Number), problem: REFUSED },
       });
       expect(response.text).not.toMatch(/127\.0\.0\.1|ECONNREFUSED/);
       expect(response.text).not.toContain(`:${shop.port}`);
     });
 
-    it('answers GET state with 503 and a readable message naming the shop database, nothing more', async () => {
-      const response = await request(backend.url).get(STATE).set(AUTH).expect(503);
+    it("answers GET state with the Lookbook side and the shop's problem in words, nothing more", async () => {
+      const response = await request(backend.url).get(STATE).set(AUTH).expect(200);
 
-      expect(response.body).toEqual({ statusCode: 503, message: 'Magento database unavailable: connection refused' });
+      expect(response.body).toMatchObject({ last_successful_source_id: fx.eligible[9], remaining: null, remaining_counted_at: null });
+      expect(response.body.shop).toEqual({ problems: [REFUSED], hints: [], checked_at: expect.any(String) });
       expect(leakedDetails(response.text, fx.dbs, ports())).toEqual([]);
     });
 

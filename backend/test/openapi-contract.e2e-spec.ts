@@ -12,8 +12,16 @@ const JOB = {
   error_message: null,
 };
 const STATE = '/api/admin/product-import/state';
-/** The state's counts of what the Lookbook holds, and the last refresh. */
-const HOLDINGS = { imported: 5, on_sale: 5, owed: 0, last_refresh: null, remaining_estimated: false, remaining_counted_at: '2026-01-01T00:00:01.000Z' };
+/** The state's counts of what the Lookbook holds, the last refresh and the shop's diagnosis. */
+const HOLDINGS = {
+  imported: 5,
+  on_sale: 5,
+  owed: 0,
+  last_refresh: null,
+  remaining_estimated: false,
+  remaining_counted_at: '2026-01-01T00:00:01.000Z',
+  shop: { problems: [], hints: [], checked_at: '2026-01-01T00:00:00.500Z' },
+};
 
 /**
  * The response check every e2e suite's answers go through (test/support/validate-responses.ts):
@@ -26,6 +34,8 @@ describe('The OpenAPI response check', () => {
   it('accepts the state with and without jobs, as the backend answers it', () => {
     expect(check(200, { last_successful_source_id: 9, remaining: 3, active_job: null, last_job: JOB, ...HOLDINGS })).toBeUndefined();
     expect(check(200, { last_successful_source_id: 0, remaining: 3, active_job: { ...JOB, status: 'running', finished_at: null }, last_job: null, ...HOLDINGS })).toBeUndefined();
+    const shopProblem = { problems: ['The shop database refused the login (access denied): check the user and password in MYSQL_SHOP_URL.'], hints: [], checked_at: null };
+    expect(check(200, { last_successful_source_id: 9, active_job: null, last_job: JOB, ...HOLDINGS, remaining: null, remaining_counted_at: null, shop: shopProblem })).toBeUndefined();
   });
 
   it('refuses a body the schema does not allow, naming the field', () => {

@@ -98,6 +98,7 @@ export function makeState(overrides: Partial<ImportState> = {}): ImportState {
     on_sale: 1150,
     owed: 0,
     last_refresh: null,
+    shop: { problems: [], hints: [], checked_at: new Date().toISOString() },
     ...overrides,
   };
 }
@@ -130,4 +131,5 @@ export function makeProduct(overrides: Partial<Product> = {}): Product {
   };
 }
 
-export const productPage = (items: Product[], currency = "USD") => ok({ items, total: items.length, page: 1, pageSize: 25, currency });
+export const productPage = (items: Product[], currency = "USD", currency_source: "shop" | "setting" = "shop") =>
+  ok({ items, total: items.length, page: 1, pageSize: 25, currency, currency_source });

@@ -10,9 +10,9 @@
  *   by MSI salable quantity (run the backend with MAGENTO_STOCK_SOURCE=msi).
  * --rich-attributes: a Luma-like attribute load (a dozen more select/multiselect/Yes-No attributes).
  * --table-prefix: on every table name (run the backend with MAGENTO_TABLE_PREFIX set to the same).
- * The URL defaults to MAGENTO_SEED_URL, else MYSQL_SHOP_URL (from the environment or the root .env):
- * the app's own shop user may only read. The database must exist; its Magento tables (under that
- * prefix) are dropped and recreated.
+ * The URL defaults to MAGENTO_SEED_URL (from the environment or the root .env), never MYSQL_SHOP_URL:
+ * that is the shop the app reads, possibly a real one. The database must exist; its Magento tables
+ * (under that prefix) are dropped and recreated.
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -23,9 +23,33 @@ import { countEligibleProducts, describeStore } from './eligibility';
 import type { StockMode } from './msi-stock';
 import type { MagentoEdition } from './schema';
 
+const USAGE = `Usage: npm run magento:seed -- [options]
+
+Creates a deterministic Magento 2 fashion catalog (a demo or test shop, never a real one).
+
+  --products N            how many products (default 48000)
+  --seed N                the generator's seed: the same seed, the same catalog (default 42)
+  --url mysql://user:password@host:3306/database
+                          the database to fill (default MAGENTO_SEED_URL, from the environment or the
+                          root .env; never MYSQL_SHOP_URL, the shop the app reads). It must exist; the
+                          user needs every right on it (CREATE, DROP, INSERT, …): its Magento tables
+                          under the prefix are dropped and recreated.
+  --edition open-source|commerce
+                          commerce: Adobe Commerce's staged schema (row_id versions)
+  --stock legacy|msi      msi: several inventory sources and stocks (run the backend with
+                          MAGENTO_STOCK_SOURCE=msi)
+  --table-prefix P        put P before every table name (run the backend with MAGENTO_TABLE_PREFIX=P)
+  --rich-attributes       a dozen more select, multiselect and Yes/No attributes
+  --multiselect text|varchar
+                          the value table of multiselect attributes (default text)
+  --without-season-occasion
+                          leave out the season and occasion attributes
+  -h, --help              print this and exit`;
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
+      help: { type: 'boolean', short: 'h', default: false },
       products: { type: 'string', default: '48000' },
       seed: { type: 'string', default: '42' },
       url: { type: 'string' },
@@ -37,6 +61,10 @@ async function main(): Promise<void> {
       'rich-attributes': { type: 'boolean', default: false },
     },
   });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
   const edition = values.edition as MagentoEdition;
   const stock = values.stock as StockMode;
   const tablePrefix = values['table-prefix'];
@@ -48,8 +76,9 @@ async function main(): Promise<void> {
     throw new Error(`--multiselect must be "text" or "varchar", got "${values.multiselect}"`);
   }
   await loadRootEnv();
-  const url = values.url ?? process.env.MAGENTO_SEED_URL ?? process.env.MYSQL_SHOP_URL;
-  if (!url) throw new Error('no database to seed: pass --url or set MAGENTO_SEED_URL (see .env.example)');
+  // Never MYSQL_SHOP_URL: seeding drops the Magento tables, and that may be a real shop.
+  const url = values.url ?? process.env.MAGENTO_SEED_URL;
+  if (!url) throw new Error('no database to seed: pass --url or set MAGENTO_SEED_URL (see .env.example); the seed never writes to MYSQL_SHOP_URL');
 
   const conn = await mysql.createConnection({ uri: url, charset: 'utf8mb4' });
   const started = performance.now();
@@ -99,5 +128,7 @@ const redact = (url: string) => url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'
 
 main().catch((error: unknown) => {
   console.error(`[seed] ${error instanceof Error ? error.message : String(error)}`);
+  // A mistyped option: show the ones there are.
+  if ((error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') console.error(`\n${USAGE}`);
   process.exit(1);
 });

@@ -1,7 +1,6 @@
-import { Inject, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Module } from '@nestjs/common';
 import { InjectDataSource, TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { describeFailure } from './database-failure';
 import { MAGENTO_DATA_SOURCE, lookbookDataSourceOptions, magentoDataSourceOptions } from './data-source-options';
 import { NamedDataSource } from './named-data-source';
 
@@ -12,9 +11,10 @@ import { NamedDataSource } from './named-data-source';
  *   holds the jobs and the cursor that every endpoint reads, and the stale-job sweep runs at boot.
  *   Failing fast makes a wrong LOOKBOOK_DB_URL obvious and lets the process manager retry. Once
  *   running, the backend rides out a Lookbook outage (503s until it is back).
- * - The shop's database is connected on first use: it is someone else's server, and its being down
- *   must not keep the admin from seeing products and past jobs. Until it answers, health reports it
- *   down and jobs fail with "Magento database unavailable: …"; once it answers, jobs work again.
+ * - The shop's database is connected on first use (the shop's diagnosis, in the background at
+ *   boot): it is someone else's server, and its being down or slow must neither keep the backend
+ *   from listening nor the admin from seeing products and past jobs. Until it answers, health
+ *   reports it down and jobs fail with "Magento database unavailable: …"; once it answers, jobs work again.
  *   Its statements are bounded (MAGENTO_QUERY_TIMEOUT_MS): past that, "Magento database busy: …".
  */
 @Module({
@@ -32,22 +32,10 @@ import { NamedDataSource } from './named-data-source';
     }),
   ],
 })
-export class DatabaseModule implements OnApplicationBootstrap {
-  private readonly logger = new Logger('Database');
-
-  constructor(
-    @InjectDataSource(MAGENTO_DATA_SOURCE) private readonly shop: NamedDataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  /** Connects to the shop now if it answers, so the first job does not wait, and says so if not. */
-  async onApplicationBootstrap(): Promise<void> {
+export class DatabaseModule {
+  constructor(@InjectDataSource(MAGENTO_DATA_SOURCE) shop: NamedDataSource, @Inject(APP_CONFIG) config: AppConfig) {
     // A locked shop table (a reindex, a bulk edit) must fail a job in bounded time, not hang it.
-    this.shop.boundStatements(this.config.magento.queryTimeoutMs);
-    try {
-      await this.shop.connectIfNeeded();
-    } catch (error) {
-      this.logger.warn(`${describeFailure('Magento', error)} at start; the backend runs without it and connects when it answers`);
-    }
+    // Set here, before any lifecycle hook can send the shop a first query.
+    shop.boundStatements(config.magento.queryTimeoutMs);
   }
 }

@@ -56,17 +56,20 @@ export class ProductImportController {
   @Get('state')
   @ApiOperation({
     summary: 'Import state',
-    description: 'The resume cursor, how many products on sale are not yet imported (after it), the active job, the last finished job and the last finished refresh, and how many imported products are on sale.',
+    description:
+      'The resume cursor, how many products on sale are not yet imported (after it), the active job, the last finished job and the last finished refresh, ' +
+      "how many imported products are on sale, and the shop's diagnosis: the problems that keep imports from running and hints, each with its fix.",
   })
   @ApiOkResponse({ type: ImportStateView })
   async state(): Promise<ImportStateView> {
     const state = await this.queries.execute(new GetImportStateQuery());
     return {
       ...state,
-      remaining_counted_at: state.remaining_counted_at.toISOString(),
+      remaining_counted_at: state.remaining_counted_at?.toISOString() ?? null,
       active_job: state.active_job && ImportJobView.from(state.active_job),
       last_job: state.last_job && ImportJobView.from(state.last_job),
       last_refresh: state.last_refresh && ImportJobView.from(state.last_refresh),
+      shop: { problems: state.shop.problems, hints: state.shop.hints, checked_at: state.shop.checkedAt?.toISOString() ?? null },
     };
   }
 }

@@ -4,6 +4,7 @@ import { MagentoCatalogAdapter } from './adapters/magento/magento-catalog.adapte
 import { ImportJobRepository } from './adapters/lookbook/import-job.repository';
 import { LookbookRepository } from './adapters/lookbook/lookbook.repository';
 import { CommandHandlers } from './commands';
+import { ShopDiagnosisMonitor } from './diagnosis/shop-diagnosis-monitor';
 import { EventHandlers } from './events';
 import { ImportJobRunner } from './job/import-job-runner';
 import { ImportJobSupervisor } from './job/import-job-supervisor';
@@ -26,9 +27,11 @@ import { RemainingCount } from './queries/remaining-count';
     RefreshJobRunner,
     ImportJobSupervisor,
     RemainingCount,
+    ShopDiagnosisMonitor,
     ...CommandHandlers,
     ...EventHandlers,
     ...QueryHandlers,
   ],
+  exports: [ShopDiagnosisMonitor],
 })
 export class ProductImportModule {}

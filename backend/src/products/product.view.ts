@@ -55,8 +55,14 @@ export class ProductPage {
   @ApiProperty({ example: 1 }) page: number;
   @ApiProperty({ example: 25 }) pageSize: number;
   @ApiProperty({
-    description: "ISO 4217 code of the shop's base currency, which every price is in (Magento's currency/options/base, else SHOP_CURRENCY).",
+    description: "ISO 4217 code of the shop's base currency, which every price is in (Magento's currency/options/base as the shop last said it, else SHOP_CURRENCY).",
     example: 'EUR',
   })
   currency: string;
+  @ApiProperty({
+    enum: ['shop', 'setting'],
+    description: "shop: the shop's own base currency, kept in the Lookbook; setting: SHOP_CURRENCY, because the shop has never told its currency.",
+    example: 'shop',
+  })
+  currency_source: 'shop' | 'setting';
 }

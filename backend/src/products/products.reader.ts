@@ -25,6 +25,7 @@ export class ProductsReader {
         LIMIT ? OFFSET ?`,
       [...filter, pageSize, (page - 1) * pageSize],
     );
+    const currency = await this.currency.currency();
     return {
       items: rows.map((row: Record<string, any>) => ({
         ...row,
@@ -38,7 +39,8 @@ export class ProductsReader {
       total: Number(total),
       page,
       pageSize,
-      currency: await this.currency.code(),
+      currency: currency.code,
+      currency_source: currency.source,
     };
   }
 }

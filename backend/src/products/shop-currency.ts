@@ -1,50 +1,40 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { MAGENTO_DATA_SOURCE } from '../database/data-source-options';
-import { NamedDataSource } from '../database/named-data-source';
-import { readDefaultConfig } from '../product-import/adapters/magento/shop-config';
+import { SHOP_CURRENCY_META_KEY } from '../product-import/ports/product-sink';
 
-const ISO_4217 = /^[A-Z]{3}$/;
+export type CurrencySource = 'shop' | 'setting';
+
+export interface PriceCurrency {
+  code: string;
+  /** shop: the shop's own base currency; setting: SHOP_CURRENCY, since the shop has never said. */
+  source: CurrencySource;
+}
 
 /**
- * The shop's base currency, the one its prices are in: Magento's `currency/options/base` at the
- * default scope, read once and kept (a change needs a restart). Without that row or table it is
- * SHOP_CURRENCY. The product list never waits for the shop: while its database is not connected
- * this answers SHOP_CURRENCY and reads in the background, so the next answer is the shop's own.
+ * The currency the Lookbook's prices are in. The shop's diagnosis reads the shop's base currency
+ * (Magento's `currency/options/base`) whenever the shop answers and keeps it in the Lookbook
+ * (product_import_meta), so a shop that does not answer, now or at a restart, never changes the
+ * money shown. SHOP_CURRENCY is only for a shop that has never told us, and says so.
  */
 @Injectable()
 export class ShopCurrency {
-  private readonly logger = new Logger(ShopCurrency.name);
   private known?: string;
-  private reading?: Promise<string>;
 
   constructor(
-    @InjectDataSource(MAGENTO_DATA_SOURCE) private readonly shop: NamedDataSource,
-    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'shopCurrency' | 'magento'>,
+    @InjectDataSource() private readonly lookbook: DataSource,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'shopCurrency'>,
   ) {}
 
-  async code(): Promise<string> {
-    if (this.known) return this.known;
-    this.reading ??= this.read().finally(() => (this.reading = undefined));
-    if (this.shop.isInitialized) return this.reading;
-    return this.config.shopCurrency;
+  async currency(): Promise<PriceCurrency> {
+    // Kept once found: the shop's base currency changes with a data migration, not while we run.
+    this.known ??= await this.stored();
+    return this.known ? { code: this.known, source: 'shop' } : { code: this.config.shopCurrency, source: 'setting' };
   }
 
-  private async read(): Promise<string> {
-    try {
-      // The base currency is set at the default scope (a per-website base needs price scope "website").
-      const value = (await readDefaultConfig(this.shop, this.config.magento, 'currency/options/base'))?.toUpperCase();
-      this.known = value && ISO_4217.test(value) ? value : this.config.shopCurrency;
-    } catch (error) {
-      const code = (error as { code?: string }).code;
-      if (code !== 'ER_NO_SUCH_TABLE') {
-        // The shop is out of reach: answer the fallback now, and ask again next time.
-        this.logger.warn(`Could not read the shop's base currency (${code ?? (error as Error).message}); using SHOP_CURRENCY ${this.config.shopCurrency} for now`);
-        return this.config.shopCurrency;
-      }
-      this.known = this.config.shopCurrency;
-    }
-    return this.known;
+  private async stored(): Promise<string | undefined> {
+    const rows: Array<{ value: string }> = await this.lookbook.query('SELECT value FROM product_import_meta WHERE `key` = ?', [SHOP_CURRENCY_META_KEY]);
+    return rows[0]?.value || undefined;
   }
 }

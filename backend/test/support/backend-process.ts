@@ -9,6 +9,8 @@ import { testEnv } from './test-env';
 
 const MAIN = resolve(__dirname, '../../dist/src/main.js');
 
+type Readiness = 'healthy' | 'answering' | 'listening';
+
 /** A real backend process (the built app, as `npm run start:backend` runs it) on its own port. */
 export class BackendProcess {
   output = '';
@@ -25,9 +27,10 @@ export class BackendProcess {
 
   /**
    * `until: 'answering'` hands the process over as soon as it serves HTTP, healthy or not (e.g. a
-   * backend started while a database is down, whose health check answers 503).
+   * backend started while a database is down, whose health check answers 503); `'listening'` as
+   * soon as it says it listens, without asking it anything.
    */
-  static async start(dbs: TestDatabases, env: Record<string, string> = {}, { until = 'healthy' }: { until?: 'healthy' | 'answering' } = {}): Promise<BackendProcess> {
+  static async start(dbs: TestDatabases, env: Record<string, string> = {}, { until = 'healthy' }: { until?: Readiness } = {}): Promise<BackendProcess> {
     if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build -w backend\` first`);
     const port = await freePort();
     const child = spawn(process.execPath, [MAIN], {
@@ -53,10 +56,15 @@ export class BackendProcess {
     return this.exited!;
   }
 
-  private async waitUntilReady(until: 'healthy' | 'answering', timeoutMs = 20_000): Promise<void> {
+  private async waitUntilReady(until: Readiness, timeoutMs = 20_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       if (this.child.exitCode !== null) throw new Error(`backend exited early:\n${this.output}`);
+      if (until === 'listening') {
+        if (this.output.includes('Listening on http')) return;
+        await sleep(10);
+        continue;
+      }
       try {
         const health = await fetch(`${this.url}/api/health`);
         if (health.ok || until === 'answering') return;

@@ -50,7 +50,7 @@ export interface paths {
         };
         /**
          * Import state
-         * @description The resume cursor, how many products on sale are not yet imported (after it), the active job, the last finished job and the last finished refresh, and how many imported products are on sale.
+         * @description The resume cursor, how many products on sale are not yet imported (after it), the active job, the last finished job and the last finished refresh, how many imported products are on sale, and the shop's diagnosis: the problems that keep imports from running and hints, each with its fix.
          */
         get: operations["ProductImportController_state"];
         put?: never;
@@ -201,18 +201,27 @@ export interface components {
             withdrawn: number;
         };
         ImportJobParamsView: {
-            /** @example 100 */
-            limit: number;
             /**
-             * @description The kind of job; a refresh does not use the other parameters.
+             * @description Imports only.
+             * @example 100
+             */
+            limit?: number;
+            /**
+             * @description The kind of job; a refresh has no other parameter.
              * @example import
              * @enum {string}
              */
             mode: "import" | "refresh";
-            /** @example true */
-            resumeFromLast: boolean;
-            /** @example null */
-            startAfterId: number | null;
+            /**
+             * @description Imports only.
+             * @example true
+             */
+            resumeFromLast?: boolean;
+            /**
+             * @description Imports only.
+             * @example null
+             */
+            startAfterId?: number | null;
         };
         ImportJobView: {
             /** Format: date-time */
@@ -266,20 +275,22 @@ export interface components {
              */
             owed: number;
             /**
-             * @description Products on sale not yet imported: those after the cursor. Exact, or an estimate (see remaining_estimated).
+             * @description Products on sale not yet imported: those after the cursor. Exact, or an estimate (see remaining_estimated); null while the shop has a problem (see shop).
              * @example 4620
              */
-            remaining: number;
+            remaining: number | null;
             /**
              * Format: date-time
-             * @description When the count behind remaining was taken.
+             * @description When the count behind remaining was taken; null when remaining is.
              */
-            remaining_counted_at: string;
+            remaining_counted_at: string | null;
             /**
-             * @description False: remaining was counted for this cursor within the last 10 s. True: it is the last count (taken at remaining_counted_at) less what was imported since; a fresh count is under way and a later request gets it.
+             * @description False: remaining was counted for this cursor within the last 30 s. True: it is the last count (taken at remaining_counted_at) less what was imported since; a fresh count is under way and a later request gets it.
              * @example false
              */
             remaining_estimated: boolean;
+            /** @description The shop's diagnosis, the same as `npm run shop:check`'s. */
+            shop: components["schemas"]["ShopDiagnosisView"];
         };
         JobConflictResponse: {
             /**
@@ -310,10 +321,16 @@ export interface components {
         };
         ProductPage: {
             /**
-             * @description ISO 4217 code of the shop's base currency, which every price is in (Magento's currency/options/base, else SHOP_CURRENCY).
+             * @description ISO 4217 code of the shop's base currency, which every price is in (Magento's currency/options/base as the shop last said it, else SHOP_CURRENCY).
              * @example EUR
              */
             currency: string;
+            /**
+             * @description shop: the shop's own base currency, kept in the Lookbook; setting: SHOP_CURRENCY, because the shop has never told its currency.
+             * @example shop
+             * @enum {string}
+             */
+            currency_source: "shop" | "setting";
             items: components["schemas"]["ProductView"][];
             /** @example 1 */
             page: number;
@@ -402,6 +419,27 @@ export interface components {
             url_key: string | null;
             /** @description A configurable's colours (of the children it sells); [] for other products. */
             variants: components["schemas"]["ProductVariantView"][];
+        };
+        ShopDiagnosisView: {
+            /**
+             * Format: date-time
+             * @description When the shop was last checked; null while the first check has not ended.
+             */
+            checked_at: string | null;
+            /**
+             * @description Advice that does not stop imports.
+             * @example [
+             *       "The user in MYSQL_SHOP_URL can write to the shop database (INSERT, UPDATE); the importer only reads: grant SELECT only."
+             *     ]
+             */
+            hints: string[];
+            /**
+             * @description What keeps imports from running, each a sentence with its fix (no host or password). Empty when the shop can be imported from.
+             * @example [
+             *       "MAGENTO_STORE_ID 7 is not a store view of this shop; its store views are 1 \"default\": set MAGENTO_STORE_ID to one of them."
+             *     ]
+             */
+            problems: string[];
         };
     };
     responses: never;

@@ -133,6 +133,9 @@ function messagesOf(payload: unknown): string[] {
   return typeof message === "string" && message ? [message] : [];
 }
 
+/** What a proxy or load balancer says by itself: no more than the status. */
+const GENERIC_REASONS = new Set(["Service Unavailable", "Gateway Timeout", "Backend unavailable"]);
+
 function toApiError(status: number, payload: unknown): ApiError {
   const details = messagesOf(payload);
   if (status === 400) {
@@ -140,6 +143,12 @@ function toApiError(status: number, payload: unknown): ApiError {
   }
   if (status === 401 || status === 403) {
     return new ApiError("You are not signed in to the admin area any more. Reload the page to sign in again.", status, details);
+  }
+  // 502 is the Next server's: the backend did not answer. A 503 the backend sent names what is
+  // unavailable (e.g. "Lookbook database unavailable: connection refused"): say that, not "backend".
+  const named = details[0] && !GENERIC_REASONS.has(details[0]) ? details[0] : null;
+  if ((status === 503 || status === 504) && named) {
+    return new ApiError(`${named.replace(/\.$/, "")}. Try again in a moment.`, status, details);
   }
   if (status === 502 || status === 503 || status === 504) {
     return new ApiError("The backend service is unavailable. Try again in a moment.", status, details);

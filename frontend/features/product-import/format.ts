@@ -45,8 +45,18 @@ export interface RemainingCount {
   remaining_counted_at: string;
 }
 
+/** The state's count, or null while the shop has a problem and nothing could be counted. */
+export function countedRemaining(state: {
+  remaining: number | null;
+  remaining_estimated: boolean;
+  remaining_counted_at: string | null;
+}): RemainingCount | null {
+  const { remaining, remaining_estimated, remaining_counted_at } = state;
+  return remaining === null || remaining_counted_at === null ? null : { remaining, remaining_estimated, remaining_counted_at };
+}
+
 /** "4,620", or "about 4,620 (counted 40 s ago)" while the backend recounts: never silently stale. */
-export function formatRemaining(state: RemainingCount | undefined, now: number = Date.now()): string {
+export function formatRemaining(state: RemainingCount | null | undefined, now: number = Date.now()): string {
   if (!state) return "—";
   if (!state.remaining_estimated) return formatCount(state.remaining);
   return `about ${formatCount(state.remaining)} (${countedAgo(state, now)})`;

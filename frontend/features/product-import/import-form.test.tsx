@@ -21,6 +21,14 @@ describe("Import Products form", () => {
     expect(startButton()).toBeEnabled();
   });
 
+  it('shows "—" as the last imported source ID before the first import', async () => {
+    stubBackend({ [`GET ${STATE_PATH}`]: ok(makeState({ last_successful_source_id: 0, imported: 0 })) });
+    renderDialog();
+
+    expect(await screen.findByText("Last imported source ID")).toBeInTheDocument();
+    expect(screen.getByText("Last imported source ID").nextElementSibling).toHaveTextContent(/^—$/);
+  });
+
   it("labels an estimated remaining count with its age, and shows the exact count once the backend has it", async () => {
     const countedAt = new Date(Date.now() - 40_000).toISOString();
     const backend = stubBackend({
@@ -120,6 +128,41 @@ describe("Import Products form", () => {
     const alerts = await screen.findAllByRole("alert");
     expect(alerts.map((a) => a.textContent)).toContainEqual(expect.stringContaining("Could not start the import"));
     expect(startButton()).toBeEnabled();
+  });
+
+  it("shows the shop's problems above the form and keeps Start Import and Refresh disabled while there is one", async () => {
+    const problem = "MAGENTO_STORE_ID 7 is not a store view of this shop; its store views are 1 \"default\": set MAGENTO_STORE_ID to one of them.";
+    stubBackend({
+      [`GET ${STATE_PATH}`]: ok(makeState({ remaining: null, remaining_counted_at: null, shop: { problems: [problem], hints: [], checked_at: new Date().toISOString() } })),
+    });
+    renderDialog();
+
+    const problems = await screen.findByTestId("shop-problems");
+    expect(problems).toHaveTextContent("The shop cannot be imported from as configured");
+    expect(problems).toHaveTextContent(problem);
+    expect(startButton()).toBeDisabled();
+    expect(screen.getByRole("button", { name: "Refresh imported products" })).toBeDisabled();
+    expect(screen.getByText("On sale, not yet imported").nextElementSibling).toHaveTextContent("—");
+    expect(screen.queryByText(/backend service is unavailable/)).not.toBeInTheDocument();
+  });
+
+  it("shows a hint about the shop without disabling Start Import", async () => {
+    const hint = "The user in MYSQL_SHOP_URL can write to the shop database (INSERT, UPDATE); the importer only reads: grant SELECT only.";
+    stubBackend({ [`GET ${STATE_PATH}`]: ok(makeState({ shop: { problems: [], hints: [hint], checked_at: new Date().toISOString() } })) });
+    renderDialog();
+
+    expect(await screen.findByTestId("shop-hints")).toHaveTextContent(hint);
+    expect(screen.queryByTestId("shop-problems")).not.toBeInTheDocument();
+    expect(startButton()).toBeEnabled();
+  });
+
+  it("says what the backend named as unavailable when it answered 503, not that the backend is", async () => {
+    stubBackend({ [`GET ${STATE_PATH}`]: status(503, { statusCode: 503, message: "Lookbook database unavailable: connection refused" }) });
+    renderDialog();
+
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("Lookbook database unavailable: connection refused. Try again in a moment.");
+    expect(alert).not.toHaveTextContent("backend service");
   });
 
   it("says the backend is unavailable when the Next server answers 502", async () => {

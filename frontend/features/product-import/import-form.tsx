@@ -12,6 +12,7 @@ import { Switch } from "@/components/ui/switch";
 import { ErrorAlert } from "./error-alert";
 import { ImportStateSummary } from "./import-state-summary";
 import { RefreshHint } from "./refresh-hint";
+import { ShopDiagnosis, shopBlocksJobs } from "./shop-diagnosis";
 import { JOB_NOUN, type CreateImportJobRequest, type ImportState, type JobMode } from "./types";
 import {
   DEFAULT_IMPORT_FORM_VALUES,
@@ -39,6 +40,8 @@ export function ImportForm(props: ImportFormProps) {
   const [submittedMode, setSubmittedMode] = useState<JobMode>("import");
   const errors = validateImportForm(values);
   const invalid = hasErrors(errors);
+  // A problem with the shop (not a hint) fails any job at once: say so here instead.
+  const blocked = shopBlocksJobs(state);
 
   function update(patch: Partial<ImportFormValues>) {
     setValues((current) => ({ ...current, ...patch }));
@@ -46,14 +49,14 @@ export function ImportForm(props: ImportFormProps) {
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (invalid || submitting) return;
+    if (invalid || submitting || blocked) return;
     setSubmittedMode("import");
     onSubmit(toCreateImportJobRequest(values));
   }
 
   // A refresh takes none of the form's values, so it does not wait for them to be valid.
   function handleRefresh() {
-    if (submitting) return;
+    if (submitting || blocked) return;
     setSubmittedMode("refresh");
     onSubmit({ mode: "refresh" });
   }
@@ -63,6 +66,7 @@ export function ImportForm(props: ImportFormProps) {
 
   return (
     <form onSubmit={handleSubmit} noValidate className="grid gap-5">
+      <ShopDiagnosis shop={state?.shop} />
       {stateError ? (
         <ErrorAlert title="Could not load the import status" error={stateError} onRetry={onRetryState} />
       ) : (
@@ -144,13 +148,13 @@ export function ImportForm(props: ImportFormProps) {
         <Button
           type="button"
           variant="secondary"
-          disabled={submitting || state?.imported === 0}
+          disabled={submitting || blocked || state?.imported === 0}
           onClick={handleRefresh}
           aria-describedby={`${id}-refresh-hint`}
         >
           Refresh imported products
         </Button>
-        <Button type="submit" disabled={invalid || submitting}>
+        <Button type="submit" disabled={invalid || submitting || blocked}>
           {submitting && <Loader2 className="animate-spin" aria-hidden />}
           {submitting ? "Starting…" : "Start Import"}
         </Button>

@@ -9,11 +9,13 @@ import { DialogClose, DialogFooter } from "@/components/ui/dialog";
 import { productKeys } from "@/features/products/queries";
 
 import { ErrorAlert } from "./error-alert";
+import { countedRemaining } from "./format";
 import { ImportProgress } from "./import-progress";
 import { ImportSummary } from "./import-summary";
 import { LoadingBlock } from "./loading-block";
 import { importStateAfterJobQueryOptions, useImportJob } from "./queries";
 import { JOB_NOUN, isTerminalStatus } from "./types";
+import { DEFAULT_BATCH_SIZE } from "./validation";
 
 interface ImportJobPanelProps {
   jobId: string;
@@ -31,7 +33,7 @@ export function ImportJobPanel(props: ImportJobPanelProps) {
   // The cursor and the remaining count move when a job ends; read them then, for "Import next batch".
   const stateAfterJob = useQuery({ ...importStateAfterJobQueryOptions(jobId), enabled: terminal });
   const isImport = job?.params.mode !== "refresh";
-  const remaining = isImport ? (stateAfterJob.data ?? null) : null;
+  const remaining = isImport && stateAfterJob.data ? countedRemaining(stateAfterJob.data) : null;
   const noun = JOB_NOUN[job?.params.mode ?? "import"].toLowerCase();
   // The products table behind the dialog shows what the job wrote as soon as it has ended.
   const queryClient = useQueryClient();
@@ -77,7 +79,7 @@ export function ImportJobPanel(props: ImportJobPanelProps) {
           <p className="text-muted-foreground text-sm sm:mr-auto">The {noun} keeps running if you close this window.</p>
         )}
         {job && terminal && remaining !== null && remaining.remaining > 0 && (
-          <Button type="button" variant="outline" disabled={startPending} onClick={() => onStartNext(job.params.limit)}>
+          <Button type="button" variant="outline" disabled={startPending} onClick={() => onStartNext(job.params.limit ?? DEFAULT_BATCH_SIZE)}>
             {startPending && <Loader2 className="animate-spin" aria-hidden />}
             Import next batch
           </Button>

@@ -45,7 +45,7 @@ export function ImportProductsDialog({ open, onOpenChange }: ImportProductsDialo
       >
         <DialogHeader>
           <DialogTitle>Import Products</DialogTitle>
-          <DialogDescription>Copy the products on sale in the Magento store into the Lookbook catalogue.</DialogDescription>
+          <DialogDescription>Copy the products on sale in the Magento store into the Lookbook catalog.</DialogDescription>
         </DialogHeader>
         {/* Mounted only while open, so every opening starts from a fresh look at the import state. */}
         <ImportFlow />

@@ -71,5 +71,14 @@ describe("Products admin page", () => {
     expect(await cells("LB-1")).toEqual(["", "LB-1", "Linen shirtNavy", "€11.99", "S–XL", "12", "Shirts", ""]);
     expect(await cells("LB-2")).toEqual(["", "LB-2", "Linen shirtNavy", "€1,250.50", "S–XL", "1,250.5", "Shirts", ""]);
     expect(await cells("LB-3")).toEqual(["", "LB-3", "Linen shirtNavy", "—", "S–XL", "0Not on sale", "Shirts", ""]);
+    expect(screen.queryByRole("note")).not.toBeInTheDocument();
+  });
+
+  it("says when prices are in the SHOP_CURRENCY setting because the shop has never told its currency", async () => {
+    stubBackend({ "GET /api/admin/products": productPage([makeProduct({ price: "11.9900", final_price: "11.9900" })], "USD", "setting") });
+    renderPage();
+
+    expect(await screen.findByText("$11.99")).toBeInTheDocument();
+    expect(screen.getByRole("note")).toHaveTextContent("Prices are shown in USD, the SHOP_CURRENCY setting: the shop has not told its currency yet.");
   });
 });

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { ErrorAlert } from "@/features/product-import/error-alert";
 import { ImportProductsDialog } from "@/features/product-import/import-products-dialog";
 
+import { CurrencyNote } from "./currency-note";
 import { ProductsPagination } from "./products-pagination";
 import { ProductsSearch } from "./products-search";
 import { ProductsList } from "./products-list";
@@ -54,6 +55,8 @@ export function ProductsAdmin() {
           <ProductsList products={products.data.items} currency={products.data.currency} />
         )}
       </section>
+
+      <CurrencyNote page={products.data} />
 
       {products.data && products.data.total > 0 && (
         <ProductsPagination page={page} pageSize={PRODUCTS_PAGE_SIZE} total={products.data.total} onPageChange={setPage} />

@@ -121,3 +121,24 @@ function metric(dialog, label) {
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+test("with the shop's database down, the dialog names the problem with its fix, Start Import stays disabled, and prices keep the shop's currency", async () => {
+  // The shop (the generator's, which sells in EUR) no longer answers; SHOP_CURRENCY says otherwise.
+  const closedPort = Object.assign(new URL(stack.magentoUrl), { port: '1' }).toString();
+  await stack.restartBackend({ MYSQL_SHOP_URL: closedPort, SHOP_CURRENCY: 'USD' });
+
+  await page.goto(`${stack.frontendUrl}/admin/products`);
+  await page.getByRole('cell', { name: /^€\d/ }).first().waitFor();
+  assert.equal(await page.getByRole('cell', { name: /^\$\d/ }).count(), 0);
+  assert.equal(await page.getByRole('note').count(), 0);
+
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import Products' });
+  const problems = dialog.getByTestId('shop-problems');
+  await problems.getByText('The shop database refused the connection: check the host and port in MYSQL_SHOP_URL, and that the database server is running.').waitFor();
+  assert.match(await problems.innerText(), /The shop cannot be imported from as configured/);
+  assert.equal(await dialog.getByRole('button', { name: 'Start Import' }).isDisabled(), true);
+  assert.equal(await dialog.getByRole('button', { name: 'Refresh imported products' }).isDisabled(), true);
+  assert.doesNotMatch(await dialog.innerText(), /backend service is unavailable/i);
+  await page.screenshot({ path: join(screenshots, 'shop-down-dialog.png') });
+});

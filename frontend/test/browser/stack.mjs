@@ -56,19 +56,22 @@ export async function startStack({ products, seed, backendEnv = {} }) {
     const backendUrl = `http://127.0.0.1:${backendPort}`;
     const frontendUrl = `http://127.0.0.1:${frontendPort}`;
 
-    stack.processes.push(
-      startProcess('backend', process.execPath, ['backend/dist/src/main.js'], root, {
-        PATH: process.env.PATH,
-        ...BACKEND_DEFAULTS,
-        MYSQL_SHOP_URL: magentoUrl,
-        LOOKBOOK_DB_URL: lookbookUrl,
-        ADMIN_API_TOKEN: token,
-        PORT: String(backendPort),
-        MAGENTO_MEDIA_BASE_URL: stack.media.url,
-        ...backendEnv,
-      }),
-    );
-    await waitForHttp(`${backendUrl}/api/health`, {}, stack.processes[0]);
+    const backendSettings = {
+      PATH: process.env.PATH,
+      ...BACKEND_DEFAULTS,
+      MYSQL_SHOP_URL: magentoUrl,
+      LOOKBOOK_DB_URL: lookbookUrl,
+      ADMIN_API_TOKEN: token,
+      PORT: String(backendPort),
+      MAGENTO_MEDIA_BASE_URL: stack.media.url,
+      ...backendEnv,
+    };
+    const startBackend = async (env, { healthy = true } = {}) => {
+      const backend = startProcess('backend', process.execPath, ['backend/dist/src/main.js'], root, { ...backendSettings, ...env });
+      stack.processes[0] = backend;
+      await waitForHttp(`${backendUrl}/api/health`, {}, backend, { healthy });
+    };
+    await startBackend({});
 
     stack.processes.push(
       startProcess('frontend', process.execPath, ['server.mjs'], join(root, 'frontend'), {
@@ -85,7 +88,12 @@ export async function startStack({ products, seed, backendEnv = {} }) {
     const basic = `Basic ${Buffer.from(`${login.username}:${login.password}`).toString('base64')}`;
     await waitForHttp(`${frontendUrl}/admin/products`, { authorization: basic }, stack.processes[1]);
 
-    return { ...stack.databases, frontendUrl, mediaUrl: stack.media.url, login, stop: () => stopStack(stack) };
+    /** Starts the backend again on its port with `env` added (e.g. a shop that does not answer); it need not be healthy. */
+    const restartBackend = async (env) => {
+      await stack.processes[0].stop();
+      await startBackend(env, { healthy: false });
+    };
+    return { ...stack.databases, frontendUrl, mediaUrl: stack.media.url, login, restartBackend, stop: () => stopStack(stack) };
   } catch (error) {
     await stopStack(stack);
     throw error;
@@ -165,12 +173,13 @@ function signalGroup(pid, signal) {
   }
 }
 
-async function waitForHttp(url, headers, child, timeoutMs = 60_000) {
+async function waitForHttp(url, headers, child, { healthy = true, timeoutMs = 60_000 } = {}) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (!child.running) throw new Error(`${child.name} exited before answering:\n${child.output}`);
     try {
-      if ((await fetch(url, { headers })).ok) return;
+      const response = await fetch(url, { headers });
+      if (response.ok || !healthy) return;
     } catch {
       // not listening yet
     }

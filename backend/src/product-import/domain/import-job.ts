@@ -4,12 +4,20 @@ export type ImportJobStatus = 'queued' | 'running' | 'completed' | 'failed';
 export type JobMode = 'import' | 'refresh';
 export const JOB_MODES: readonly JobMode[] = ['import', 'refresh'];
 
-export interface ImportJobParams {
-  mode: JobMode;
+/** What an import is asked to do. */
+export interface ImportParams {
+  mode: 'import';
   limit: number;
   resumeFromLast: boolean;
   startAfterId: number | null;
 }
+
+/** A refresh re-checks every imported product: it takes nothing else. */
+export interface RefreshParams {
+  mode: 'refresh';
+}
+
+export type ImportJobParams = ImportParams | RefreshParams;
 
 export interface ImportJobMetrics {
   /** Eligible products the job will process; null until counted. */

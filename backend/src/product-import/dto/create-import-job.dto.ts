@@ -55,9 +55,11 @@ export class CreateImportJobDto {
   startAfterId?: number | null;
 
   toParams(): ImportJobParams {
+    // A refresh uses none of the import's fields: its job records only what it does.
+    if (this.mode === 'refresh') return { mode: 'refresh' };
     const resumeFromLast = this.resumeFromLast ?? true;
     return {
-      mode: this.mode ?? 'import',
+      mode: 'import',
       limit: this.limit ?? 100,
       resumeFromLast,
       startAfterId: resumeFromLast ? null : (this.startAfterId ?? null),

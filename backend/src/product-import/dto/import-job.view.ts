@@ -2,10 +2,10 @@ import { ApiProperty } from '@nestjs/swagger';
 import { ImportJob, ImportJobStatus, JOB_MODES, JobMode, MAX_LISTED_ERRORS } from '../domain/import-job';
 
 export class ImportJobParamsView {
-  @ApiProperty({ enum: JOB_MODES, description: 'The kind of job; a refresh does not use the other parameters.', example: 'import' }) mode: JobMode;
-  @ApiProperty({ example: 100 }) limit: number;
-  @ApiProperty({ example: true }) resumeFromLast: boolean;
-  @ApiProperty({ type: 'integer', nullable: true, example: null }) startAfterId: number | null;
+  @ApiProperty({ enum: JOB_MODES, description: 'The kind of job; a refresh has no other parameter.', example: 'import' }) mode: JobMode;
+  @ApiProperty({ required: false, description: 'Imports only.', example: 100 }) limit?: number;
+  @ApiProperty({ required: false, description: 'Imports only.', example: true }) resumeFromLast?: boolean;
+  @ApiProperty({ type: 'integer', nullable: true, required: false, description: 'Imports only.', example: null }) startAfterId?: number | null;
 }
 
 export class ImportJobMetricsView {
@@ -73,18 +73,41 @@ export class JobConflictResponse {
   @ApiProperty({ format: 'uuid', description: 'The job that is queued or running.' }) jobId: string;
 }
 
+export class ShopDiagnosisView {
+  @ApiProperty({
+    type: [String],
+    description: 'What keeps imports from running, each a sentence with its fix (no host or password). Empty when the shop can be imported from.',
+    example: ['MAGENTO_STORE_ID 7 is not a store view of this shop; its store views are 1 "default": set MAGENTO_STORE_ID to one of them.'],
+  })
+  problems: string[];
+  @ApiProperty({
+    type: [String],
+    description: 'Advice that does not stop imports.',
+    example: ['The user in MYSQL_SHOP_URL can write to the shop database (INSERT, UPDATE); the importer only reads: grant SELECT only.'],
+  })
+  hints: string[];
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true, description: 'When the shop was last checked; null while the first check has not ended.' })
+  checked_at: string | null;
+}
+
 export class ImportStateView {
   @ApiProperty({ description: 'The resume cursor: the last Magento entity_id committed.', example: 2411 }) last_successful_source_id: number;
-  @ApiProperty({ description: 'Products on sale not yet imported: those after the cursor. Exact, or an estimate (see remaining_estimated).', example: 4620 })
-  remaining: number;
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: 'Products on sale not yet imported: those after the cursor. Exact, or an estimate (see remaining_estimated); null while the shop has a problem (see shop).',
+    example: 4620,
+  })
+  remaining: number | null;
   @ApiProperty({
     description:
-      'False: remaining was counted for this cursor within the last 10 s. True: it is the last count (taken at remaining_counted_at) ' +
+      'False: remaining was counted for this cursor within the last 30 s. True: it is the last count (taken at remaining_counted_at) ' +
       'less what was imported since; a fresh count is under way and a later request gets it.',
     example: false,
   })
   remaining_estimated: boolean;
-  @ApiProperty({ format: 'date-time', description: 'When the count behind remaining was taken.' }) remaining_counted_at: string;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true, description: 'When the count behind remaining was taken; null when remaining is.' })
+  remaining_counted_at: string | null;
   @ApiProperty({ type: ImportJobView, nullable: true, description: 'The queued or running job, to re-attach to.' }) active_job: ImportJobView | null;
   @ApiProperty({ type: ImportJobView, nullable: true, description: 'The most recently finished job.' }) last_job: ImportJobView | null;
   @ApiProperty({ description: 'Lookbook products that came from the shop.', example: 5012 }) imported: number;
@@ -95,4 +118,5 @@ export class ImportStateView {
   })
   owed: number;
   @ApiProperty({ type: ImportJobView, nullable: true, description: 'The most recently finished refresh job.' }) last_refresh: ImportJobView | null;
+  @ApiProperty({ type: ShopDiagnosisView, description: "The shop's diagnosis, the same as `npm run shop:check`'s." }) shop: ShopDiagnosisView;
 }

@@ -29,7 +29,7 @@ export const JOB_VIEW_EXAMPLES = {
     value: {
       id: '9f6c2a70-4c0e-4a0b-9d57-2f1f3b8e4d21',
       status: 'completed',
-      params: { mode: 'refresh', limit: 100, resumeFromLast: true, startAfterId: null },
+      params: { mode: 'refresh' },
       metrics: { total_found: 5012, processed: 5012, inserted: 0, updated: 40, unchanged: 4959, skipped: 0, withdrawn: 12, errors_count: 1, elapsed_ms: 1480, last_processed_source_id: 47990 },
       ...common,
       errors: [{ source_id: 1204, sku: 'MH01', message: 'The shop renamed SKU "MH01" to "MH01-2", which another Lookbook product holds; left as it was' }],

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ImportJob } from '../domain/import-job';
+import { ImportJob, ImportParams } from '../domain/import-job';
 import { CatalogPage, UpsertResult } from '../domain/product-record';
 import { EligibleIdsQuery } from '../ports/catalog-source';
 import { CURSOR_META_KEY } from '../ports/product-sink';
@@ -38,7 +38,8 @@ export class ImportJobRunner extends JobRunner {
   /** Whether a job of this process has imported a chunk yet, i.e. run the code V8 then optimizes. */
   private importedBefore = false;
 
-  protected describe({ params }: ImportJob): string {
+  protected describe(job: ImportJob): string {
+    const params = importParams(job);
     const from = params.resumeFromLast ? 'after the resume cursor' : `after source id ${params.startAfterId ?? 0}`;
     return `up to ${params.limit} products on sale ${from}`;
   }
@@ -48,7 +49,7 @@ export class ImportJobRunner extends JobRunner {
   }
 
   private async importChunks(job: ImportJob, run: JobRun): Promise<void> {
-    const { limit, resumeFromLast, startAfterId } = job.params;
+    const { limit, resumeFromLast, startAfterId } = importParams(job);
     const { chunkSize } = this.config.import;
     const cursor = resumeFromLast
       ? Number((await inStage('Lookbook', () => this.sink.getMeta(CURSOR_META_KEY))) ?? 0)
@@ -96,3 +97,8 @@ export class ImportJobRunner extends JobRunner {
   }
 }
 
+/** An import job's parameters; the runner is only ever handed import jobs. */
+function importParams(job: ImportJob): ImportParams {
+  if (job.params.mode !== 'import') throw new Error(`Job ${job.id} is a ${job.params.mode}, not an import`);
+  return job.params;
+}

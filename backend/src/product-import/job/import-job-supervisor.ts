@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { MAGENTO_DATA_SOURCE } from '../../database/data-source-options';
 import { NamedDataSource } from '../../database/named-data-source';
+import { ShopDiagnosisMonitor, failedForShopReason } from '../diagnosis/shop-diagnosis-monitor';
 import { ImportJobStore } from '../ports/import-job-store';
 import { JobMode } from '../domain/import-job';
 import { ImportJobRunner } from './import-job-runner';
@@ -36,6 +37,7 @@ export class ImportJobSupervisor implements OnApplicationBootstrap, BeforeApplic
     private readonly jobs: ImportJobStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource(MAGENTO_DATA_SOURCE) private readonly shop: NamedDataSource,
+    private readonly diagnosis: ShopDiagnosisMonitor,
   ) {}
 
   start(jobId: string, mode: JobMode = 'import'): void {
@@ -45,6 +47,7 @@ export class ImportJobSupervisor implements OnApplicationBootstrap, BeforeApplic
     const run = (mode === 'refresh' ? this.refreshRunner : this.runner)
       .run(jobId)
       .catch((error) => this.logger.error(`${mode === 'refresh' ? 'Refresh' : 'Import'} job ${jobId} stopped unexpectedly`, error))
+      .then(() => this.recheckShopIfItFailed(jobId))
       .finally(() => {
         clearInterval(beat);
         this.running.delete(run);
@@ -70,6 +73,12 @@ export class ImportJobSupervisor implements OnApplicationBootstrap, BeforeApplic
       this.logger.warn(`The running job did not finish its chunk within ${SHUTDOWN_GRACE_MS / 1000} s of shutdown; cut off ${cut} shop statement(s)`);
       await settled;
     }
+  }
+
+  /** A job failed by the shop (unreachable, or not as configured) says the diagnosis is out of date. */
+  private async recheckShopIfItFailed(jobId: string): Promise<void> {
+    const job = await this.jobs.findById(jobId).catch(() => null);
+    if (failedForShopReason(job)) await this.diagnosis.check();
   }
 
   private async failStaleJobs(): Promise<void> {

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { ExplainedFailure, isOutage } from '../../database/database-failure';
 import { JobLeaseLostError } from '../domain/import-errors';
 import { ImportJob } from '../domain/import-job';
 import { RejectedProduct } from '../domain/product-record';
@@ -80,7 +81,9 @@ export abstract class JobRunner {
       }
       // A statement cut short by shutdown is the shutdown's doing, not the database's.
       const message = this.stopRequested ? SHUTDOWN_MESSAGE : error instanceof StageError ? error.message : `${this.kind} failed unexpectedly`;
-      this.logger.error(`${this.kind} job ${jobId} failed: ${message}`, (error as StageError).cause ?? error);
+      // A database out of reach or a shop not as configured is expected: one line says it all.
+      if (this.stopRequested || isExpected(error)) this.logger.warn(`${this.kind} job ${jobId} failed: ${message}`);
+      else this.logger.error(`${this.kind} job ${jobId} failed: ${message}`, (error as StageError).cause ?? error);
       outcome = { status: 'failed', errorMessage: message };
     }
     await this.recordOutcome(run, outcome);
@@ -171,6 +174,10 @@ export abstract class JobRunner {
     );
     if (!recorded) this.logger.error(`Gave up recording the end of ${kind} job ${run.jobId}; the stale rule will fail it`);
   }
+}
+
+function isExpected(error: unknown): boolean {
+  return error instanceof StageError && (isOutage(error.cause) || error.cause instanceof ExplainedFailure);
 }
 
 function describeCounts({ metrics: m }: JobProgress): string {

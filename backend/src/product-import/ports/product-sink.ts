@@ -88,3 +88,5 @@ export abstract class ProductSink {
 }
 
 export const CURSOR_META_KEY = 'last_successful_source_id';
+/** The shop's base currency, as the shop last said it: prices stay in it while the shop does not answer. */
+export const SHOP_CURRENCY_META_KEY = 'shop_currency';

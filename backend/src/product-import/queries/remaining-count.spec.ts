@@ -55,6 +55,16 @@ describe('RemainingCount', () => {
     expect(counts).toHaveBeenCalledTimes(2);
   });
 
+  it('gives a count for the same cursor as exact while it is fresh: "about" only while a recount is on its way', async () => {
+    const { sut, counts, advance } = setup();
+    await sut.at(0);
+    advance(15_000);
+
+    expect(await sut.at(0)).toMatchObject({ remaining: 10, estimated: false });
+    await settle();
+    expect(counts).toHaveBeenCalledTimes(1);
+  });
+
   it('labels a count for the same cursor as an estimate once it is old, and recounts it in the background', async () => {
     const { sut, catalog, counts, advance } = setup();
     await sut.at(0);

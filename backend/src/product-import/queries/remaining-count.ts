@@ -1,19 +1,22 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { withStatementBound } from '../../database/statement-bound';
-import { inStage } from '../job/stage-error';
+import { isBusy } from '../../database/database-failure';
+import { StageError, inStage } from '../job/stage-error';
 import { CatalogSource } from '../ports/catalog-source';
 import { CURSOR_META_KEY, ProductSink } from '../ports/product-sink';
 
-/** A count younger than this, for the cursor asked about, is given as exact. */
-export const EXACT_FOR_MS = 10_000;
-/** A count older than this is redone in the background when the dialog asks. */
+/**
+ * A count younger than this, for the cursor asked about, is given as exact; an older one is
+ * labelled an estimate and redone in the background when the dialog asks. One bound for both, so
+ * "about" is only ever shown while a fresh count is on its way.
+ */
 const RECOUNT_AFTER_MS = 30_000;
 
 /** How many products on sale are not yet imported, and how sure that number is. */
 export interface Remaining {
   remaining: number;
-  /** False: counted for this cursor within the last few seconds. True: derived from an older count. */
+  /** False: counted for this cursor within the last 30 s. True: derived from an older count or another cursor's. */
   estimated: boolean;
   /** When the count the number comes from was taken. */
   countedAt: Date;
@@ -53,7 +56,11 @@ export class RemainingCount implements OnApplicationBootstrap {
     this.sink
       .getMeta(CURSOR_META_KEY)
       .then((cursor) => this.recount(Number(cursor ?? 0)))
-      .catch((error: Error) => this.logger.warn(`Could not count the products on sale at boot (${(error as { code?: string }).code ?? error.message}); counted when the dialog asks`));
+      .catch((error: Error) => {
+        // A shop out of reach or not as configured is the shop check's to say, once; a busy one is this count's.
+        if (error instanceof StageError && error.database === 'Magento' && !isBusy(error.cause)) return;
+        this.logger.warn(`Could not count the products on sale at boot (${error.message}); counted when the dialog asks`);
+      });
   }
 
   /**
@@ -72,7 +79,7 @@ export class RemainingCount implements OnApplicationBootstrap {
     }
     const age = this.now() - latest.countedAt;
     if (!jobRunning && (latest.cursor !== cursor || age > RECOUNT_AFTER_MS)) void this.recount(cursor).catch(() => undefined);
-    if (latest.cursor === cursor) return { remaining: latest.count, estimated: age > EXACT_FOR_MS, countedAt: new Date(latest.countedAt) };
+    if (latest.cursor === cursor) return { remaining: latest.count, estimated: age > RECOUNT_AFTER_MS, countedAt: new Date(latest.countedAt) };
     // The cursor only moves over products a job imported: take those off (or, for a cursor set back, add them).
     const [from, to] = cursor > latest.cursor ? [latest.cursor, cursor] : [cursor, latest.cursor];
     const between = await inStage('Lookbook', () => this.sink.countImportedBetween(from, to));

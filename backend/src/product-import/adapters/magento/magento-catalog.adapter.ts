@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryRunner } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../../config/app-config';
@@ -14,7 +14,7 @@ import { selectDates, selectGallery, selectHexSwatches, selectRulePrices, select
 import { ShopperData } from './shopper-view';
 import { todayIn } from './storefront';
 import { resolveShopProfile } from './shop-inspection';
-import { ShopProfile, describeProfile } from './shop-profile';
+import { ShopProfile } from './shop-profile';
 import { selectStock } from './stock-queries';
 
 /** Attributes read for a configurable's children: enough to count them, roll them up and price them. */
@@ -33,8 +33,7 @@ const PROFILE_REUSE_MS = 60_000;
  * transaction, so the page is a consistent snapshot and the shop's database is never written.
  */
 @Injectable()
-export class MagentoCatalogAdapter extends CatalogSource implements OnApplicationBootstrap {
-  private readonly logger = new Logger(MagentoCatalogAdapter.name);
+export class MagentoCatalogAdapter extends CatalogSource {
   private profile?: { value: Promise<ShopProfile>; resolvedAt: number };
   /** Keyed by the profile it was read with, so a job's fresh profile reads a fresh tree. */
   private readonly categoryTrees = new WeakMap<ShopProfile, Promise<CategoryTree>>();
@@ -44,14 +43,6 @@ export class MagentoCatalogAdapter extends CatalogSource implements OnApplicatio
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     super();
-  }
-
-  /** Names the shop's shape in the log at boot; a shop that does not answer yet is not an error here. */
-  onApplicationBootstrap(): void {
-    this.shopProfile({ fresh: true }).then(
-      (profile) => this.logger.log(`Shop: ${describeProfile(profile)}`),
-      (error: Error) => this.logger.warn(`Shop profile not resolved at boot (${(error as { code?: string }).code ?? error.message}); retried by the first job`),
-    );
   }
 
   /** A job's products: its first call resolves the shop's shape afresh, so each job reads the shop as it is now. */

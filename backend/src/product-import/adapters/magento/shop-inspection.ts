@@ -17,6 +17,10 @@ export interface ShopInspection {
 }
 
 const MIN_QTY_PATH = 'cataloginventory/item_options/min_qty';
+/** Magento's "Default Stock", the one legacy stock items (cataloginventory_stock_item) belong to. */
+const DEFAULT_STOCK_ID = 1;
+/** The one table every Magento 2 catalog has, looked for under any prefix. */
+const PRODUCT_TABLE = 'catalog_product_entity';
 
 /**
  * Reads the shop's shape: edition (from the schema: a row_id column means content staging), the
@@ -32,36 +36,40 @@ export async function inspectShop(runner: QueryRunner, settings: MagentoSettings
 
   const missingRequired = missing(REQUIRED_TABLES);
   if (missingRequired.length > 0) {
-    const hint = settings.tablePrefix ? ` with MAGENTO_TABLE_PREFIX "${settings.tablePrefix}"` : ' (does the shop use a table prefix? set MAGENTO_TABLE_PREFIX)';
-    problems.push(`Missing Magento table(s)${hint}: ${missingRequired.join(', ')}`);
+    problems.push(await missingTablesProblem(runner, settings.tablePrefix, missingRequired));
     return { profile: null, problems, hints };
   }
   const missingMsi = missing(MSI_TABLES);
   if (settings.stockSource === 'msi' && missingMsi.length > 0) {
-    problems.push(`MAGENTO_STOCK_SOURCE=msi, but the multi-source inventory table(s) are missing: ${missingMsi.join(', ')}`);
+    problems.push(`MAGENTO_STOCK_SOURCE=msi, but the multi-source inventory table(s) are missing (${missingMsi.join(', ')}): set MAGENTO_STOCK_SOURCE=legacy.`);
   }
 
   const tables = { tablePrefix: settings.tablePrefix };
   const links = await stagedLinks(runner, prefixed('catalog_product_entity'), prefixed('catalog_category_entity'));
   const website = await storeWebsite(runner, tables, settings.storeId);
-  if (!website) problems.push(`MAGENTO_STORE_ID ${settings.storeId} is not a store view of this shop (no such row in ${prefixed('store')})`);
-  else if (!website.rootCategoryId) problems.push(`Store ${settings.storeId} has no root category (${prefixed('store_group')}.root_category_id)`);
+  if (!website) problems.push(await missingStoreProblem(runner, tables, settings.storeId));
+  else if (!website.rootCategoryId) problems.push(`Store ${settings.storeId} has no root category (${prefixed('store_group')}.root_category_id): give its store group a root category in the shop's admin.`);
 
   const attributes = await loadMagentoMetadata(runner, tables);
   for (const code of ['status', 'visibility', 'name', 'price']) {
-    if (!attributes.byCode.has(code)) problems.push(`The shop has no product attribute "${code}" in ${prefixed('eav_attribute')}`);
+    if (!attributes.byCode.has(code)) problems.push(`The shop has no product attribute "${code}" in ${prefixed('eav_attribute')}: is this a complete Magento 2 database?`);
   }
 
   let stock: StockProfile = { source: 'legacy' };
   if (missingMsi.length === 0) {
     const sources = await msiSourceCount(runner, tables);
-    if (settings.stockSource === 'legacy' && sources > 1) {
-      hints.push(`Multi-source inventory tables present with ${sources} sources: consider MAGENTO_STOCK_SOURCE=msi`);
+    const msi = website ? await msiStock(runner, tables, website.code, present.has(prefixed(CONFIG_TABLE))) : null;
+    if (settings.stockSource === 'legacy' && msi && msi.source === 'msi' && msi.stockId !== DEFAULT_STOCK_ID) {
+      // Legacy stock items hold the default stock's quantities only: this website's would be wrong.
+      problems.push(
+        `Website "${website!.code}" sells from multi-source inventory stock ${msi.stockId} "${msi.stockName}", which legacy stock does not read: set MAGENTO_STOCK_SOURCE=msi.`,
+      );
+    } else if (settings.stockSource === 'legacy' && sources > 1) {
+      hints.push(`The shop has multi-source inventory with ${sources} sources: consider MAGENTO_STOCK_SOURCE=msi, which counts salable quantities as the shop does.`);
     }
     if (settings.stockSource === 'msi' && website) {
-      const msi = await msiStock(runner, tables, website.code, present.has(prefixed(CONFIG_TABLE)));
       if (msi) stock = msi;
-      else problems.push(`No multi-source inventory stock is assigned to website "${website.code}" (${prefixed('inventory_stock_sales_channel')})`);
+      else problems.push(`No multi-source inventory stock is assigned to website "${website.code}" (${prefixed('inventory_stock_sales_channel')}): assign one in the shop's admin, or set MAGENTO_STOCK_SOURCE=legacy.`);
     }
   }
 
@@ -103,6 +111,35 @@ export async function resolveShopProfile(runner: QueryRunner, settings: MagentoS
   const { profile, problems } = await inspectShop(runner, settings);
   if (!profile) throw new ShopProfileError(problems.join('; '));
   return profile;
+}
+
+/** Which tables are missing, and which prefixes the database's tables do use. */
+async function missingTablesProblem(runner: QueryRunner, prefix: string, missingTables: string[]): Promise<string> {
+  const rows: Array<{ name: string }> = await runner.query(
+    `SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME LIKE ? ORDER BY TABLE_NAME`,
+    [`%${PRODUCT_TABLE.replace(/_/g, '\\_')}`],
+  );
+  const prefixes = rows.map((row) => row.name.slice(0, -PRODUCT_TABLE.length)).filter((found) => /^[A-Za-z0-9_]*$/.test(found) && found !== prefix);
+  const configured = `MAGENTO_TABLE_PREFIX ${prefix ? `"${prefix}"` : '(empty)'}`;
+  if (prefixes.length > 0) {
+    const fixes = prefixes
+      .map((found) => (found ? `${found}${PRODUCT_TABLE} exists: set MAGENTO_TABLE_PREFIX=${found}` : `${PRODUCT_TABLE} exists without a prefix: set MAGENTO_TABLE_PREFIX to empty`))
+      .join('; or ');
+    return `The shop's tables are not named with ${configured} (${missingTables.length} tables missing, e.g. ${missingTables[0]}); ${fixes}.`;
+  }
+  if (rows.length === 0) return `The shop database has no Magento catalog (no ${PRODUCT_TABLE} table under any prefix): check the database name in MYSQL_SHOP_URL.`;
+  return `Missing Magento table(s) with ${configured}: ${missingTables.join(', ')}; the importer needs every one of them.`;
+}
+
+/** A store id the shop lacks, with the store views it has. */
+async function missingStoreProblem(runner: QueryRunner, tables: { tablePrefix: string }, storeId: number): Promise<string> {
+  const stores: Array<{ store_id: number; code: string }> = await runner.query(
+    `SELECT store_id, code FROM ${table(tables, 'store')} WHERE store_id <> 0 ORDER BY store_id`,
+  );
+  const known = stores.map((store) => `${store.store_id} "${store.code}"`).join(', ');
+  return stores.length === 0
+    ? `MAGENTO_STORE_ID ${storeId} is not a store view of this shop, which has none: create a store view in the shop's admin.`
+    : `MAGENTO_STORE_ID ${storeId} is not a store view of this shop; its store views are ${known}: set MAGENTO_STORE_ID to one of them.`;
 }
 
 async function presentTables(runner: QueryRunner, names: string[]): Promise<Set<string>> {
