@@ -44,8 +44,17 @@ describe('npm run shop:check', () => {
       await shop.msiSource('eu_store', { enabled: true });
       await shop.msiStock(2, 'EU', { sources: ['eu', 'eu_store'], websites: ['base'] });
       onSaleIds = [];
-      for (const sku of ['A', 'B', 'C']) {
-        onSaleIds.push(await shop.product({ sku, price: 5 }));
+      await shop.config('web/unsecure/base_url', 'http://shop.example/');
+      await shop.config('web/secure/base_url', 'https://shop.example/');
+      await shop.config('web/secure/use_in_frontend', 1);
+      await shop.config('general/locale/timezone', 'Europe/Berlin', 'stores', 1);
+      const storefront = {
+        A: { attributes: { special_price: 4 }, urlRewrites: [{ storeId: 1, requestPath: 'shoes/a.html', targetPath: 'catalog/product/view/id/1', redirectType: 0 as const, metadata: null }] },
+        B: { gallery: [{ file: '/b/b.jpg', mediaType: 'image', disabled: 0, values: [{ storeId: 0, label: 'Front', position: 1, disabled: 0 }] }], image: '/b/b.jpg' },
+        C: {},
+      };
+      for (const [sku, shown] of Object.entries(storefront)) {
+        onSaleIds.push(await shop.product({ sku, price: 5, ...shown }));
         await shop.msiSourceItem('eu', sku, 3);
       }
       await shop.product({ sku: 'SOLD-OUT', price: 5 });
@@ -74,6 +83,15 @@ describe('npm run shop:check', () => {
     expect(stdout).toContain('OK: the importer can read this shop.');
     expect(stdout).not.toContain('cannot read');
     expect(code).toBe(0);
+  });
+
+  it("prints the storefront's base URLs, timezone and date, a sample link and photo, and what the products on sale show", async () => {
+    const { stdout } = await shopCheck();
+
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
+    expect(stdout).toContain(`Storefront: links https://shop.example/; photos https://shop.example/media/; timezone Europe/Berlin, today ${today}`);
+    expect(stdout).toContain('Sample: product URL https://shop.example/shoes/a.html; image URL (none)');
+    expect(stdout).toContain('On sale with a sale price today: 1; with photos: 1; with a URL rewrite: 1 (of 3)');
   });
 
   it.each([
