@@ -13,7 +13,7 @@ const JOB = {
 };
 const STATE = '/api/admin/product-import/state';
 /** The state's counts of what the Lookbook holds, and the last refresh. */
-const HOLDINGS = { imported: 5, on_sale: 5, last_refresh: null, remaining_estimated: false, remaining_counted_at: '2026-01-01T00:00:01.000Z' };
+const HOLDINGS = { imported: 5, on_sale: 5, last_refresh: null, remaining_estimated: false, remaining_counted_at: '2026-01-01T00:00:01.000Z', remaining_counting: false };
 
 /**
  * The response check every e2e suite's answers go through (test/support/validate-responses.ts):
@@ -26,6 +26,11 @@ describe('The OpenAPI response check', () => {
   it('accepts the state with and without jobs, as the backend answers it', () => {
     expect(check(200, { last_successful_source_id: 9, remaining: 3, active_job: null, last_job: JOB, ...HOLDINGS })).toBeUndefined();
     expect(check(200, { last_successful_source_id: 0, remaining: 3, active_job: { ...JOB, status: 'running', finished_at: null }, last_job: null, ...HOLDINGS })).toBeUndefined();
+  });
+
+  it('accepts the state of a backend that is still counting what remains', () => {
+    const counting = { ...HOLDINGS, remaining_counted_at: null, remaining_counting: true };
+    expect(check(200, { last_successful_source_id: 9, remaining: null, active_job: null, last_job: null, ...counting })).toBeUndefined();
   });
 
   it('refuses a body the schema does not allow, naming the field', () => {

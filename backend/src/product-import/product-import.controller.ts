@@ -63,7 +63,7 @@ export class ProductImportController {
     const state = await this.queries.execute(new GetImportStateQuery());
     return {
       ...state,
-      remaining_counted_at: state.remaining_counted_at.toISOString(),
+      remaining_counted_at: state.remaining_counted_at?.toISOString() ?? null,
       active_job: state.active_job && ImportJobView.from(state.active_job),
       last_job: state.last_job && ImportJobView.from(state.last_job),
       last_refresh: state.last_refresh && ImportJobView.from(state.last_refresh),

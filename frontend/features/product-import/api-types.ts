@@ -258,15 +258,20 @@ export interface components {
              */
             on_sale: number;
             /**
-             * @description Products on sale not yet imported: those after the cursor. Exact, or an estimate (see remaining_estimated).
+             * @description Products on sale not yet imported: those after the cursor. Exact, or an estimate (see remaining_estimated); null while remaining_counting.
              * @example 4620
              */
-            remaining: number;
+            remaining: number | null;
             /**
              * Format: date-time
-             * @description When the count behind remaining was taken.
+             * @description When the count behind remaining was taken; null while remaining_counting.
              */
-            remaining_counted_at: string;
+            remaining_counted_at: string | null;
+            /**
+             * @description True while nothing was counted yet (right after the backend starts) and the first count is under way: remaining is null; ask again shortly.
+             * @example false
+             */
+            remaining_counting: boolean;
             /**
              * @description False: remaining was counted for this cursor within the last 10 s. True: it is the last count (taken at remaining_counted_at) less what was imported since; a fresh count is under way and a later request gets it.
              * @example false

@@ -40,25 +40,31 @@ function formatAge(iso: string, now: number): string {
 }
 
 export interface RemainingCount {
-  remaining: number;
+  remaining: number | null;
   remaining_estimated: boolean;
-  remaining_counted_at: string;
+  remaining_counted_at: string | null;
+  remaining_counting: boolean;
 }
 
-/** "4,620", or "about 4,620 (counted 40 s ago)" while the backend recounts: never silently stale. */
+/**
+ * "4,620", or "about 4,620 (counted 40 s ago)" while the backend recounts: never silently stale;
+ * "— (counting…)" while a backend that just started has no count yet.
+ */
 export function formatRemaining(state: RemainingCount | undefined, now: number = Date.now()): string {
   if (!state) return "—";
+  if (state.remaining === null) return "— (counting…)";
   if (!state.remaining_estimated) return formatCount(state.remaining);
   return `about ${formatCount(state.remaining)} (${countedAgo(state, now)})`;
 }
 
 /** "4,620 products on sale not yet imported." with the same label when it is an estimate. */
 export function describeRemaining(state: RemainingCount, now: number = Date.now()): string {
+  if (state.remaining === null) return "Counting the products on sale not yet imported…";
   const count = formatCount(state.remaining);
   if (!state.remaining_estimated) return `${count} products on sale not yet imported.`;
   return `About ${count} products on sale not yet imported (${countedAgo(state, now)}).`;
 }
 
 function countedAgo(state: RemainingCount, now: number): string {
-  return `counted ${formatAge(state.remaining_counted_at, now)} ago`;
+  return state.remaining_counted_at === null ? "counting…" : `counted ${formatAge(state.remaining_counted_at, now)} ago`;
 }

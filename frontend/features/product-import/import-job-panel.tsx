@@ -76,7 +76,7 @@ export function ImportJobPanel(props: ImportJobPanelProps) {
         {!terminal && (
           <p className="text-muted-foreground text-sm sm:mr-auto">The {noun} keeps running if you close this window.</p>
         )}
-        {job && terminal && remaining !== null && remaining.remaining > 0 && (
+        {job && terminal && remaining !== null && (remaining.remaining ?? 0) > 0 && (
           <Button type="button" variant="outline" disabled={startPending} onClick={() => onStartNext(job.params.limit)}>
             {startPending && <Loader2 className="animate-spin" aria-hidden />}
             Import next batch

@@ -71,8 +71,13 @@ export class JobConflictResponse {
 
 export class ImportStateView {
   @ApiProperty({ description: 'The resume cursor: the last Magento entity_id committed.', example: 2411 }) last_successful_source_id: number;
-  @ApiProperty({ description: 'Products on sale not yet imported: those after the cursor. Exact, or an estimate (see remaining_estimated).', example: 4620 })
-  remaining: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Products on sale not yet imported: those after the cursor. Exact, or an estimate (see remaining_estimated); null while remaining_counting.',
+    example: 4620,
+  })
+  remaining: number | null;
   @ApiProperty({
     description:
       'False: remaining was counted for this cursor within the last 10 s. True: it is the last count (taken at remaining_counted_at) ' +
@@ -80,7 +85,13 @@ export class ImportStateView {
     example: false,
   })
   remaining_estimated: boolean;
-  @ApiProperty({ format: 'date-time', description: 'When the count behind remaining was taken.' }) remaining_counted_at: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the count behind remaining was taken; null while remaining_counting.' })
+  remaining_counted_at: string | null;
+  @ApiProperty({
+    description: 'True while nothing was counted yet (right after the backend starts) and the first count is under way: remaining is null; ask again shortly.',
+    example: false,
+  })
+  remaining_counting: boolean;
   @ApiProperty({ type: ImportJobView, nullable: true, description: 'The queued or running job, to re-attach to.' }) active_job: ImportJobView | null;
   @ApiProperty({ type: ImportJobView, nullable: true, description: 'The most recently finished job.' }) last_job: ImportJobView | null;
   @ApiProperty({ description: 'Lookbook products that came from the shop.', example: 5012 }) imported: number;

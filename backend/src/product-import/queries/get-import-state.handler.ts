@@ -19,8 +19,7 @@ export class GetImportStateHandler implements IQueryHandler<GetImportStateQuery>
       this.jobs.findActive(),
     ]);
     const [remaining, last_job, last_refresh, counts] = await Promise.all([
-      // The dialog waits on the shop only when nothing was ever counted (then a busy shop answers
-      // 503 "Magento database busy" within seconds); otherwise it gets the kept count or an estimate.
+      // Never waits for a count: the kept count, an estimate from it, or "being counted" after boot.
       this.remaining.at(cursor, { jobRunning: active_job !== null }),
       this.jobs.findLastFinished(),
       this.jobs.findLastFinished('refresh'),
@@ -31,6 +30,7 @@ export class GetImportStateHandler implements IQueryHandler<GetImportStateQuery>
       remaining: remaining.remaining,
       remaining_estimated: remaining.estimated,
       remaining_counted_at: remaining.countedAt,
+      remaining_counting: remaining.counting,
       active_job,
       last_job,
       imported: counts.imported,

@@ -3,9 +3,10 @@ import { ImportJob } from '../domain/import-job';
 
 export interface ImportState {
   last_successful_source_id: number;
-  remaining: number;
+  remaining: number | null;
   remaining_estimated: boolean;
-  remaining_counted_at: Date;
+  remaining_counted_at: Date | null;
+  remaining_counting: boolean;
   active_job: ImportJob | null;
   last_job: ImportJob | null;
   imported: number;
