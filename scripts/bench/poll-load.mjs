@@ -10,6 +10,7 @@ import autocannon from 'autocannon';
 import { performance } from 'node:perf_hooks';
 import { BENCH_TOKEN } from './backend.mjs';
 import { pacedPolls } from './paced-pollers.mjs';
+import { stateLatency } from './state-latency.mjs';
 import { median } from './stats.mjs';
 
 const JOBS_PATH = '/api/admin/product-import/jobs';
@@ -50,9 +51,10 @@ export async function pollFinishedJob(backend, { seconds, connections, jobId }) 
 /**
  * Polls while jobs run back to back; jobParams(i) gives the i-th job (re-imports of a job's worth).
  * Jobs keep starting until the load ends; the one running then is finished before this resolves.
- * pollsPerSecondEach paces each connection; without it, the load is closed loop.
+ * pollsPerSecondEach paces each connection; without it, the load is closed loop. withState: the
+ * dialog's GET /state is timed meanwhile too, one request after another (result.state).
  */
-export async function pollWhileJobsRun(backend, { seconds, connections, jobParams, pollsPerSecondEach }) {
+export async function pollWhileJobsRun(backend, { seconds, connections, jobParams, pollsPerSecondEach, withState = false }) {
   assertLoopback(backend);
   let currentJobId = null;
   const clients = new Set();
@@ -88,8 +90,8 @@ export async function pollWhileJobsRun(backend, { seconds, connections, jobParam
       clients.add(client);
       pointAt(client);
     };
-    result = pollsPerSecondEach
-      ? await pacedPolls({
+    const polling = pollsPerSecondEach
+      ? pacedPolls({
           baseUrl: backend.baseUrl,
           seconds,
           pollers: connections,
@@ -97,7 +99,9 @@ export async function pollWhileJobsRun(backend, { seconds, connections, jobParam
           path: () => jobPath(currentJobId),
           headers: AUTH,
         })
-      : summarize(await load(backend, { seconds, connections, jobId: currentJobId, onClient }));
+      : load(backend, { seconds, connections, jobId: currentJobId, onClient }).then(summarize);
+    const state = withState ? stateLatency(backend, { where: 'cursor as the jobs leave it', jobRunning: true, until: polling }) : undefined;
+    result = { ...(await polling), ...(state && { state: await state }) };
     window.end = performance.now();
   } finally {
     loadRunning = false;
