@@ -104,4 +104,17 @@ describe('RemainingCount', () => {
     await settle();
     expect(await sut.at(0)).toMatchObject({ remaining: 10, estimated: true });
   });
+
+  it('answers the first request as being counted, not with the failure, when the count at boot failed, and counts again', async () => {
+    const { sut, catalog } = setup();
+    const countEligible = catalog.countEligible.bind(catalog);
+    catalog.countEligible = async () => Promise.reject(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
+    sut.onApplicationBootstrap();
+    for (let i = 0; i < 5; i++) await settle();
+    catalog.countEligible = countEligible;
+
+    expect(await sut.at(0)).toMatchObject({ remaining: null, counting: true });
+    await settle();
+    expect(await sut.at(0)).toMatchObject({ remaining: 10, estimated: false, counting: false });
+  });
 });

@@ -34,9 +34,9 @@ interface Count {
  * redone in the background: at boot, and when the dialog asks and it is old or for another cursor.
  * Meanwhile the answer is the last count less what was imported since (from the Lookbook, by
  * index), labelled as an estimate with its age. No request waits for a count: until the first one
- * is done (right after boot, 3.5 s on that shop) the answer is "being counted", with no number. A
- * first count that failed (a busy shop) is the answer, a 503, until one succeeds; each such answer
- * starts another. A shop that does not answer at all is a 503 whatever was counted before.
+ * is done (right after boot, 3.5 s on that shop) the answer is "being counted", with no number.
+ * While none succeeded, a count a request started that failed (a busy shop) is the next answer, a
+ * 503, which starts another. A shop that does not answer at all is a 503 whatever was counted before.
  */
 @Injectable()
 export class RemainingCount implements OnApplicationBootstrap {
@@ -59,7 +59,11 @@ export class RemainingCount implements OnApplicationBootstrap {
     this.sink
       .getMeta(CURSOR_META_KEY)
       .then((cursor) => this.recount(Number(cursor ?? 0)))
-      .catch((error: Error) => this.logger.warn(`Could not count the products on sale at boot (${(error as { code?: string }).code ?? error.message}); counted when the dialog asks`));
+      .catch((error: Error) => {
+        // Nobody asked yet: the dialog's first request starts another count rather than hear of this one.
+        this.firstCountFailure = undefined;
+        this.logger.warn(`Could not count the products on sale at boot (${(error as { code?: string }).code ?? error.message}); counted when the dialog asks`);
+      });
   }
 
   /**
