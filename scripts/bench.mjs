@@ -216,7 +216,8 @@ async function measureImportAndFloor(figures, { withFloor }) {
 /** Re-import jobs (cycling over the import's start ids) until the process has run rssJobs jobs. */
 async function measureMemory(figures) {
   log(`re-importing until the backend has run ${config.rssJobs} jobs, for its memory`);
-  const reimports = await reimportUntil(backend, { startIds: startIdsOf(figures), jobSize: config.jobSize, untilJobsRun: config.rssJobs });
+  const sampleEvery = Math.max(1, Math.round(config.rssJobs / 5));
+  const reimports = await reimportUntil(backend, { startIds: startIdsOf(figures), jobSize: config.jobSize, untilJobsRun: config.rssJobs, sampleEvery });
   const { afterFirstJob } = figures.memory;
   const afterLastJob = await backend.memory();
   figures.memory = {
@@ -226,6 +227,7 @@ async function measureMemory(figures) {
     lastJob: afterLastJob.jobsRun,
     growthMb: megabytes(afterLastJob.rss - afterFirstJob.rss),
     growthAtOnceMb: megabytes(afterLastJob.rssAtOnce - afterFirstJob.rssAtOnce),
+    curve: [afterFirstJob, ...reimports.curve, afterLastJob],
     reimports,
   };
 }

@@ -110,9 +110,9 @@ function countConnections(dataSource) {
 }
 
 function memory() {
-  const { rss, heapTotal, heapUsed, external } = process.memoryUsage();
+  const { rss, heapTotal, heapUsed, external, arrayBuffers } = process.memoryUsage();
   const spaces = Object.fromEntries(getHeapSpaceStatistics().map((s) => [s.space_name, s.space_size]));
-  return { rss, heapTotal, heapUsed, external, jobsRun, spaces };
+  return { rss, heapTotal, heapUsed, external, arrayBuffers, jobsRun, connectionsOpened, spaces };
 }
 
 process.on('message', async ({ id, method, args }) => {

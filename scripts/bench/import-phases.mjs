@@ -134,15 +134,18 @@ function sumKinds(jobs) {
  * Re-import jobs (resumeFromLast false) cycling over the given start ids until the process has run
  * `untilJobsRun` jobs in all; resolves to their figures.
  */
-export async function reimportUntil(backend, { startIds, jobSize, untilJobsRun }) {
+export async function reimportUntil(backend, { startIds, jobSize, untilJobsRun, sampleEvery }) {
   const jobs = [];
+  // The process's memory every `sampleEvery` jobs (after a forced GC): where growth shows first.
+  const curve = [];
   for (let i = 0, jobsRun = 0; jobsRun < untilJobsRun; i++) {
     const afterId = startIds[i % startIds.length];
     const result = await backend.runJob({ limit: jobSize, resumeFromLast: false, startAfterId: afterId });
     jobsRun = result.jobsRun;
     jobs.push(jobFigures(afterId, result));
+    if (sampleEvery && jobsRun % sampleEvery === 0 && jobsRun < untilJobsRun) curve.push(await backend.memory());
   }
-  return { jobs: jobs.length, medianElapsedMs: median(jobs.map((j) => j.elapsedMs)), medianQueries: median(jobs.map((j) => j.queries.total)) };
+  return { jobs: jobs.length, medianElapsedMs: median(jobs.map((j) => j.elapsedMs)), medianQueries: median(jobs.map((j) => j.queries.total)), curve };
 }
 
 /**

@@ -212,6 +212,18 @@ function describeFirstJob({ firstJobProbe: first, warmProbe: warm, firstJobRatio
     `connections opened ${first.connectionsOpened} vs ${fixed(warm.connectionsOpened, 1)}; dearer statement kinds: ${kinds.join(', ')}`;
 }
 
+/**
+ * Where the process's memory sits job after job: RSS, V8's heap (used, and reserved by old space
+ * and code space) and memory outside it (mysql2's and the HTTP server's buffers).
+ */
+function describeCurve(curve) {
+  const mb = (bytes) => fixed(megabytes(bytes ?? 0), 1);
+  return curve
+    .map((m) => `job ${m.jobsRun}: rss ${mb(m.rss)}, heap used ${mb(m.heapUsed)}, old space ${mb(m.spaces.old_space)}, ` +
+      `code space ${mb(m.spaces.code_space)}, large objects ${mb(m.spaces.large_object_space)}, external ${mb(m.external)} (array buffers ${mb(m.arrayBuffers)})`)
+    .join('; ');
+}
+
 function describeComparison(c) {
   const diffs = Object.entries(c.columnDiffs).map(([column, n]) => `${column}: ${n}`).join(', ');
   return `${c.ourRows} rows vs the floor's ${c.floorRows}; SKUs only ours ${c.skusOnlyInOurs}, only the floor's ${c.skusOnlyInFloor}; ` +
@@ -270,6 +282,7 @@ function detailLines({ import: imported, rich, children, shapes, polls, memory, 
       `${megabytes(memory.afterLastJob.heapUsed)} MB, reserved ${megabytes(memory.afterFirstJob.heapTotal)} -> ${megabytes(memory.afterLastJob.heapTotal)} MB, ` +
       `of which old space ${megabytes(memory.afterFirstJob.spaces.old_space)} -> ${megabytes(memory.afterLastJob.spaces.old_space)} MB; ` +
       `re-import job median ${fixed(memory.reimports.medianElapsedMs)} ms)`);
+    lines.push(`Memory by job (MB, each after a forced GC): ${describeCurve(memory.curve)}`);
   }
   if (scale) {
     const times = (runs) => runs.map((r) => r.elapsedMs).join(', ');
