@@ -94,8 +94,7 @@ function inStock(profile: ShopProfile, sql: SqlBuilder, product: string): string
 /**
  * Magento's salable quantity of a SKU in the website's stock (GetProductSalableQty): the quantity
  * of its in-stock items at the stock's enabled sources, plus the stock's reservations for it
- * (orders not yet shipped are negative), minus its out-of-stock threshold. Per product, for the
- * eligibility test; a page's stock reads the same sums set-based (stock-queries.ts).
+ * (orders not yet shipped are negative), minus its out-of-stock threshold.
  */
 export function salableQty(profile: ShopProfile, sql: SqlBuilder, product: string): string {
   if (profile.stock.source !== 'msi') throw new Error('salableQty needs a multi-source inventory profile');
@@ -113,6 +112,6 @@ export function salableQty(profile: ShopProfile, sql: SqlBuilder, product: strin
 }
 
 /** The configured threshold as an exact decimal: a string parameter would turn the sum into a float. */
-export function threshold(sql: SqlBuilder, value: string): string {
+function threshold(sql: SqlBuilder, value: string): string {
   return `CAST(${sql.bind(value)} AS DECIMAL(20,6))`;
 }
