@@ -239,8 +239,9 @@ describe('ImportJobRunner', () => {
     lookbook.meta.set(CURSOR, '3');
     const events = recordEvents({ catalog, lookbook });
 
-    sut.onApplicationBootstrap();
+    const booted = sut.onApplicationBootstrap();
     const job = await runJob({ limit: 9 });
+    await booted;
 
     expect(job.status).toBe('completed');
     expect(events).toEqual([

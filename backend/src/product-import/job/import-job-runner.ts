@@ -1,4 +1,5 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ImportJob } from '../domain/import-job';
 import { CatalogPage, UpsertResult } from '../domain/product-record';
 import { EligibleIdsQuery } from '../ports/catalog-source';
@@ -28,6 +29,8 @@ const FIRST_JOB_READ_AHEAD_CHUNKS = 0;
  * grouping, mapping, hashing, building statements) for V8 to optimize it.
  */
 const WARM_UP_CHUNKS = 2;
+/** How long the boot waits for the warm-up before it listens anyway. */
+const WARM_UP_WAIT_MS = 3_000;
 
 /**
  * Runs one import job: selects the eligible products after the cursor, then imports them in chunks.
@@ -41,19 +44,21 @@ export class ImportJobRunner extends JobRunner implements OnApplicationBootstrap
   protected readonly kind = 'Import';
   /** Whether this process has run a job's code yet (a job's chunk, or the warm-up), i.e. the code V8 then optimizes. */
   private importedBefore = false;
-  /** The warm-up at boot while it runs; a job started meanwhile waits for it rather than share the cores. */
+  /** The warm-up at boot; a job started while it still runs (a slow shop) waits for it rather than share the cores. */
   private warming?: Promise<void>;
 
   /**
-   * Starts the warm-up; the backend listens meanwhile. Not with IMPORT_TEST_SOURCE_DELAY_MS: that
-   * test hook makes every read of a page sleep on the shop, and the tests that use it watch those
-   * sleeping reads.
+   * The backend listens once the warm-up is done, or after WARM_UP_WAIT_MS (a shop that is slow to
+   * answer), so an admin's first job does not share the cores with it. Not with
+   * IMPORT_TEST_SOURCE_DELAY_MS: that test hook makes every read of a page sleep on the shop, and
+   * the tests that use it watch those sleeping reads.
    */
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
     if (this.config.import.sourceDelayMs > 0) return;
     this.warming = this.warmUp().catch((error: Error) => {
       this.logger.debug(`No warm-up at boot (${(error as { code?: string }).code ?? error.message}); the first job warms up`);
     });
+    await Promise.race([this.warming, sleep(WARM_UP_WAIT_MS, undefined, { ref: false })]);
   }
 
   /**
