@@ -251,12 +251,19 @@ async function measurePolls(figures) {
   figures.polls = { ...paced, saturated, idle };
 }
 
-/** The same paced polls and GET /state, while refreshes of every imported product run back to back. */
+/**
+ * The same paced polls and GET /state while refreshes of every imported product run back to back,
+ * then closed loop: a refresh's time under that load, beside how long its event loop waited for a
+ * core, tells the host's share from the backend's.
+ */
 async function measurePollsDuringRefreshes() {
-  log(`polling GET job with ${config.pollConnections} connections for ${config.pollSeconds} s, each once a second, while refresh jobs run`);
+  const what = `polling GET job with ${config.pollConnections} connections for ${config.pollSeconds} s`;
   const jobParams = () => ({ mode: 'refresh', limit: 100, resumeFromLast: true, startAfterId: null });
-  const polling = { seconds: config.pollSeconds, connections: config.pollConnections, pollsPerSecondEach: UI_POLLS_PER_SECOND, withState: true };
-  return pollWhileJobsRun(backend, { ...polling, jobParams });
+  const polling = { seconds: config.pollSeconds, connections: config.pollConnections, jobParams };
+  log(`${what}, each once a second, while refresh jobs run`);
+  const paced = await pollWhileJobsRun(backend, { ...polling, pollsPerSecondEach: UI_POLLS_PER_SECOND, withState: true });
+  log(`${what}, closed loop, while refresh jobs run`);
+  return { ...paced, saturated: await pollWhileJobsRun(backend, polling) };
 }
 
 function startIdsOf(figures) {

@@ -20,7 +20,7 @@ export function checkFigures(figures) {
   }
 
   const pollRuns = [['paced while jobs ran', polls], ['closed loop while jobs ran', polls?.saturated], ['with no job running', polls?.idle]];
-  if (figures.refresh) pollRuns.push(['paced while refresh jobs ran', polls?.duringRefresh]);
+  if (figures.refresh) pollRuns.push(['paced while refresh jobs ran', polls?.duringRefresh], ['closed loop while refresh jobs ran', polls?.duringRefresh?.saturated]);
   for (const [when, run] of pollRuns) {
     if (!run || run.requests === 0) problems.push(`the poll load ${when} sent no requests`);
     else if (run.errors + run.timeouts + run.non2xx > 0) {

@@ -75,8 +75,8 @@ export async function pollWhileJobsRun(backend, { seconds, connections, jobParam
   const jobLoop = (async () => {
     for (let i = 0; loadRunning; i++) {
       const start = performance.now();
-      const { job } = await backend.runJob(jobParams(i));
-      jobs.push({ start, end: performance.now(), elapsedMs: job.metrics.elapsed_ms });
+      const { job, loopDelay } = await backend.runJob(jobParams(i));
+      jobs.push({ start, end: performance.now(), elapsedMs: job.metrics.elapsed_ms, loopDelay });
     }
   })();
   jobLoop.catch(() => undefined); // a failed job is reported where the loop is awaited, below
@@ -114,6 +114,9 @@ export async function pollWhileJobsRun(backend, { seconds, connections, jobParam
     pollsPerSecondEach: pollsPerSecondEach ?? null,
     jobsRun: jobs.length,
     jobMedianElapsedMs: median(jobs.map((job) => job.elapsedMs)),
+    // The jobs' longest event-loop hold, with how much of it the backend ran and how much it waited
+    // for a core: whether slow answers are the backend's work or the host's (the load generator shares the cores).
+    longestLoopDelay: jobs.reduce((worst, job) => (!worst || job.loopDelay.ms > worst.ms ? job.loopDelay : worst), null),
     // The share of the load window with a job running (the gaps are the few ms between jobs).
     jobRunningShare: jobs.reduce((sum, job) => sum + overlap(job), 0) / (window.end - window.start),
   };

@@ -292,10 +292,11 @@ function detailLines({ import: imported, rich, children, shapes, polls, memory, 
     const run = (p) => `${p.requests} polls at ${fixed(p.requestsPerSecond)}/s, p50 ${p.latencyMs.p50} ms, p90 ${p.latencyMs.p90} ms, p99 ${p.latencyMs.p99} ms, max ${p.latencyMs.max} ms`;
     lines.push(`Polls, ${polls.connections} connections, ${fixed(polls.seconds)} s, no job running: ${run(polls.idle)}`);
     const busy = (p, shape) => `Polls ${shape} while ${p.jobsRun} re-import jobs ran (a job running ${fixed(p.jobRunningShare * 100)}% of the time, ` +
-      `median job ${fixed(p.jobMedianElapsedMs)} ms under load): ${run(p)}`;
+      `median job ${fixed(p.jobMedianElapsedMs)} ms under load, longest event-loop hold ${describeDelay(p.longestLoopDelay)}): ${run(p)}`;
     lines.push(busy(polls, `at ${polls.pollsPerSecondEach}/s per connection`));
     lines.push(busy(polls.saturated, 'closed loop'));
     if (polls.duringRefresh) lines.push(busy(polls.duringRefresh, `at ${polls.pollsPerSecondEach}/s per connection`).replace('re-import jobs', 'refresh jobs'));
+    if (polls.duringRefresh?.saturated) lines.push(busy(polls.duringRefresh.saturated, 'closed loop').replace('re-import jobs', 'refresh jobs'));
   }
   if (memory) {
     lines.push(`Backend RSS: ${memory.bootRssMb} MB at boot, ${megabytes(memory.afterFirstJob.rss)} MB after job 1, ` +
