@@ -4,9 +4,13 @@
 // nothing about speed: it fails only when something breaks (a job fails, the floor writes other
 // products than our import, a poll errors).
 //
-//   npm run bench [-- --products 48000] [--scale] [--poll-seconds 20] [--keep-databases] [--backend-dist dir]
-//     [--edition open-source|commerce] [--stock legacy|msi] [--table-prefix P] [--rich-attributes]
-//     (the shop shape seeded; the backend runs with the matching MAGENTO_STOCK_SOURCE and MAGENTO_TABLE_PREFIX)
+//   npm run bench [-- --products 48000] [--scale] [--runs 5] [--poll-seconds 20] [--keep-databases] [--backend-dist dir]
+//     [--edition open-source|commerce] [--stock legacy|msi] [--table-prefix P] [--rich-attributes] [--children 12]
+//     (the shop shape seeded, --children N: configurable-heavy, N children a style; the backend runs with
+//     the matching MAGENTO_STOCK_SOURCE and MAGENTO_TABLE_PREFIX; without a shape option, a full run
+//     also measures Commerce + MSI + prefix, rich attributes and a configurable-heavy catalog of 12)
+//   --runs N: every catalog is seeded once, then the job phases run N times, each with fresh Lookbook
+//     databases and a fresh backend; each target is printed with its median and worst run.
 //   npm run bench -- --smoke --products 2000     (the tiny version `npm test` runs)
 import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
@@ -19,10 +23,10 @@ import { connectServer, dropDatabase, migrateLookbook, recreateDatabase, seedCat
 import { compareWithImport, runFloor } from './bench/floor.mjs';
 import { importEverything, reimportUntil } from './bench/import-phases.mjs';
 import { pollFinishedJob, pollWhileJobsRun } from './bench/poll-load.mjs';
-import { evaluateTargets, printReport, writeResults } from './bench/report.mjs';
+import { evaluateTargets, printReport, summarizeTargets, writeResults } from './bench/report.mjs';
 import { measureRefresh } from './bench/refresh-phase.mjs';
-import { runScaleCheck } from './bench/scale.mjs';
-import { COMMERCE_MSI, RICH_ATTRIBUTES, describeShape, measureCatalog } from './bench/shapes.mjs';
+import { runScaleCheck, seedScaleCatalog } from './bench/scale.mjs';
+import { COMMERCE_MSI, RICH_ATTRIBUTES, configurableHeavy, describeShape, measureCatalog, seedShape } from './bench/shapes.mjs';
 import { megabytes } from './bench/stats.mjs';
 import { checkFigures } from './bench/checks.mjs';
 
@@ -50,6 +54,8 @@ const { values: args } = parseArgs({
     stock: { type: 'string', default: 'legacy' },
     'table-prefix': { type: 'string', default: '' },
     'rich-attributes': { type: 'boolean', default: false },
+    runs: { type: 'string', default: '1' },
+    children: { type: 'string' },
   },
 });
 const config = {
@@ -62,8 +68,17 @@ const config = {
   pollConnections: positive('poll-connections'),
   rssJobs: positive('rss-jobs'),
   scaleProducts: positive('scale-products'),
-  shape: { edition: args.edition, stock: args.stock, tablePrefix: args['table-prefix'], richAttributes: args['rich-attributes'] },
+  shape: {
+    edition: args.edition,
+    stock: args.stock,
+    tablePrefix: args['table-prefix'],
+    richAttributes: args['rich-attributes'],
+    ...(args.children !== undefined && { children: positive('children') }),
+  },
+  runs: positive('runs'),
 };
+/** Children a style of the configurable-heavy catalog a full run measures beside the demo catalog, as in Magento's sample store. */
+const SAMPLE_STORE_CHILDREN = 12;
 
 // Smoke runs (from npm test) get their own names, so two of them, or one and a full run, never
 // share a database.
@@ -72,6 +87,7 @@ const names = { magento: `${prefix}_magento`, lookbook: `${prefix}_lookbook`, fl
 const scaleNames = { magento: `${prefix}_magento_scale`, lookbook: `${prefix}_lookbook_scale` };
 const shapeNames = { magento: `${prefix}_magento_shape`, lookbook: `${prefix}_lookbook_shape` };
 const richNames = { magento: `${prefix}_magento_rich`, lookbook: `${prefix}_lookbook_rich`, floor: `${prefix}_floor_rich` };
+const childrenNames = { magento: `${prefix}_magento_children`, lookbook: `${prefix}_lookbook_children`, floor: `${prefix}_floor_children` };
 
 const { admin, urlFor } = await connectServer();
 let backend;
@@ -89,44 +105,54 @@ try {
     build,
   };
 
-  for (const name of Object.values(names)) await recreateDatabase(admin, name);
+  // Every shop is seeded once; each run imports them again into fresh Lookbooks with fresh backends.
+  await recreateDatabase(admin, names.magento);
+  const seedMain = () => seedCatalog(urlFor(names.magento), { products: config.products, seed: config.seed, log, shape: config.shape });
   log(`seeding ${config.products.toLocaleString('en')} products (seed ${config.seed}) into ${names.magento}`);
-  const seeded = await seedCatalog(urlFor(names.magento), { products: config.products, seed: config.seed, log, shape: config.shape });
+  const seeded = await seedMain();
   figures.catalog = { products: config.products, shape: config.shape, seedSeconds: seeded.seconds, onSaleBySeedCheck: seeded.onSale };
-  await migrateLookbook(urlFor(names.lookbook));
-  await migrateLookbook(urlFor(names.floor));
   await waitForServerToSettle(admin, { log });
-
-  backend = await startBackend(benchEnv({ magentoUrl: urlFor(names.magento), lookbookUrl: urlFor(names.lookbook), chunkSize: config.chunkSize, shape: config.shape }));
-  config.chunkSize = backend.chunkSize;
   // The floor statement and the refresh phase's shop edits speak Open Source's unprefixed tables and
   // legacy stock; on the other shapes the jobs, polls and memory are measured without them.
-  const openSourceLegacy = config.shape.edition === 'open-source' && config.shape.stock === 'legacy' && !config.shape.tablePrefix;
-  await measureImportAndFloor(figures, { withFloor: openSourceLegacy });
-  await measureMemory(figures);
-  await measurePolls(figures);
-  // Last: it changes the shop, which the phases above re-import as it was seeded.
-  if (openSourceLegacy) figures.refresh = await measureRefresh(backend, { admin, magentoDb: names.magento, lookbookDb: names.lookbook, log });
-  await backend.close();
+  const { shape } = config;
+  const openSourceLegacy = shape.edition === 'open-source' && shape.stock === 'legacy' && !shape.tablePrefix;
+  // The dearest shop shape, an attribute-heavy and a configurable-heavy catalog beside the main
+  // run, unless the main run is already another shape.
+  const sideCatalogs = !args.smoke && openSourceLegacy && !shape.richAttributes && !shape.children
+    ? [['shapes', shapeNames, COMMERCE_MSI], ['rich', richNames, RICH_ATTRIBUTES], ['children', childrenNames, configurableHeavy(SAMPLE_STORE_CHILDREN)]]
+    : [];
+  const catalogOf = { products: config.products, seed: config.seed, log, admin, urlFor };
+  const seededSides = [];
+  for (const [key, sideNames, sideShape] of sideCatalogs) seededSides.push(await seedShape({ ...catalogOf, names: sideNames, shape: sideShape }));
+  const scaleCatalog = args.scale
+    ? await seedScaleCatalog({ ...catalogOf, names: scaleNames, products: config.scaleProducts, jobSize: config.jobSize, shape })
+    : null;
 
-  // The dearest shop shape and an attribute-heavy catalog beside the main run, unless the main run
-  // is already another shape.
-  if (!args.smoke && openSourceLegacy && !config.shape.richAttributes) {
-    const { products, seed, jobSize, chunkSize } = config;
-    const catalog = { admin, urlFor, products, seed, jobSize, chunkSize, log };
-    figures.shapes = await measureCatalog({ ...catalog, names: shapeNames, shape: COMMERCE_MSI });
-    figures.rich = await measureCatalog({ ...catalog, names: richNames, shape: RICH_ATTRIBUTES });
+  figures.runs = [];
+  for (let run = 1; run <= config.runs; run++) {
+    if (config.runs > 1) log(`run ${run} of ${config.runs}`);
+    // The refresh phase changed the shop: the next run starts from the same catalog again.
+    if (run > 1 && openSourceLegacy) {
+      log(`seeding ${names.magento} again: the last run's refresh changed it`);
+      await seedMain();
+      await waitForServerToSettle(admin, { log });
+    }
+    const figuresOfRun = await measureMainCatalog({ openSourceLegacy });
+    for (const [i, [key, sideNames, sideShape]] of sideCatalogs.entries()) {
+      const { jobSize, chunkSize } = config;
+      figuresOfRun[key] = await measureCatalog({ admin, urlFor, names: sideNames, jobSize, chunkSize, log, shape: sideShape, seeded: seededSides[i] });
+    }
+    if (scaleCatalog) {
+      const { jobSize, chunkSize } = config;
+      figuresOfRun.scale = await runScaleCheck({ admin, urlFor, names: scaleNames, catalog: scaleCatalog, jobSize, chunkSize, shape, log });
+    }
+    figures.runs.push(figuresOfRun);
   }
 
-  if (args.scale) {
-    const { scaleProducts: products, seed, jobSize, chunkSize, shape } = config;
-    figures.scale = await runScaleCheck({ admin, urlFor, names: scaleNames, products, seed, jobSize, chunkSize, shape, log });
-  }
-
-  figures.targets = evaluateTargets(figures);
+  figures.targets = summarizeTargets(figures.runs.map((run) => evaluateTargets({ ...figures, ...run })));
   figures.totalSeconds = (performance.now() - started) / 1000;
   printReport(figures, log);
-  const problems = checkFigures(figures);
+  const problems = figures.runs.flatMap((run, i) => checkFigures({ ...figures, ...run }).map((problem) => (config.runs > 1 ? `run ${i + 1}: ${problem}` : problem)));
   log('');
   log(`figures written to ${writeResults(figures, root)} (${figures.totalSeconds.toFixed(1)} s)`);
   for (const problem of problems) console.error(`[bench] FAILED: ${problem}`);
@@ -137,14 +163,41 @@ try {
   exitCode = 1;
 } finally {
   backend?.kill();
+  const all = [names, scaleNames, shapeNames, richNames, childrenNames].flatMap((set) => Object.values(set));
   if (!args['keep-databases']) {
-    for (const name of [...Object.values(names), ...Object.values(scaleNames), ...Object.values(shapeNames), ...Object.values(richNames)]) await dropDatabase(admin, name);
+    for (const name of all) await dropDatabase(admin, name);
   } else {
-    log(`kept databases ${[...Object.values(names), ...(args.scale ? Object.values(scaleNames) : [])].join(', ')}`);
+    log(`kept databases ${all.join(', ')} (those this run made)`);
   }
   await admin.end();
 }
 process.exit(exitCode);
+
+/**
+ * One run on the main catalog, in fresh Lookbook databases with a fresh backend: every product on
+ * sale through jobs (and the floor), memory over many jobs, polls during jobs, and (Open Source
+ * legacy) the refresh, with polls during refreshes. Resolves to the run's figures.
+ */
+async function measureMainCatalog({ openSourceLegacy }) {
+  for (const name of [names.lookbook, names.floor]) {
+    await recreateDatabase(admin, name);
+    await migrateLookbook(urlFor(name));
+  }
+  const figures = {};
+  backend = await startBackend(benchEnv({ magentoUrl: urlFor(names.magento), lookbookUrl: urlFor(names.lookbook), chunkSize: config.chunkSize, shape: config.shape }));
+  config.chunkSize = backend.chunkSize;
+  await measureImportAndFloor(figures, { withFloor: openSourceLegacy });
+  await measureMemory(figures);
+  await measurePolls(figures);
+  // Last: it changes the shop, which the phases above re-import as it was seeded.
+  if (openSourceLegacy) {
+    figures.refresh = await measureRefresh(backend, { admin, magentoDb: names.magento, lookbookDb: names.lookbook, log });
+    figures.polls.duringRefresh = await measurePollsDuringRefreshes();
+  }
+  await backend.close();
+  backend = undefined;
+  return figures;
+}
 
 /** Every eligible product through our jobs, then through the floor statement over the same ranges. */
 async function measureImportAndFloor(figures, { withFloor }) {
@@ -163,7 +216,8 @@ async function measureImportAndFloor(figures, { withFloor }) {
 /** Re-import jobs (cycling over the import's start ids) until the process has run rssJobs jobs. */
 async function measureMemory(figures) {
   log(`re-importing until the backend has run ${config.rssJobs} jobs, for its memory`);
-  const reimports = await reimportUntil(backend, { startIds: startIdsOf(figures), jobSize: config.jobSize, untilJobsRun: config.rssJobs });
+  const sampleEvery = Math.max(1, Math.round(config.rssJobs / 5));
+  const reimports = await reimportUntil(backend, { startIds: startIdsOf(figures), jobSize: config.jobSize, untilJobsRun: config.rssJobs, sampleEvery });
   const { afterFirstJob } = figures.memory;
   const afterLastJob = await backend.memory();
   figures.memory = {
@@ -173,13 +227,15 @@ async function measureMemory(figures) {
     lastJob: afterLastJob.jobsRun,
     growthMb: megabytes(afterLastJob.rss - afterFirstJob.rss),
     growthAtOnceMb: megabytes(afterLastJob.rssAtOnce - afterFirstJob.rssAtOnce),
+    curve: [afterFirstJob, ...reimports.curve, afterLastJob],
     reimports,
   };
 }
 
 /**
  * GET job polls: on a finished job with nothing running (closed loop), then while re-import jobs
- * run, first paced as the admin UI polls, then closed loop (the most the backend answers).
+ * run, first paced as the admin UI polls (with the dialog's GET /state timed beside them), then
+ * closed loop (the most the backend answers).
  */
 async function measurePolls(figures) {
   const polling = { seconds: config.pollSeconds, connections: config.pollConnections };
@@ -189,10 +245,25 @@ async function measurePolls(figures) {
   const startIds = startIdsOf(figures);
   const jobParams = (i) => ({ limit: config.jobSize, resumeFromLast: false, startAfterId: startIds[i % startIds.length] });
   log(`${what}, each once a second as the admin UI does, while re-import jobs run`);
-  const paced = await pollWhileJobsRun(backend, { ...polling, jobParams, pollsPerSecondEach: UI_POLLS_PER_SECOND });
+  const paced = await pollWhileJobsRun(backend, { ...polling, jobParams, pollsPerSecondEach: UI_POLLS_PER_SECOND, withState: true });
   log(`${what}, closed loop, while re-import jobs run`);
   const saturated = await pollWhileJobsRun(backend, { ...polling, jobParams });
   figures.polls = { ...paced, saturated, idle };
+}
+
+/**
+ * The same paced polls and GET /state while refreshes of every imported product run back to back,
+ * then closed loop: a refresh's time under that load, beside how long its event loop waited for a
+ * core, tells the host's share from the backend's.
+ */
+async function measurePollsDuringRefreshes() {
+  const what = `polling GET job with ${config.pollConnections} connections for ${config.pollSeconds} s`;
+  const jobParams = () => ({ mode: 'refresh', limit: 100, resumeFromLast: true, startAfterId: null });
+  const polling = { seconds: config.pollSeconds, connections: config.pollConnections, jobParams };
+  log(`${what}, each once a second, while refresh jobs run`);
+  const paced = await pollWhileJobsRun(backend, { ...polling, pollsPerSecondEach: UI_POLLS_PER_SECOND, withState: true });
+  log(`${what}, closed loop, while refresh jobs run`);
+  return { ...paced, saturated: await pollWhileJobsRun(backend, polling) };
 }
 
 function startIdsOf(figures) {

@@ -20,6 +20,7 @@ const HOLDINGS = {
   last_refresh: null,
   remaining_estimated: false,
   remaining_counted_at: '2026-01-01T00:00:01.000Z',
+  remaining_counting: false,
   shop: { problems: [], hints: [], checked_at: '2026-01-01T00:00:00.500Z' },
 };
 
@@ -36,6 +37,11 @@ describe('The OpenAPI response check', () => {
     expect(check(200, { last_successful_source_id: 0, remaining: 3, active_job: { ...JOB, status: 'running', finished_at: null }, last_job: null, ...HOLDINGS })).toBeUndefined();
     const shopProblem = { problems: ['The shop database refused the login (access denied): check the user and password in MYSQL_SHOP_URL.'], hints: [], checked_at: null };
     expect(check(200, { last_successful_source_id: 9, active_job: null, last_job: JOB, ...HOLDINGS, remaining: null, remaining_counted_at: null, shop: shopProblem })).toBeUndefined();
+  });
+
+  it('accepts the state of a backend that is still counting what remains', () => {
+    const counting = { ...HOLDINGS, remaining_counted_at: null, remaining_counting: true };
+    expect(check(200, { last_successful_source_id: 9, remaining: null, active_job: null, last_job: null, ...counting })).toBeUndefined();
   });
 
   it('refuses a body the schema does not allow, naming the field', () => {

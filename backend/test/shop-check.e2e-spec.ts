@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import mysql from 'mysql2/promise';
-import { MagentoCatalogBuilder } from '../../scripts/magento/catalog-builder';
+import { MagentoCatalogBuilder, ProductSpec } from '../../scripts/magento/catalog-builder';
 import { parseMysqlUrl } from '../src/config/app-config';
 import { migrateLookbook } from '../src/database/migrate';
 import { TestDatabases, createTestDatabases } from './support/test-databases';
@@ -48,8 +48,8 @@ describe('npm run shop:check', () => {
       await shop.config('web/secure/base_url', 'https://shop.example/');
       await shop.config('web/secure/use_in_frontend', 1);
       await shop.config('general/locale/timezone', 'Europe/Berlin', 'stores', 1);
-      const storefront = {
-        A: { attributes: { special_price: 4 }, urlRewrites: [{ storeId: 1, requestPath: 'shoes/a.html', targetPath: 'catalog/product/view/id/1', redirectType: 0 as const, metadata: null }] },
+      const storefront: Record<string, Partial<ProductSpec>> = {
+        A: { attributes: { special_price: 4 }, urlRewrites: [{ storeId: 1, requestPath: 'shoes/a.html', targetPath: 'catalog/product/view/id/1', redirectType: 0, metadata: null }] },
         B: { gallery: [{ file: '/b/b.jpg', mediaType: 'image', disabled: 0, values: [{ storeId: 0, label: 'Front', position: 1, disabled: 0 }] }], image: '/b/b.jpg' },
         C: {},
       };

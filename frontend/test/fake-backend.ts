@@ -92,6 +92,7 @@ export function makeState(overrides: Partial<ImportState> = {}): ImportState {
     remaining: 250,
     remaining_estimated: false,
     remaining_counted_at: new Date().toISOString(),
+    remaining_counting: false,
     active_job: null,
     last_job: null,
     imported: 1200,

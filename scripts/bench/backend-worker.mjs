@@ -30,6 +30,8 @@ const { ImportJobStore } = dist('product-import/ports/import-job-store.js');
 
 let app;
 let jobsRun = 0;
+/** Connections the backend's pools opened so far (both databases). */
+let connectionsOpened = 0;
 /** How long memory() waits after the collection before reading RSS again. */
 const SETTLE_MS = 2_000;
 
@@ -43,6 +45,7 @@ const methods = {
     const magento = app.get(getDataSourceToken(MAGENTO_DATA_SOURCE));
     await magento.connectIfNeeded();
     attachCounter(magento, 'magento');
+    for (const dataSource of [app.get(getDataSourceToken()), magento]) countConnections(dataSource);
     await app.listen(0, '127.0.0.1');
     return { port: app.getHttpServer().address().port, chunkSize: config.import.chunkSize, bootMemory: memory() };
   },
@@ -60,6 +63,7 @@ const methods = {
     const loop = watchEventLoop();
     // Collections meanwhile: a full one is a pause of the collector, not of the job's own code, and
     // any collection inside the longest interval is told with it.
+    const connectionsBefore = connectionsOpened;
     const collections = new PerformanceObserver(() => undefined);
     collections.observe({ entryTypes: ['gc'] });
     await countQueries(queries, async () => {
@@ -75,7 +79,10 @@ const methods = {
     const loopDelay = { ...longest, gcMs: Math.round(gcInLongest * 10) / 10 };
     jobsRun += 1;
     const job = await jobs.findById(jobId);
-    return { job, queries, jobsRun, loopDelay, majorGcMaxMs: Math.round(Math.max(0, ...majorGcMs) * 10) / 10 };
+    return {
+      job, queries, jobsRun, loopDelay, majorGcMaxMs: Math.round(Math.max(0, ...majorGcMs) * 10) / 10,
+      connectionsOpened: connectionsOpened - connectionsBefore,
+    };
   },
 
   /**
@@ -97,10 +104,15 @@ const methods = {
   },
 };
 
+/** mysql2's pool announces each connection it opens ("connection"); TypeORM keeps it as driver.pool. */
+function countConnections(dataSource) {
+  dataSource.driver.pool?.on?.('connection', () => (connectionsOpened += 1));
+}
+
 function memory() {
-  const { rss, heapTotal, heapUsed, external } = process.memoryUsage();
+  const { rss, heapTotal, heapUsed, external, arrayBuffers } = process.memoryUsage();
   const spaces = Object.fromEntries(getHeapSpaceStatistics().map((s) => [s.space_name, s.space_size]));
-  return { rss, heapTotal, heapUsed, external, jobsRun, spaces };
+  return { rss, heapTotal, heapUsed, external, arrayBuffers, jobsRun, connectionsOpened, spaces };
 }
 
 process.on('message', async ({ id, method, args }) => {

@@ -22,6 +22,7 @@ export function checkFigures(figures) {
   }
 
   const pollRuns = [['paced while jobs ran', polls], ['closed loop while jobs ran', polls?.saturated], ['with no job running', polls?.idle]];
+  if (figures.refresh) pollRuns.push(['paced while refresh jobs ran', polls?.duringRefresh], ['closed loop while refresh jobs ran', polls?.duringRefresh?.saturated]);
   for (const [when, run] of pollRuns) {
     if (!run || run.requests === 0) problems.push(`the poll load ${when} sent no requests`);
     else if (run.errors + run.timeouts + run.non2xx > 0) {
@@ -29,7 +30,7 @@ export function checkFigures(figures) {
       problems.push(`job polls ${when} failed: ${run.errors} errors${reasons ? ` (${reasons})` : ''}, ${run.timeouts} timeouts, ${run.non2xx} non-2xx responses`);
     }
   }
-  if (polls && (polls.jobsRun === 0 || polls.saturated.jobsRun === 0)) problems.push('no job ran during a poll load');
+  if (polls && (polls.jobsRun === 0 || polls.saturated.jobsRun === 0 || polls.duringRefresh?.jobsRun === 0)) problems.push('no job ran during a poll load');
 
   const { refresh } = figures;
   if (!refresh) {
@@ -41,11 +42,10 @@ export function checkFigures(figures) {
     if (refresh.updated === 0 || refresh.errors > 0) problems.push(`the refresh updated ${refresh.updated} products with ${refresh.errors} errors`);
   }
 
-  const { rich } = figures;
-  if (rich) {
-    const r = rich.floor.comparison;
-    if (r.floorRows !== r.ourRows || r.skusOnlyInOurs + r.skusOnlyInFloor > 0) {
-      problems.push(`on the attribute-heavy catalog the floor wrote ${r.floorRows} rows and our import ${r.ourRows} (SKUs only ours ${r.skusOnlyInOurs}, only floor ${r.skusOnlyInFloor})`);
+  for (const [name, side] of [['attribute-heavy', figures.rich], ['configurable-heavy', figures.children]]) {
+    const r = side?.floor.comparison;
+    if (r && (r.floorRows !== r.ourRows || r.skusOnlyInOurs + r.skusOnlyInFloor > 0)) {
+      problems.push(`on the ${name} catalog the floor wrote ${r.floorRows} rows and our import ${r.ourRows} (SKUs only ours ${r.skusOnlyInOurs}, only floor ${r.skusOnlyInFloor})`);
     }
     const differing = describeColumnDiffs(r);
     if (differing) problems.push(`on the attribute-heavy catalog the floor and our import wrote different values: ${differing}`);

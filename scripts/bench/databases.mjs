@@ -46,7 +46,7 @@ export async function dropDatabase(admin, name) {
 
 /**
  * Seeds a catalog with the generator's own CLI (TypeScript, run by tsx), as a developer would, in
- * the shop shape given (edition, stock, tablePrefix, richAttributes: the CLI's defaults when absent).
+ * the shop shape given (edition, stock, tablePrefix, richAttributes, children: the CLI's defaults when absent).
  * Resolves to { seconds, onSale } with the count of products on sale the CLI's independent SQL reports.
  */
 export function seedCatalog(url, { products, seed, log, shape = {} }) {
@@ -57,6 +57,7 @@ export function seedCatalog(url, { products, seed, log, shape = {} }) {
   if (shape.stock) args.push('--stock', shape.stock);
   if (shape.tablePrefix) args.push('--table-prefix', shape.tablePrefix);
   if (shape.richAttributes) args.push('--rich-attributes');
+  if (shape.children) args.push('--children', String(shape.children));
   return new Promise((resolve, reject) => {
     const child = spawn(tsx, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
     let output = '';

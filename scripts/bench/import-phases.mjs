@@ -1,9 +1,9 @@
 // The import jobs the bench runs through the backend worker, and the figures taken from each.
-import { timeState } from './state-latency.mjs';
+import { openDialog } from './state-latency.mjs';
 import { median } from './stats.mjs';
 
 /** One finished job as the report shows it. afterId is where the job started. */
-function jobFigures(afterId, { job, queries, loopDelay, majorGcMaxMs }) {
+function jobFigures(afterId, { job, queries, loopDelay, majorGcMaxMs, connectionsOpened }) {
   const m = job.metrics;
   return {
     id: job.id,
@@ -18,6 +18,8 @@ function jobFigures(afterId, { job, queries, loopDelay, majorGcMaxMs }) {
     elapsedMs: m.elapsed_ms,
     productsPerSecond: m.elapsed_ms > 0 ? Math.round((m.processed / m.elapsed_ms) * 1000) : null,
     queries: { total: queries.total, ...queries.bySource },
+    // Database connections the process opened while the job ran (its pools' new connections).
+    connectionsOpened,
     // The longest interval without a turn of the event loop, and how much of it the thread ran.
     loopDelay,
     majorGcMaxMs,
@@ -32,7 +34,7 @@ function jobFigures(afterId, { job, queries, loopDelay, majorGcMaxMs }) {
  * the count it makes at boot, which the first job would otherwise share the cores with.
  */
 export async function importEverything(backend, { jobSize, afterFirstJob }) {
-  await timeState(backend);
+  await openDialog(backend);
   const jobs = [];
   let cursor = 0;
   for (;;) {
@@ -64,6 +66,34 @@ function totals(jobs) {
     firstJob: { loopDelay: jobs[0]?.loopDelay ?? null, majorGcMaxMs: jobs[0]?.majorGcMaxMs ?? null },
     laterJobsLoopDelay: longestDelay(jobs.slice(1)),
     fullJobs: summarizeFullJobs(jobs),
+    ...firstAgainstWarm(jobs),
+  };
+}
+
+/**
+ * The process's first job against its warm ones (the later jobs of the same size): the ratio of
+ * their times, and for both the queries, connections opened and time per statement kind, which
+ * tell a slow first job's cause (pools opened lazily, metadata read once, code not yet optimized).
+ */
+function firstAgainstWarm(jobs) {
+  const [first, ...later] = jobs;
+  const warm = later.filter((job) => job.processed === first?.processed);
+  if (!first || warm.length === 0) return { firstJobRatio: null, warmMedianMs: null, firstJobProbe: null, warmProbe: null };
+  const warmMedianMs = median(warm.map((job) => job.elapsedMs));
+  const mean = (pick) => warm.reduce((sum, job) => sum + pick(job), 0) / warm.length;
+  const kinds = {};
+  for (const job of warm) {
+    for (const [kind, { count, ms }] of Object.entries(job.queryKinds)) {
+      const entry = (kinds[kind] ??= { count: 0, ms: 0 });
+      entry.count += count / warm.length;
+      entry.ms += ms / warm.length;
+    }
+  }
+  return {
+    firstJobRatio: first.elapsedMs / warmMedianMs,
+    warmMedianMs,
+    firstJobProbe: { elapsedMs: first.elapsedMs, queries: first.queries.total, connectionsOpened: first.connectionsOpened, kinds: first.queryKinds },
+    warmProbe: { elapsedMs: warmMedianMs, queries: mean((job) => job.queries.total), connectionsOpened: mean((job) => job.connectionsOpened), kinds },
   };
 }
 
@@ -104,15 +134,18 @@ function sumKinds(jobs) {
  * Re-import jobs (resumeFromLast false) cycling over the given start ids until the process has run
  * `untilJobsRun` jobs in all; resolves to their figures.
  */
-export async function reimportUntil(backend, { startIds, jobSize, untilJobsRun }) {
+export async function reimportUntil(backend, { startIds, jobSize, untilJobsRun, sampleEvery }) {
   const jobs = [];
+  // The process's memory every `sampleEvery` jobs (after a forced GC): where growth shows first.
+  const curve = [];
   for (let i = 0, jobsRun = 0; jobsRun < untilJobsRun; i++) {
     const afterId = startIds[i % startIds.length];
     const result = await backend.runJob({ limit: jobSize, resumeFromLast: false, startAfterId: afterId });
     jobsRun = result.jobsRun;
     jobs.push(jobFigures(afterId, result));
+    if (sampleEvery && jobsRun % sampleEvery === 0 && jobsRun < untilJobsRun) curve.push(await backend.memory());
   }
-  return { jobs: jobs.length, medianElapsedMs: median(jobs.map((j) => j.elapsedMs)), medianQueries: median(jobs.map((j) => j.queries.total)) };
+  return { jobs: jobs.length, medianElapsedMs: median(jobs.map((j) => j.elapsedMs)), medianQueries: median(jobs.map((j) => j.queries.total)), curve };
 }
 
 /**

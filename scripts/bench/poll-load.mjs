@@ -10,6 +10,7 @@ import autocannon from 'autocannon';
 import { performance } from 'node:perf_hooks';
 import { BENCH_TOKEN } from './backend.mjs';
 import { pacedPolls } from './paced-pollers.mjs';
+import { stateLatency } from './state-latency.mjs';
 import { median } from './stats.mjs';
 
 const JOBS_PATH = '/api/admin/product-import/jobs';
@@ -50,9 +51,10 @@ export async function pollFinishedJob(backend, { seconds, connections, jobId }) 
 /**
  * Polls while jobs run back to back; jobParams(i) gives the i-th job (re-imports of a job's worth).
  * Jobs keep starting until the load ends; the one running then is finished before this resolves.
- * pollsPerSecondEach paces each connection; without it, the load is closed loop.
+ * pollsPerSecondEach paces each connection; without it, the load is closed loop. withState: the
+ * dialog's GET /state is timed meanwhile too, one request after another (result.state).
  */
-export async function pollWhileJobsRun(backend, { seconds, connections, jobParams, pollsPerSecondEach }) {
+export async function pollWhileJobsRun(backend, { seconds, connections, jobParams, pollsPerSecondEach, withState = false }) {
   assertLoopback(backend);
   let currentJobId = null;
   const clients = new Set();
@@ -73,8 +75,8 @@ export async function pollWhileJobsRun(backend, { seconds, connections, jobParam
   const jobLoop = (async () => {
     for (let i = 0; loadRunning; i++) {
       const start = performance.now();
-      const { job } = await backend.runJob(jobParams(i));
-      jobs.push({ start, end: performance.now(), elapsedMs: job.metrics.elapsed_ms });
+      const { job, loopDelay } = await backend.runJob(jobParams(i));
+      jobs.push({ start, end: performance.now(), elapsedMs: job.metrics.elapsed_ms, loopDelay });
     }
   })();
   jobLoop.catch(() => undefined); // a failed job is reported where the loop is awaited, below
@@ -88,8 +90,8 @@ export async function pollWhileJobsRun(backend, { seconds, connections, jobParam
       clients.add(client);
       pointAt(client);
     };
-    result = pollsPerSecondEach
-      ? await pacedPolls({
+    const polling = pollsPerSecondEach
+      ? pacedPolls({
           baseUrl: backend.baseUrl,
           seconds,
           pollers: connections,
@@ -97,7 +99,9 @@ export async function pollWhileJobsRun(backend, { seconds, connections, jobParam
           path: () => jobPath(currentJobId),
           headers: AUTH,
         })
-      : summarize(await load(backend, { seconds, connections, jobId: currentJobId, onClient }));
+      : load(backend, { seconds, connections, jobId: currentJobId, onClient }).then(summarize);
+    const state = withState ? stateLatency(backend, { where: 'cursor as the jobs leave it', jobRunning: true, until: polling }) : undefined;
+    result = { ...(await polling), ...(state && { state: await state }) };
     window.end = performance.now();
   } finally {
     loadRunning = false;
@@ -110,6 +114,9 @@ export async function pollWhileJobsRun(backend, { seconds, connections, jobParam
     pollsPerSecondEach: pollsPerSecondEach ?? null,
     jobsRun: jobs.length,
     jobMedianElapsedMs: median(jobs.map((job) => job.elapsedMs)),
+    // The jobs' longest event-loop hold, with how much of it the backend ran and how much it waited
+    // for a core: whether slow answers are the backend's work or the host's (the load generator shares the cores).
+    longestLoopDelay: jobs.reduce((worst, job) => (!worst || job.loopDelay.ms > worst.ms ? job.loopDelay : worst), null),
     // The share of the load window with a job running (the gaps are the few ms between jobs).
     jobRunningShare: jobs.reduce((sum, job) => sum + overlap(job), 0) / (window.end - window.start),
   };

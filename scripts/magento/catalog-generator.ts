@@ -36,6 +36,11 @@ export interface GenerateCatalogOptions {
   now?: Date;
   /** Keep every product record (and the configuration) in summary.model, for the tests' oracle. */
   keepModel?: boolean;
+  /**
+   * A configurable-heavy catalog, as Magento's sample store: this many size × colour children in
+   * every style, and more of the families styles (STYLE_SHARE_WITH_CHILDREN). Default: the fashion mix.
+   */
+  childrenPerStyle?: number;
 }
 
 export interface GenerationSummary {
@@ -60,6 +65,12 @@ export interface GenerationSummary {
  * about 10% of all products are on sale in store 1.
  */
 const STYLE_SHARE_OF_FAMILIES = 0.21;
+/**
+ * With childrenPerStyle: about 95% of products are a style's children and about 8% of all products
+ * on sale, most of those configurables (the sample store: 3,984 of 48,672).
+ */
+const STYLE_SHARE_WITH_CHILDREN = 0.6;
+const ELIGIBLE_SHARE_WITH_CHILDREN = 0.7;
 const ELIGIBLE_SHARE_OF_VISIBLE = 0.38;
 /** The awkward products are spread over roughly the first 15% of the catalog, never at its very start. */
 const AWKWARD_SPREAD = 0.15;
@@ -75,6 +86,10 @@ export async function generateCatalog(conn: Connection, options: GenerateCatalog
   const total = options.products;
   if (!Number.isInteger(total) || total < 1) throw new Error(`products must be a positive integer, got ${total}`);
   if (!Number.isInteger(options.seed)) throw new Error(`seed must be an integer, got ${options.seed}`);
+  const { childrenPerStyle } = options;
+  if (childrenPerStyle !== undefined && !(Number.isInteger(childrenPerStyle) && childrenPerStyle >= 1)) {
+    throw new Error(`childrenPerStyle must be a positive integer, got ${childrenPerStyle}`);
+  }
   const stockMode = options.stock ?? 'legacy';
   if (stockMode !== 'legacy' && stockMode !== 'msi') throw new Error(`stock must be "legacy" or "msi", got "${String(stockMode)}"`);
 
@@ -118,9 +133,10 @@ export async function generateCatalog(conn: Connection, options: GenerateCatalog
     clock: new CatalogClock(options.seed, total),
     nextEntityId: () => ++entityId,
     nextItemNumber: () => ++itemNumber,
-    eligibleShare: ELIGIBLE_SHARE_OF_VISIBLE,
+    eligibleShare: options.childrenPerStyle ? ELIGIBLE_SHARE_WITH_CHILDREN : ELIGIBLE_SHARE_OF_VISIBLE,
     stockMode,
     richRng: metadata.options.richAttributes ? new SeededRandom(options.seed ^ 0x71c4) : undefined,
+    childrenPerStyle: options.childrenPerStyle,
   };
   // Staging draws from its own stream, so both editions hold the same products.
   const stagingRng = new SeededRandom(options.seed ^ 0x5eed);
@@ -170,7 +186,8 @@ export async function generateCatalog(conn: Connection, options: GenerateCatalog
 }
 
 function nextFamily(ctx: GeneratorContext, remaining: number): BuiltFamily {
-  if (remaining >= 2 && ctx.rng.chance(STYLE_SHARE_OF_FAMILIES)) return buildStyle(ctx, remaining);
+  const styleShare = ctx.childrenPerStyle ? STYLE_SHARE_WITH_CHILDREN : STYLE_SHARE_OF_FAMILIES;
+  if (remaining >= 2 && ctx.rng.chance(styleShare)) return buildStyle(ctx, remaining);
   return buildStandalone(ctx);
 }
 

@@ -23,6 +23,8 @@ export interface GeneratorContext {
   stockMode: StockMode;
   /** Draws the Luma-like extra attributes (--rich-attributes) from its own stream; absent: none. */
   richRng?: SeededRandom;
+  /** --children N: this many size × colour children in every configurable style; absent: 3 to 32, about 12 on average. */
+  childrenPerStyle?: number;
 }
 
 /** Website ids a product the plan keeps off store 1 may have: none, or the second website only. */

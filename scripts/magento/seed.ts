@@ -3,12 +3,14 @@
  *
  *   npx tsx scripts/magento/seed.ts --products 48000 --seed 42 [--url mysql://user:pass@host:3306/db]
  *     [--edition open-source|commerce] [--stock legacy|msi] [--table-prefix mg_]
- *     [--multiselect text|varchar] [--without-season-occasion] [--rich-attributes]
+ *     [--multiselect text|varchar] [--without-season-occasion] [--rich-attributes] [--children 12]
  *
  * --edition commerce: Adobe Commerce's staged schema (row_id, versions, a past and a future update).
  * --stock msi: several MSI sources and stocks, reservations and thresholds; the summary then counts
  *   by MSI salable quantity (run the backend with MAGENTO_STOCK_SOURCE=msi).
  * --rich-attributes: a Luma-like attribute load (a dozen more select/multiselect/Yes-No attributes).
+ * --children N: configurable-heavy, as Magento's sample store: N size × colour children in every
+ *   style, and most products a style's children.
  * --table-prefix: on every table name (run the backend with MAGENTO_TABLE_PREFIX set to the same).
  * The URL defaults to MAGENTO_SEED_URL (from the environment or the root .env), never MYSQL_SHOP_URL:
  * that is the shop the app reads, possibly a real one. The database must exist; its Magento tables
@@ -59,6 +61,7 @@ async function main(): Promise<void> {
       stock: { type: 'string', default: 'legacy' },
       'table-prefix': { type: 'string', default: '' },
       'rich-attributes': { type: 'boolean', default: false },
+      children: { type: 'string' },
     },
   });
   if (values.help) {
@@ -70,6 +73,7 @@ async function main(): Promise<void> {
   const tablePrefix = values['table-prefix'];
   if (edition !== 'open-source' && edition !== 'commerce') throw new Error(`--edition must be "open-source" or "commerce", got "${edition}"`);
   if (stock !== 'legacy' && stock !== 'msi') throw new Error(`--stock must be "legacy" or "msi", got "${stock}"`);
+  const childrenPerStyle = values.children === undefined ? undefined : Number(values.children);
   const products = Number(values.products);
   const seed = Number(values.seed);
   if (values.multiselect !== 'text' && values.multiselect !== 'varchar') {
@@ -83,13 +87,14 @@ async function main(): Promise<void> {
   const conn = await mysql.createConnection({ uri: url, charset: 'utf8mb4' });
   const started = performance.now();
   try {
-    const shapeWords = `${edition}, ${stock} stock${tablePrefix ? `, table prefix ${tablePrefix}` : ''}${values['rich-attributes'] ? ', rich attributes' : ''}`;
+    const shapeWords = `${edition}, ${stock} stock${tablePrefix ? `, table prefix ${tablePrefix}` : ''}${values['rich-attributes'] ? ', rich attributes' : ''}${childrenPerStyle ? `, ${childrenPerStyle} children a style` : ''}`;
     console.log(`[seed] ${products.toLocaleString('en')} products, seed ${seed}, ${shapeWords}, into ${redact(url)}`);
     const summary = await generateCatalog(conn, {
       products,
       seed,
       schema: { edition, tablePrefix },
       stock,
+      childrenPerStyle,
       metadata: {
         multiselectBackend: values.multiselect,
         withSeasonAndOccasion: !values['without-season-occasion'],

@@ -101,10 +101,7 @@ const counts = (plan: ChildPlan) => isEnabled(plan.status) && plan.websiteIds.in
 function planChildren(ctx: GeneratorContext, garment: Garment, fate: StyleFate, parentWebsites: number[]): ChildPlan[] {
   const { rng } = ctx;
   const scale = garment.sizes === 'waist' ? WAIST_SIZES : LETTER_SIZES;
-  const runLength = rng.int(3, scale.length);
-  const firstSize = rng.int(0, scale.length - runLength);
-  const sizes = scale.slice(firstSize, firstSize + runLength);
-  const colors = rng.sample(COLOR_LABELS, Number(rng.weighted({ 1: 15, 2: 35, 3: 35, 4: 15 })));
+  const { sizes, colors } = ctx.childrenPerStyle ? everySize(ctx, scale, ctx.childrenPerStyle) : sizeRunAndColors(ctx, scale);
 
   const plans: ChildPlan[] = colors.flatMap((color) => sizes.map((size) => {
     const qty = fate === 'sold-out' || rng.chance(0.15) ? 0 : rng.int(1, 150);
@@ -118,7 +115,7 @@ function planChildren(ctx: GeneratorContext, garment: Garment, fate: StyleFate, 
       // Children follow their style's websites; a few were left off website 1.
       websiteIds: rng.chance(0.03) ? websitesOffStore1(rng) : parentWebsites,
     } satisfies ChildPlan;
-  }));
+  })).slice(0, ctx.childrenPerStyle);
 
   if (fate === 'children-disabled') {
     for (const plan of plans) if (plan.qty > 0) plan.status = rng.chance(0.5) ? { admin: 2 } : { admin: 1, store: 2 };
@@ -130,6 +127,19 @@ function planChildren(ctx: GeneratorContext, garment: Garment, fate: StyleFate, 
     Object.assign(plans[0], { status: { admin: 1 }, qty: rng.int(1, 50), isInStock: 1, websiteIds: parentWebsites.includes(1) ? parentWebsites : [1] });
   }
   return plans;
+}
+
+/** A run of 3 or more sizes in 1 to 4 colours. */
+function sizeRunAndColors({ rng }: GeneratorContext, scale: string[]): { sizes: string[]; colors: string[] } {
+  const runLength = rng.int(3, scale.length);
+  const firstSize = rng.int(0, scale.length - runLength);
+  const colors = rng.sample(COLOR_LABELS, Number(rng.weighted({ 1: 15, 2: 35, 3: 35, 4: 15 })));
+  return { sizes: scale.slice(firstSize, firstSize + runLength), colors };
+}
+
+/** Every size of the scale in as many colours as `count` children need (the last colour cut short). */
+function everySize({ rng }: GeneratorContext, scale: string[], count: number): { sizes: string[]; colors: string[] } {
+  return { sizes: scale, colors: rng.sample(COLOR_LABELS, Math.min(COLOR_LABELS.length, Math.ceil(count / scale.length))) };
 }
 
 function buildChild(

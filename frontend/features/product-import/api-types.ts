@@ -275,7 +275,7 @@ export interface components {
              */
             owed: number;
             /**
-             * @description Products on sale not yet imported: those after the cursor. Exact, or an estimate (see remaining_estimated); null while the shop has a problem (see shop).
+             * @description Products on sale not yet imported: those after the cursor. Exact, or an estimate (see remaining_estimated); null while the shop has a problem (see shop) or while remaining_counting.
              * @example 4620
              */
             remaining: number | null;
@@ -284,6 +284,11 @@ export interface components {
              * @description When the count behind remaining was taken; null when remaining is.
              */
             remaining_counted_at: string | null;
+            /**
+             * @description True while nothing was counted yet (right after the backend starts) and the first count is under way: remaining is null; ask again shortly.
+             * @example false
+             */
+            remaining_counting: boolean;
             /**
              * @description False: remaining was counted for this cursor within the last 30 s. True: it is the last count (taken at remaining_counted_at) less what was imported since; a fresh count is under way and a later request gets it.
              * @example false

@@ -40,35 +40,32 @@ function formatAge(iso: string, now: number): string {
 }
 
 export interface RemainingCount {
-  remaining: number;
-  remaining_estimated: boolean;
-  remaining_counted_at: string;
-}
-
-/** The state's count, or null while the shop has a problem and nothing could be counted. */
-export function countedRemaining(state: {
   remaining: number | null;
   remaining_estimated: boolean;
   remaining_counted_at: string | null;
-}): RemainingCount | null {
-  const { remaining, remaining_estimated, remaining_counted_at } = state;
-  return remaining === null || remaining_counted_at === null ? null : { remaining, remaining_estimated, remaining_counted_at };
+  remaining_counting: boolean;
 }
 
-/** "4,620", or "about 4,620 (counted 40 s ago)" while the backend recounts: never silently stale. */
+/**
+ * "4,620", or "about 4,620 (counted 40 s ago)" while the backend recounts: never silently stale;
+ * "— (counting…)" while a backend that just started has no count yet; "—" while the shop has a
+ * problem and nothing can be counted.
+ */
 export function formatRemaining(state: RemainingCount | null | undefined, now: number = Date.now()): string {
   if (!state) return "—";
+  if (state.remaining === null) return state.remaining_counting ? "— (counting…)" : "—";
   if (!state.remaining_estimated) return formatCount(state.remaining);
   return `about ${formatCount(state.remaining)} (${countedAgo(state, now)})`;
 }
 
 /** "4,620 products on sale not yet imported." with the same label when it is an estimate. */
 export function describeRemaining(state: RemainingCount, now: number = Date.now()): string {
+  if (state.remaining === null) return state.remaining_counting ? "Counting the products on sale not yet imported…" : "The products on sale cannot be counted now.";
   const count = formatCount(state.remaining);
   if (!state.remaining_estimated) return `${count} products on sale not yet imported.`;
   return `About ${count} products on sale not yet imported (${countedAgo(state, now)}).`;
 }
 
 function countedAgo(state: RemainingCount, now: number): string {
-  return `counted ${formatAge(state.remaining_counted_at, now)} ago`;
+  return state.remaining_counted_at === null ? "counting…" : `counted ${formatAge(state.remaining_counted_at, now)} ago`;
 }

@@ -45,6 +45,22 @@ describe("Import Products form", () => {
     expect(backend.calls.filter((call) => call.url.endsWith("/state"))).toHaveLength(2);
   });
 
+  it("shows the remaining count as being counted while a backend that just started has none, and asks again until it has it", async () => {
+    const backend = stubBackend({
+      [`GET ${STATE_PATH}`]: [
+        ok(makeState({ remaining: null, remaining_counting: true, remaining_counted_at: null })),
+        ok(makeState({ remaining: 48_012, remaining_estimated: false })),
+      ],
+    });
+    renderDialog();
+    const remaining = () => screen.getByText("On sale, not yet imported").nextElementSibling;
+
+    expect(await screen.findByText("— (counting…)")).toBe(remaining());
+    expect(startButton()).toBeEnabled();
+    expect(await screen.findByText("48,012", {}, { timeout: 4_000 })).toBe(remaining());
+    expect(backend.calls.filter((call) => call.url.endsWith("/state"))).toHaveLength(2);
+  });
+
   it.each([
     ["0", "Batch size must be between 1 and 1000."],
     ["1001", "Batch size must be between 1 and 1000."],

@@ -9,7 +9,6 @@ import { DialogClose, DialogFooter } from "@/components/ui/dialog";
 import { productKeys } from "@/features/products/queries";
 
 import { ErrorAlert } from "./error-alert";
-import { countedRemaining } from "./format";
 import { ImportProgress } from "./import-progress";
 import { ImportSummary } from "./import-summary";
 import { LoadingBlock } from "./loading-block";
@@ -33,7 +32,7 @@ export function ImportJobPanel(props: ImportJobPanelProps) {
   // The cursor and the remaining count move when a job ends; read them then, for "Import next batch".
   const stateAfterJob = useQuery({ ...importStateAfterJobQueryOptions(jobId), enabled: terminal });
   const isImport = job?.params.mode !== "refresh";
-  const remaining = isImport && stateAfterJob.data ? countedRemaining(stateAfterJob.data) : null;
+  const remaining = isImport && stateAfterJob.data ? stateAfterJob.data : null;
   const noun = JOB_NOUN[job?.params.mode ?? "import"].toLowerCase();
   // The products table behind the dialog shows what the job wrote as soon as it has ended.
   const queryClient = useQueryClient();
@@ -78,7 +77,7 @@ export function ImportJobPanel(props: ImportJobPanelProps) {
         {!terminal && (
           <p className="text-muted-foreground text-sm sm:mr-auto">The {noun} keeps running if you close this window.</p>
         )}
-        {job && terminal && remaining !== null && remaining.remaining > 0 && (
+        {job && terminal && remaining !== null && (remaining.remaining ?? 0) > 0 && (
           <Button type="button" variant="outline" disabled={startPending} onClick={() => onStartNext(job.params.limit ?? DEFAULT_BATCH_SIZE)}>
             {startPending && <Loader2 className="animate-spin" aria-hidden />}
             Import next batch

@@ -1,4 +1,4 @@
-import { countedRemaining, formatId, formatRemaining } from "./format";
+import { formatId, formatRemaining } from "./format";
 import type { ImportState } from "./types";
 
 export function ImportStateSummary({ state }: { state: ImportState | undefined }) {
@@ -11,7 +11,7 @@ export function ImportStateSummary({ state }: { state: ImportState | undefined }
       </div>
       <div className="grid gap-1">
         <dt className="text-muted-foreground">On sale, not yet imported</dt>
-        <dd className="font-medium tabular-nums">{formatRemaining(state && countedRemaining(state))}</dd>
+        <dd className="font-medium tabular-nums">{formatRemaining(state)}</dd>
       </div>
     </dl>
   );

@@ -72,7 +72,7 @@ export function ImportSummary({ job, remaining }: ImportSummaryProps) {
 
       {remaining !== null && (
         <p className="text-muted-foreground text-sm">
-          {remaining.remaining > 0
+          {remaining.remaining === null || remaining.remaining > 0
             ? describeRemaining(remaining)
             : "All products on sale have been imported."}
         </p>

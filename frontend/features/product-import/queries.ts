@@ -4,8 +4,12 @@ import { ApiError, getImportJob, getImportState, startImportJob } from "./api";
 import { isTerminalStatus, type CreateImportJobRequest } from "./types";
 
 const POLL_INTERVAL_MS = 1000;
-/** While "remaining" is an estimate the backend is recounting: ask again until it is exact. */
+/** While "remaining" is an estimate the backend is recounting, or not counted yet: ask again until it is exact. */
 const ESTIMATE_REFRESH_MS = 2000;
+
+/** Asks again while the backend has no exact count: an estimate, or none yet (being counted). */
+const untilCounted = (query: { state: { data?: { remaining_estimated: boolean; remaining_counting: boolean } } }) =>
+  query.state.data?.remaining_estimated || query.state.data?.remaining_counting ? ESTIMATE_REFRESH_MS : false;
 
 /** Consecutive failed polls before the dialog stops and offers Retry. */
 const MAX_FAILED_POLLS = 3;
@@ -26,7 +30,7 @@ export function importStateQueryOptions() {
     queryFn: getImportState,
     // The dialog shows the failure with a Retry button instead of spinning through backoff.
     retry: false,
-    refetchInterval: (query) => (query.state.data?.remaining_estimated ? ESTIMATE_REFRESH_MS : false),
+    refetchInterval: untilCounted,
   });
 }
 
@@ -36,7 +40,7 @@ export function importStateAfterJobQueryOptions(jobId: string) {
     queryKey: [...importKeys.state(), "after", jobId],
     queryFn: getImportState,
     retry: false,
-    refetchInterval: (query) => (query.state.data?.remaining_estimated ? ESTIMATE_REFRESH_MS : false),
+    refetchInterval: untilCounted,
   });
 }
 

@@ -95,7 +95,7 @@ export class ImportStateView {
   @ApiProperty({
     type: 'integer',
     nullable: true,
-    description: 'Products on sale not yet imported: those after the cursor. Exact, or an estimate (see remaining_estimated); null while the shop has a problem (see shop).',
+    description: 'Products on sale not yet imported: those after the cursor. Exact, or an estimate (see remaining_estimated); null while the shop has a problem (see shop) or while remaining_counting.',
     example: 4620,
   })
   remaining: number | null;
@@ -108,6 +108,11 @@ export class ImportStateView {
   remaining_estimated: boolean;
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true, description: 'When the count behind remaining was taken; null when remaining is.' })
   remaining_counted_at: string | null;
+  @ApiProperty({
+    description: 'True while nothing was counted yet (right after the backend starts) and the first count is under way: remaining is null; ask again shortly.',
+    example: false,
+  })
+  remaining_counting: boolean;
   @ApiProperty({ type: ImportJobView, nullable: true, description: 'The queued or running job, to re-attach to.' }) active_job: ImportJobView | null;
   @ApiProperty({ type: ImportJobView, nullable: true, description: 'The most recently finished job.' }) last_job: ImportJobView | null;
   @ApiProperty({ description: 'Lookbook products that came from the shop.', example: 5012 }) imported: number;

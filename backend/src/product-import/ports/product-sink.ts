@@ -85,6 +85,9 @@ export abstract class ProductSink {
   countImportedBetween(afterSourceId: number, upTo: number): Promise<number> {
     return this.transaction((tx) => tx.countImportedBetween(afterSourceId, upTo));
   }
+
+  /** Computes what batchUpsertProducts would send for these products and sends nothing (a warm-up). */
+  rehearseUpsert(_products: ProductRecord[]): void {}
 }
 
 export const CURSOR_META_KEY = 'last_successful_source_id';

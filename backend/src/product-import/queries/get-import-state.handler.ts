@@ -41,6 +41,7 @@ export class GetImportStateHandler implements IQueryHandler<GetImportStateQuery>
       remaining: counted.remaining?.remaining ?? null,
       remaining_estimated: counted.remaining?.estimated ?? false,
       remaining_counted_at: counted.remaining?.countedAt ?? null,
+      remaining_counting: counted.remaining?.counting ?? false,
       active_job,
       last_job,
       imported: counts.imported,

@@ -8,6 +8,7 @@ export interface ImportState {
   remaining: number | null;
   remaining_estimated: boolean;
   remaining_counted_at: Date | null;
+  remaining_counting: boolean;
   active_job: ImportJob | null;
   last_job: ImportJob | null;
   imported: number;

@@ -16,17 +16,31 @@ function setup() {
 /** Lets the background count started by the previous call finish. */
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
-describe('RemainingCount', () => {
-  it('counts on the first request and gives that count as exact', async () => {
-    const { sut, at } = setup();
+/** The first request starts the count without waiting for it; this one waits until it is kept. */
+async function counted(sut: RemainingCount) {
+  await sut.at(0);
+  await settle();
+}
 
-    expect(await sut.at(0)).toEqual({ remaining: 10, estimated: false, countedAt: new Date(at()) });
+describe('RemainingCount', () => {
+  it('answers the first request at once as being counted, without waiting for the count, and has the exact count next', async () => {
+    const { sut, catalog, at } = setup();
+    let finishCount: () => void = () => undefined;
+    const countEligible = catalog.countEligible.bind(catalog);
+    catalog.countEligible = (query) => new Promise((resolve) => (finishCount = () => resolve(countEligible(query))));
+
+    expect(await sut.at(0)).toEqual({ remaining: null, estimated: false, countedAt: null, counting: true });
+    expect(await sut.at(0)).toEqual({ remaining: null, estimated: false, countedAt: null, counting: true });
+    finishCount();
+    await settle();
+
+    expect(await sut.at(0)).toEqual({ remaining: 10, estimated: false, countedAt: new Date(at()), counting: false });
   });
 
   it('answers a moved cursor at once from the last count less what was imported, labelled, and has the exact count next', async () => {
     const { sut, lookbook, counts, at } = setup();
     const countedAt = at();
-    await sut.at(0);
+    await counted(sut);
     for (const id of [1, 2, 3, 4]) lookbook.seed(product(id));
     lookbook.meta.set(CURSOR, '4');
 
@@ -34,14 +48,14 @@ describe('RemainingCount', () => {
     await settle();
     const next = await sut.at(4);
 
-    expect(estimate).toEqual({ remaining: 6, estimated: true, countedAt: new Date(countedAt) });
-    expect(next).toEqual({ remaining: 6, estimated: false, countedAt: new Date(at()) });
+    expect(estimate).toEqual({ remaining: 6, estimated: true, countedAt: new Date(countedAt), counting: false });
+    expect(next).toEqual({ remaining: 6, estimated: false, countedAt: new Date(at()), counting: false });
     expect(counts).toHaveBeenCalledTimes(2);
   });
 
   it('does not recount while a job runs (the cursor moves with every chunk), and recounts once it is over', async () => {
     const { sut, lookbook, counts } = setup();
-    await sut.at(0);
+    await counted(sut);
     for (const id of [1, 2, 3]) lookbook.seed(product(id));
 
     expect(await sut.at(3, { jobRunning: true })).toMatchObject({ remaining: 7, estimated: true });
@@ -67,7 +81,7 @@ describe('RemainingCount', () => {
 
   it('labels a count for the same cursor as an estimate once it is old, and recounts it in the background', async () => {
     const { sut, catalog, counts, advance } = setup();
-    await sut.at(0);
+    await counted(sut);
     catalog.remove(10);
     advance(31_000);
 
@@ -77,20 +91,40 @@ describe('RemainingCount', () => {
     expect(counts).toHaveBeenCalledTimes(2);
   });
 
-  it('keeps the last count when a recount fails, and fails only when nothing was ever counted', async () => {
+  it('keeps the last count when a recount fails, and answers with the failure only while nothing was ever counted', async () => {
     const { sut, catalog, advance } = setup();
     const busy = Object.assign(new Error('Query execution was interrupted'), { errno: 1969 });
     const countEligible = catalog.countEligible.bind(catalog);
     catalog.countEligible = async () => Promise.reject(busy);
+    expect(await sut.at(0)).toMatchObject({ remaining: null, counting: true });
+    await settle();
     await expect(sut.at(0)).rejects.toThrow('Magento database');
 
+    // That answer started another count, which is "being counted" until it ends.
+    expect(await sut.at(0)).toMatchObject({ remaining: null, counting: true });
     catalog.countEligible = countEligible;
-    await sut.at(0);
+    await settle();
+    await expect(sut.at(0)).rejects.toThrow('Magento database');
+    await settle();
+    expect(await sut.at(0)).toMatchObject({ remaining: 10, estimated: false });
     catalog.countEligible = async () => Promise.reject(busy);
     advance(31_000);
 
     expect(await sut.at(0)).toMatchObject({ remaining: 10, estimated: true });
     await settle();
     expect(await sut.at(0)).toMatchObject({ remaining: 10, estimated: true });
+  });
+
+  it('answers the first request as being counted, not with the failure, when the count at boot failed, and counts again', async () => {
+    const { sut, catalog } = setup();
+    const countEligible = catalog.countEligible.bind(catalog);
+    catalog.countEligible = async () => Promise.reject(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
+    sut.onApplicationBootstrap();
+    for (let i = 0; i < 5; i++) await settle();
+    catalog.countEligible = countEligible;
+
+    expect(await sut.at(0)).toMatchObject({ remaining: null, counting: true });
+    await settle();
+    expect(await sut.at(0)).toMatchObject({ remaining: 10, estimated: false, counting: false });
   });
 });

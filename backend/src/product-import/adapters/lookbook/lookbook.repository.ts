@@ -44,6 +44,10 @@ export class LookbookRepository extends ProductSink {
     return readMeta(this.dataSource, key);
   }
 
+  override rehearseUpsert(products: ProductRecord[]): void {
+    ProductWriter.rehearse(products);
+  }
+
   override async countImported(): Promise<ImportedCounts> {
     const runner = this.dataSource.createQueryRunner();
     try {
