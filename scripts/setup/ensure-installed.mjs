@@ -17,5 +17,7 @@ export async function ensureInstalled(prefix, root = ROOT) {
   if (installIsCurrent(root)) return;
   const why = existsSync(join(root, 'node_modules')) ? 'package-lock.json changed since the last install' : 'first run';
   const what = 'installing npm packages with npm ci';
-  await timedStep(prefix, { what, note: `${why}; about 1 min on 2 cores` }, 'npm', ['ci', '--no-audit', '--no-fund'], { cwd: root });
+  // Errors only: npm's notices (install scripts it lists for review, update offers) are not ours to
+  // act on and would only crowd the log of every first run.
+  await timedStep(prefix, { what, note: `${why}; about 1 min on 2 cores` }, 'npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: root });
 }
