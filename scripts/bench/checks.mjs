@@ -47,8 +47,8 @@ export function checkFigures(figures) {
     if (r && (r.floorRows !== r.ourRows || r.skusOnlyInOurs + r.skusOnlyInFloor > 0)) {
       problems.push(`on the ${name} catalog the floor wrote ${r.floorRows} rows and our import ${r.ourRows} (SKUs only ours ${r.skusOnlyInOurs}, only floor ${r.skusOnlyInFloor})`);
     }
-    const differing = describeColumnDiffs(r);
-    if (differing) problems.push(`on the attribute-heavy catalog the floor and our import wrote different values: ${differing}`);
+    const differing = r && describeColumnDiffs(r);
+    if (differing) problems.push(`on the ${name} catalog the floor and our import wrote different values: ${differing}`);
   }
 
   if (!memory || memory.lastJob < figures.config.rssJobs) problems.push('the memory phase did not reach its job count');
