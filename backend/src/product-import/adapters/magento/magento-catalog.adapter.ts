@@ -8,7 +8,7 @@ import { CatalogSource, EligibleIdsQuery } from '../../ports/catalog-source';
 import { mapInTurns } from '../event-loop-turns';
 import { CategoryTree, selectCategoryPaths, selectCategoryTree } from './category-queries';
 import { EligibilityScope, eligibleIdsQuery } from './eligibility-sql';
-import { PageData, ProductMapper, SourceRow, parseOptionIds } from './product-mapper';
+import { PageData, ProductMapper, SourceRow, isCountedChild, parseOptionIds } from './product-mapper';
 import { ProductRef, selectChildLinks, selectInWebsite, selectOptionLabels, selectProductRows, selectScopedValues } from './page-queries';
 import { selectDates, selectGallery, selectHexSwatches, selectRulePrices, selectTierPrices, selectUrlRewrites } from './shopper-queries';
 import { ShopperData } from './shopper-view';
@@ -155,15 +155,19 @@ export class MagentoCatalogAdapter extends CatalogSource {
     const labels = await selectOptionLabels(runner, profile, [...optionIds]);
     const colourId = meta.byCode.get('color')?.id;
     const colours = [...labels].filter(([, label]) => label.attributeId === colourId).map(([optionId]) => optionId);
+    const stock = await selectStock(runner, profile, [...ownStockIds, ...childIds]);
+    const inWebsite = await selectInWebsite(runner, profile, childIds);
+    // Only the children a configurable counts lend it prices and photos: the others are not read for them.
+    const counted = children.filter((child) => isCountedChild(child.entityId, meta, { values, inWebsite, stock }));
     return {
       values,
       optionIdsOf,
       childrenOf,
-      stock: await selectStock(runner, profile, [...ownStockIds, ...childIds]),
-      inWebsite: await selectInWebsite(runner, profile, childIds),
+      stock,
+      inWebsite,
       labels,
       categories: await selectCategoryPaths(runner, profile, categories, ids),
-      shopper: await this.loadShopperData(runner, profile, [...products, ...children], colours),
+      shopper: await this.loadShopperData(runner, profile, [...products, ...counted], colours),
     };
   }
 

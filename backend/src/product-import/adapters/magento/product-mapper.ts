@@ -119,9 +119,7 @@ export class ProductMapper {
 
   /** Children the shop sells: enabled for the store, in its website and with stock to sell. */
   private countedChildren(parentId: number): number[] {
-    return (this.page.childrenOf.get(parentId) ?? []).filter(
-      (child) => this.raw(child, 'status') === '1' && this.page.inWebsite.has(child) && (this.page.stock.get(child)?.sellable ?? false),
-    );
+    return (this.page.childrenOf.get(parentId) ?? []).filter((child) => isCountedChild(child, this.meta, this.page));
   }
 
   private sumQty(children: number[]): bigint {
@@ -201,6 +199,12 @@ export class ProductMapper {
     if (!attribute) return null;
     return this.page.values.get(id)?.get(attribute.id) ?? null;
   }
+}
+
+/** A child the shop sells: enabled for the store, in its website and with stock to sell. */
+export function isCountedChild(child: number, meta: MagentoMetadata, page: Pick<PageData, 'values' | 'inWebsite' | 'stock'>): boolean {
+  const status = meta.byCode.get('status');
+  return status !== undefined && page.values.get(child)?.get(status.id) === '1' && page.inWebsite.has(child) && (page.stock.get(child)?.sellable ?? false);
 }
 
 /** Labels of the options, each once, ordered as the shop orders them (sort_order, then id). */

@@ -98,14 +98,18 @@ export async function selectRulePrices(runner: QueryRunner, profile: ShopProfile
   return new Map(rows.map((row) => [Number(row.product_id), row.rule_price]));
 }
 
-/** Entity id → its product page's path in the store (the first direct rewrite that is not a category path). */
+/**
+ * Entity id → its product page's path in the store (the first direct rewrite that is not a category
+ * path). "+ 0" keeps the optimizer on the entity_id index: on (store_id, entity_id) it read the
+ * store's rows by store_id alone (6 ms a page of 600 against 2 ms).
+ */
 export async function selectUrlRewrites(runner: QueryRunner, profile: ShopProfile, entityIds: number[]): Promise<Map<number, string>> {
   const paths = new Map<number, string>();
   if (entityIds.length === 0 || !hasTables(profile, 'url_rewrite')) return paths;
   const rows: Array<{ entity_id: number; request_path: string | null }> = await runner.query(
     `SELECT entity_id, request_path
        FROM ${table(profile, 'url_rewrite')}
-      WHERE entity_type = 'product' AND entity_id IN (?) AND store_id = ? AND redirect_type = 0 AND metadata IS NULL
+      WHERE entity_type = 'product' AND entity_id IN (?) AND store_id + 0 = ? AND redirect_type = 0 AND metadata IS NULL
       ORDER BY url_rewrite_id`,
     [entityIds, profile.storeId],
   );
@@ -132,7 +136,11 @@ export async function selectHexSwatches(runner: QueryRunner, profile: ShopProfil
   return swatches;
 }
 
-/** Entity id → attribute id → the date part ("YYYY-MM-DD") of a datetime value, the store view's over the admin's. */
+/**
+ * Entity id → attribute id → the date part ("YYYY-MM-DD") of a datetime value, the store view's over
+ * the admin's. "+ 0" as for the other value tables (see page-queries): one index range per id, not
+ * per id × attribute × store.
+ */
 export async function selectDates(runner: QueryRunner, profile: ShopProfile, products: ProductRef[], attributeIds: number[]): Promise<Map<number, Map<number, string | null>>> {
   const dates = new Map<number, Map<number, string | null>>();
   if (products.length === 0 || attributeIds.length === 0 || !hasTables(profile, 'catalog_product_entity_datetime')) return dates;
@@ -140,7 +148,7 @@ export async function selectDates(runner: QueryRunner, profile: ShopProfile, pro
   const rows: Array<{ link_id: number; attribute_id: number; store_id: number; day: string | null }> = await runner.query(
     `SELECT ${link} AS link_id, attribute_id, store_id, DATE_FORMAT(value, '%Y-%m-%d') AS day
        FROM ${table(profile, 'catalog_product_entity_datetime')}
-      WHERE ${link} IN (?) AND attribute_id IN (?) AND store_id IN (0, ?)
+      WHERE ${link} IN (?) AND attribute_id + 0 IN (?) AND store_id + 0 IN (0, ?)
       ORDER BY store_id = ?`,
     [products.map((p) => p.linkId), attributeIds, profile.storeId, profile.storeId],
   );

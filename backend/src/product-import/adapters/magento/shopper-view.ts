@@ -23,6 +23,10 @@ const NO_IMAGE = 'no_selection';
 
 /** A product's price for a guest today, photos and link, as the store's storefront shows them. */
 export class ShopperView {
+  /** A configurable asks for its children's prices and photos once for itself and once per colour. */
+  private readonly finalPrices = new Map<number, bigint | null>();
+  private readonly baseImages = new Map<number, string | null>();
+
   constructor(
     private readonly meta: MagentoMetadata,
     private readonly values: ScopedValues,
@@ -31,13 +35,16 @@ export class ShopperView {
 
   /** In ten-thousandths; null without a regular price. */
   finalPrice(id: number): bigint | null {
-    return finalPriceUnits(this.raw(id, 'price'), {
+    if (this.finalPrices.has(id)) return this.finalPrices.get(id)!;
+    const price = finalPriceUnits(this.raw(id, 'price'), {
       specialPrice: this.raw(id, 'special_price'),
       specialFrom: this.date(id, 'special_from_date'),
       specialTo: this.date(id, 'special_to_date'),
       tiers: this.data.tierPrices.get(id) ?? [],
       rulePrice: this.data.rulePrices.get(id) ?? null,
     }, this.data.today);
+    this.finalPrices.set(id, price);
+    return price;
   }
 
   /** The gallery's shown images, each with the roles whose value is its file. */
@@ -59,7 +66,8 @@ export class ShopperView {
 
   /** The base image's URL when the product has one that is shown (how a child lends its photo). */
   baseImageUrl(id: number): string | null {
-    return this.images(id).find((image) => image.roles.includes('image'))?.url ?? null;
+    if (!this.baseImages.has(id)) this.baseImages.set(id, this.images(id).find((image) => image.roles.includes('image'))?.url ?? null);
+    return this.baseImages.get(id)!;
   }
 
   /** The store's rewrite of the product page, else its URL key with the suffix, else the plain product route. */
