@@ -222,6 +222,7 @@ async function measureMemory(figures) {
   const afterLastJob = await backend.memory();
   figures.memory = {
     bootRssMb: megabytes(backend.bootMemory.rss),
+    warmUpMs: backend.warmUpMs,
     afterFirstJob,
     afterLastJob,
     lastJob: afterLastJob.jobsRun,

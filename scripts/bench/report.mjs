@@ -304,7 +304,7 @@ function detailLines({ import: imported, rich, children, shapes, polls, memory, 
     if (polls.duringRefresh?.saturated) lines.push(busy(polls.duringRefresh.saturated, 'closed loop').replace('re-import jobs', 'refresh jobs'));
   }
   if (memory) {
-    lines.push(`Backend RSS: ${memory.bootRssMb} MB at boot, ${megabytes(memory.afterFirstJob.rss)} MB after job 1, ` +
+    lines.push(`Backend RSS: ${memory.bootRssMb} MB at boot (warm-up read ${fixed(memory.warmUpMs)} ms after listening), ${megabytes(memory.afterFirstJob.rss)} MB after job 1, ` +
       `${megabytes(memory.afterLastJob.rss)} MB after job ${memory.lastJob} (V8 heap used ${megabytes(memory.afterFirstJob.heapUsed)} -> ` +
       `${megabytes(memory.afterLastJob.heapUsed)} MB, reserved ${megabytes(memory.afterFirstJob.heapTotal)} -> ${megabytes(memory.afterLastJob.heapTotal)} MB, ` +
       `of which old space ${megabytes(memory.afterFirstJob.spaces.old_space)} -> ${megabytes(memory.afterLastJob.spaces.old_space)} MB; ` +
