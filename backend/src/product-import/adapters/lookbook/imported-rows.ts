@@ -1,7 +1,7 @@
 import { QueryRunner } from 'typeorm';
 import { ImportedCounts, ImportedRow, RowUpdate, RowUpdateResult } from '../../domain/imported-row';
 import { TurnBudget, mapInTurns } from '../event-loop-turns';
-import { contentHash, rewriteRows, writeOrIsolate } from './product-columns';
+import { rewriteRows, rowContent, writeOrIsolate } from './product-columns';
 import { refusedRow } from './refused-row';
 
 /**
@@ -78,7 +78,7 @@ export class ImportedRows {
 
   async update(updates: RowUpdate[]): Promise<RowUpdateResult> {
     const budget = new TurnBudget();
-    const hashed = await mapInTurns(updates, (update) => ({ ...update, hash: contentHash(update.product) }), budget);
+    const hashed = await mapInTurns(updates, (update) => ({ ...update, ...rowContent(update.product) }), budget);
     const changed = hashed.filter(({ rowId, hash }) => this.lockedHashes.get(rowId) !== hash);
     const result: RowUpdateResult = { updated: 0, unchanged: hashed.length - changed.length, rejected: [] };
     const now = new Date();

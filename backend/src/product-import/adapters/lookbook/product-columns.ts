@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { QueryRunner } from 'typeorm';
 import { ProductRecord } from '../../domain/product-record';
-import { RowUpdate } from '../../domain/imported-row';
 
 /** The products columns a shop record fills. */
 export const COLUMNS = [
@@ -19,10 +18,19 @@ export function columnValue(product: ProductRecord, column: (typeof COLUMNS)[num
   return product[column];
 }
 
-/** A stable fingerprint of everything the import writes for a product. */
-export function contentHash(product: ProductRecord): string {
-  const canonical = COLUMNS.map((column) => columnValue(product, column));
-  return createHash('sha1').update(JSON.stringify(canonical)).digest('hex');
+/** What a row holds for a product: its column values in COLUMNS order, and their fingerprint. */
+export interface RowContent {
+  values: unknown[];
+  hash: string;
+}
+
+/**
+ * The product's column values and a stable fingerprint of them, worked out once: the JSON columns
+ * are the dearest part of writing a row, and the hash and the statement share them.
+ */
+export function rowContent(product: ProductRecord): RowContent {
+  const values = COLUMNS.map((column) => columnValue(product, column));
+  return { values, hash: createHash('sha1').update(JSON.stringify(values)).digest('hex') };
 }
 
 /**
@@ -59,11 +67,11 @@ function isRowDataError(error: unknown): boolean {
  * a derived table of the new values; rows whose stored hash already matches are not touched.
  * Returns how many were rewritten.
  */
-export async function rewriteRows(runner: QueryRunner, rows: Array<RowUpdate & { hash: string }>, now: Date): Promise<number> {
+export async function rewriteRows(runner: QueryRunner, rows: Array<{ rowId: number } & RowContent>, now: Date): Promise<number> {
   const columns = [...COLUMNS, 'content_hash'];
   const select = (first: boolean) => `SELECT ${['id', ...columns].map((c) => (first ? `? AS ${c}` : '?')).join(', ')}`;
   const values = rows.map((_, index) => select(index === 0)).join('\n UNION ALL ');
-  const params = rows.flatMap(({ rowId, product, hash }) => [rowId, ...COLUMNS.map((c) => columnValue(product, c)), hash]);
+  const params = rows.flatMap(({ rowId, values, hash }) => [rowId, ...values, hash]);
   const result = await runner.query(
     `UPDATE products p
        JOIN (${values}) v ON v.id = p.id

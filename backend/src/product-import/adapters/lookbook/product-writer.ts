@@ -3,7 +3,7 @@ import { QueryRunner } from 'typeorm';
 import { ProductRecord, RejectedProduct, UpsertResult, emptyUpsertResult } from '../../domain/product-record';
 import { SkuWon, displaced, resolveSkuClaims } from '../../domain/sku-claims';
 import { TurnBudget, mapInTurns } from '../event-loop-turns';
-import { COLUMNS, columnValue, contentHash, rewriteRows, writeOrIsolate } from './product-columns';
+import { COLUMNS, RowContent, rewriteRows, rowContent, writeOrIsolate } from './product-columns';
 import { readSkuClaims } from './sku-claims-query';
 import { refusedRow } from './refused-row';
 
@@ -16,7 +16,7 @@ const INSERTED = [...COLUMNS, 'content_hash', 'created_at', 'updated_at'];
  */
 const ROWS_PER_STATEMENT = 100;
 
-type Hashed = SkuWon & { hash: string };
+type Hashed = SkuWon & RowContent;
 
 /**
  * Writes one batch inside the caller's transaction: finds (and locks) the rows holding each
@@ -33,7 +33,7 @@ export class ProductWriter {
     const { won, lost } = resolveSkuClaims(await readSkuClaims(this.runner, products));
     result.rejected.push(...lost);
     const budget = new TurnBudget();
-    const hashed: Hashed[] = await mapInTurns(won, (claim) => ({ ...claim, hash: contentHash(claim.product) }), budget);
+    const hashed: Hashed[] = await mapInTurns(won, (claim) => ({ ...claim, ...rowContent(claim.product) }), budget);
     const now = new Date();
     for (let i = 0; i < hashed.length; i += ROWS_PER_STATEMENT) {
       const inserts: Hashed[] = [];
@@ -71,7 +71,7 @@ export class ProductWriter {
   }
 
   private async rewrite(rows: Hashed[], now: Date): Promise<void> {
-    await rewriteRows(this.runner, rows.map(({ row, product, hash }) => ({ rowId: row!.id, product, hash })), now);
+    await rewriteRows(this.runner, rows.map(({ row, values, hash }) => ({ rowId: row!.id, values, hash })), now);
   }
 
   /**
@@ -82,15 +82,15 @@ export class ProductWriter {
   static rehearse(products: ProductRecord[]): void {
     const now = new Date();
     for (let i = 0; i < products.length; i += ROWS_PER_STATEMENT) {
-      const rows = products.slice(i, i + ROWS_PER_STATEMENT).map((product) => ({ product, hash: contentHash(product) }));
+      const rows = products.slice(i, i + ROWS_PER_STATEMENT).map(rowContent);
       const { sql, params } = insertStatement(rows, now);
       format(sql, params as Parameters<typeof format>[1]);
     }
   }
 }
 
-function insertStatement(rows: Array<{ product: ProductRecord; hash: string }>, now: Date): { sql: string; params: unknown[] } {
+function insertStatement(rows: RowContent[], now: Date): { sql: string; params: unknown[] } {
   const placeholders = rows.map(() => `(${INSERTED.map(() => '?').join(', ')})`).join(',\n');
-  const params = rows.flatMap(({ product, hash }) => [...COLUMNS.map((c) => columnValue(product, c)), hash, now, now]);
+  const params = rows.flatMap(({ values, hash }) => [...values, hash, now, now]);
   return { sql: `INSERT INTO products (${INSERTED.join(', ')}) VALUES ${placeholders}`, params };
 }

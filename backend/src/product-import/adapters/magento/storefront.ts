@@ -117,7 +117,15 @@ function isKnownTimeZone(zone: string): boolean {
   }
 }
 
+/** A formatter per zone: making one costs ~0.2 ms, and every page asks for today. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** Today's calendar date in the zone, as "YYYY-MM-DD" (the form Magento's DATE columns compare with). */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(now);
 }
