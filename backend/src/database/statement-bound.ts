@@ -1,6 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 
 const bound = new AsyncLocalStorage<number>();
+// Switched on now, at load, rather than by the first bounded read (the dialog's first count, a
+// health probe): from then on every promise carries the storage's property, and promises changing
+// shape after the warm-up at boot would make V8 throw away the code it optimized for the next job.
+bound.run(0, () => undefined);
 
 /**
  * Runs `work` with a tighter bound on the shop's read statements it issues (see NamedDataSource):
