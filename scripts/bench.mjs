@@ -127,6 +127,8 @@ try {
   const scaleCatalog = args.scale
     ? await seedScaleCatalog({ ...catalogOf, names: scaleNames, products: config.scaleProducts, jobSize: config.jobSize, shape })
     : null;
+  // The catalogs seeded after the main one are still being written to disk: not during run 1.
+  if (sideCatalogs.length > 0 || scaleCatalog) await waitForServerToSettle(admin, { log });
 
   figures.runs = [];
   for (let run = 1; run <= config.runs; run++) {
