@@ -27,8 +27,9 @@ const FIRST_JOB_READ_AHEAD_CHUNKS = 0;
  * Products the warm-up at boot reads and rehearses: enough calls of the per-row code (reading,
  * grouping, mapping, hashing, building statements) for V8 to optimize it. Measured on 2 cores and
  * the attribute-heavy catalog, with 500 the two jobs after it still ran at ~1.4x and ~1.2x a warm
- * job's time (the backend's CPU 510 and 390 ms against 230); with 2,000 the first was ~1.1x. It
- * costs the shop about two 1,000-product jobs' reads, once per boot.
+ * job's time (the backend's CPU 510 and 390 ms against 230); with 2,000 the second already runs
+ * like the later ones (the first still at ~1.2-1.4x, see the README's Performance). It costs the
+ * shop about two 1,000-product jobs' reads, once per boot.
  */
 const WARM_UP_PRODUCTS = 2_000;
 /**
@@ -79,7 +80,7 @@ export class ImportJobRunner extends JobRunner implements OnApplicationBootstrap
     this.importedBefore = true;
   }
 
-  /** Settles once the warm-up at boot has ended (or there was none): what a readiness check waits for. */
+  /** Settles once the warm-up at boot has ended (or there was none): the bench starts its jobs then. */
   async warmedUp(): Promise<void> {
     await this.warming;
   }
