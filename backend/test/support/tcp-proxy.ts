@@ -2,6 +2,9 @@ import { once } from 'node:events';
 import { Server, Socket, connect, createServer } from 'node:net';
 import { freePort } from './backend-process';
 
+/** A COMMIT as a client sends it: the packet's length (3 bytes), sequence 0, COM_QUERY, the text. */
+const COMMIT = Buffer.concat([Buffer.from([7, 0, 0, 0, 0x03]), Buffer.from('COMMIT')]);
+
 /**
  * A loopback TCP relay in front of the database server, so a test can make one database
  * unreachable for a running backend (`cut`: open connections reset, new ones refused) and bring it
@@ -10,6 +13,8 @@ import { freePort } from './backend-process';
 export class TcpProxy {
   private server?: Server;
   private readonly sockets = new Set<Socket>();
+  /** The transactions whose COMMIT answer the relay is to lose: see loseCommitAnswerAfter. */
+  private trap?: { fragment: Buffer; sprung: () => void };
 
   private constructor(
     private readonly target: { host: string; port: number },
@@ -42,6 +47,17 @@ export class TcpProxy {
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
+  /**
+   * The next time a client commits a transaction in which it sent `fragment` (e.g. the start of
+   * one statement), relays the COMMIT, waits for the server's answer, drops that answer and cuts
+   * every connection, as a network failing at that moment would: the server has committed, the
+   * client only hears the connection was lost. Resolves once that has happened; `restore` brings
+   * the relay back.
+   */
+  loseCommitAnswerAfter(fragment: string): Promise<void> {
+    return new Promise((sprung) => (this.trap = { fragment: Buffer.from(fragment), sprung }));
+  }
+
   /** Accepts and relays connections again, on the same port. */
   async restore(): Promise<void> {
     if (this.server) return;
@@ -56,8 +72,19 @@ export class TcpProxy {
           upstream.destroy();
         });
       }
-      client.pipe(upstream);
-      upstream.pipe(client);
+      let fragmentSent = false;
+      let answerLost = false;
+      client.on('data', (data) => {
+        upstream.write(data);
+        if (this.trap && data.includes(this.trap.fragment)) fragmentSent = true;
+        else if (data.equals(COMMIT)) [answerLost, fragmentSent] = [fragmentSent && !!this.trap, false];
+      });
+      upstream.on('data', (data) => {
+        if (!answerLost) return void client.write(data);
+        const { sprung } = this.trap!;
+        this.trap = undefined;
+        void this.cut().then(sprung);
+      });
     });
     server.listen(this.port, '127.0.0.1');
     await once(server, 'listening');

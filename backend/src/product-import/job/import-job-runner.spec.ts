@@ -244,6 +244,26 @@ describe('ImportJobRunner', () => {
     expect(Date.now() - started).toBeLessThan(600 + 1_500);
   });
 
+  it.each([
+    ['landed', 'counted', 6, '6'],
+    ['lost', 'not counted', 3, '3'],
+  ] as const)('a chunk whose COMMIT was cut off and %s is %s: the counters agree with the rows and the cursor', async (cut, _counted, processed, cursor) => {
+    const { lookbook, jobs, runJob } = setup();
+    const saveProgress = jobs.saveProgress.bind(jobs);
+    jobs.saveProgress = async (...args) => {
+      const saved = await saveProgress(...args);
+      if (args[2].processed === 3) lookbook.cutAtNextCommit = cut; // the second chunk's COMMIT is cut
+      return saved;
+    };
+
+    const job = await runJob();
+
+    expect(job).toMatchObject({ status: 'failed', error_message: 'Lookbook database unavailable: connection lost' });
+    expect(job.metrics).toMatchObject({ processed, inserted: processed, last_processed_source_id: processed });
+    expect(lookbook.meta.get(CURSOR)).toBe(cursor);
+    expect(lookbook.rows.size).toBe(processed);
+  });
+
   it('reads the first chunk while it selects the rest, then up to two chunks ahead of the one it writes', async () => {
     const products = Array.from({ length: 12 }, (_, i) => product(i + 1));
     const { catalog, lookbook, runJob } = setup(products);

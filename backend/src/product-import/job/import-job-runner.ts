@@ -1,9 +1,9 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { ImportJob, ImportParams } from '../domain/import-job';
-import { CatalogPage, UpsertResult } from '../domain/product-record';
+import { CatalogPage } from '../domain/product-record';
 import { EligibleIdsQuery } from '../ports/catalog-source';
 import { CURSOR_META_KEY } from '../ports/product-sink';
-import { inChunks } from './job-progress';
+import { ChunkCounts, importedChunk, inChunks } from './job-progress';
 import { ReadAhead } from './read-ahead';
 import { JobRun, JobRunner } from './job-runner';
 import { inStage } from './stage-error';
@@ -35,10 +35,11 @@ const WARM_UP_PRODUCTS = 2_000;
 /**
  * Runs one import job: retries the products the Lookbook owes, selects the eligible products after
  * the cursor, then imports them in chunks.
- * Each chunk's rows and the cursor commit in one Lookbook transaction, so whatever happens next,
- * the cursor never points past rows that are not written, nor behind them. That transaction also
- * confirms the run's lease on the job: a run whose job was failed by the stale rule (its process
- * was paused or cut off) commits nothing more and stops.
+ * Each chunk's rows, the cursor and the job's counters commit in one Lookbook transaction, so
+ * whatever happens next, the cursor never points past rows that are not written, nor behind them,
+ * and the job counts exactly the chunks committed. That transaction also confirms the run's lease
+ * on the job: a run whose job was failed by the stale rule (its process was paused or cut off)
+ * commits nothing more and stops.
  */
 @Injectable()
 export class ImportJobRunner extends JobRunner implements OnApplicationBootstrap {
@@ -123,10 +124,8 @@ export class ImportJobRunner extends JobRunner implements OnApplicationBootstrap
     for (const chunk of inChunks(notRetried(rest), chunkSize)) reads.add(chunk);
 
     for (let page = await reads.next(); page && !this.stopRequested; page = await reads.next()) {
-      const result = await inStage('Lookbook', () => this.writeChunk(run, page!));
+      await this.writeChunk(run, page);
       this.importedBefore = true;
-      run.progress.addChunk(page, result);
-      await this.saveProgress(run);
     }
   }
 
@@ -134,16 +133,14 @@ export class ImportJobRunner extends JobRunner implements OnApplicationBootstrap
     return inStage('Magento', () => this.source.selectEligibleIds(query));
   }
 
-  /** The chunk's rows and the cursor, in one transaction that commits only under the run's lease. */
-  private writeChunk(run: JobRun, page: CatalogPage): Promise<UpsertResult> {
-    return this.sink.transaction(async (tx) => {
+  /** The chunk's rows and the cursor, committed with the job's counters (see commitChunk). */
+  private writeChunk(run: JobRun, page: CatalogPage): Promise<ChunkCounts> {
+    return this.commitChunk(run, async (tx) => {
       const result = await tx.batchUpsertProducts(page.products);
       const sourceIds = [...page.products, ...page.skipped].map((p) => p.source_id);
       await this.settleOwed(tx, run, sourceIds, result.rejected, result.displaced);
       if (page.lastSourceId !== null) await tx.advanceCursor(page.lastSourceId);
-      // Last, so the job row is locked only for the moment before commit.
-      await tx.confirmLease(run.jobId, run.lease);
-      return result;
+      return importedChunk(page, result);
     });
   }
 }

@@ -17,6 +17,20 @@ export interface ChunkCounts {
 
 export type JobOutcome = { status: 'completed' | 'failed'; errorMessage: string | null };
 
+/** An import chunk's counts: the page read from the shop and what writing it did. */
+export function importedChunk(page: CatalogPage, result: UpsertResult): ChunkCounts {
+  return {
+    processed: page.products.length + page.skipped.length,
+    inserted: result.inserted,
+    updated: result.updated,
+    unchanged: result.unchanged,
+    skipped: page.skipped.length,
+    errors: result.rejected,
+    lastSourceId: page.lastSourceId,
+    notices: page.notices,
+  };
+}
+
 /** The job's counters: every processed product lands in exactly one of them. */
 export class JobProgress {
   readonly metrics: ImportJobMetrics = emptyMetrics();
@@ -25,18 +39,14 @@ export class JobProgress {
 
   constructor(private readonly startedAt: Date) {}
 
-  /** An import chunk: the page read from the shop and what writing it did. */
-  addChunk(page: CatalogPage, result: UpsertResult): void {
-    this.add({
-      processed: page.products.length + page.skipped.length,
-      inserted: result.inserted,
-      updated: result.updated,
-      unchanged: result.unchanged,
-      skipped: page.skipped.length,
-      errors: result.rejected,
-      lastSourceId: page.lastSourceId,
-      notices: page.notices,
-    });
+  /** These counters with one more chunk, leaving these as they are (the chunk is not committed yet). */
+  with(chunk: ChunkCounts): JobProgress {
+    const next = new JobProgress(this.startedAt);
+    Object.assign(next.metrics, this.metrics);
+    next.errors.push(...this.errors);
+    this.noticed.forEach((notice) => next.noticed.add(notice));
+    next.add(chunk);
+    return next;
   }
 
   add(chunk: ChunkCounts): void {

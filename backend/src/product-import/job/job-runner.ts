@@ -1,15 +1,16 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { ExplainedFailure, isOutage } from '../../database/database-failure';
 import { JobLeaseLostError } from '../domain/import-errors';
-import { ImportJob } from '../domain/import-job';
+import { ImportJob, ImportJobMetrics } from '../domain/import-job';
 import { RejectedProduct } from '../domain/product-record';
 import { CatalogSource } from '../ports/catalog-source';
 import { ImportJobStore } from '../ports/import-job-store';
 import { ProductSink, ProductSinkTransaction } from '../ports/product-sink';
-import { JobOutcome, JobProgress, inChunks } from './job-progress';
+import { ChunkCounts, JobOutcome, JobProgress, inChunks } from './job-progress';
 import { retryUntilDone } from './retry';
 import { StageError, inStage } from './stage-error';
 
@@ -26,6 +27,12 @@ export interface JobRun {
   refused: Set<number>;
   /** Source ids this run retried as owed: not written again by it. */
   retried: Set<number>;
+  /**
+   * The counters with the chunk whose COMMIT went out last, until its answer arrives. When the
+   * connection is lost meanwhile, only the database knows whether the chunk landed; the job row,
+   * written in the same transaction, tells (see recordOutcome).
+   */
+  inDoubt?: JobProgress;
 }
 
 /** Short first, so a blip costs little; capped, so the job is released soon after the database is back. */
@@ -110,18 +117,35 @@ export abstract class JobRunner {
       if (this.stopRequested) break;
       const eligible = await inStage('Magento', () => this.source.filterEligible(ids));
       const page = await inStage('Magento', () => this.source.fetchProducts(eligible));
-      const result = await inStage('Lookbook', () =>
-        this.sink.transaction(async (tx) => {
-          const written = await tx.batchUpsertProducts(page.products);
-          await this.settleOwed(tx, run, ids, written.rejected, written.displaced);
-          await tx.confirmLease(run.jobId, run.lease);
-          return written;
-        }),
-      );
-      run.progress.add({ ...result, processed: ids.length, skipped: ids.length - eligible.length + page.skipped.length, errors: result.rejected, lastSourceId: null });
-      await this.saveProgress(run);
+      await this.commitChunk(run, async (tx) => {
+        const written = await tx.batchUpsertProducts(page.products);
+        await this.settleOwed(tx, run, ids, written.rejected, written.displaced);
+        return { ...written, processed: ids.length, skipped: ids.length - eligible.length + page.skipped.length, errors: written.rejected, lastSourceId: null };
+      });
     }
     return owed.length;
+  }
+
+  /**
+   * Writes one chunk in one Lookbook transaction and, last in it, the job's counters with that
+   * chunk, under the run's lease: rows, cursor and counters commit together or not at all, and the
+   * job row is locked only for the moment before commit (the stale rule's UPDATE waits for it).
+   * Rolls back and throws JobLeaseLostError once the job is no longer the run's.
+   */
+  protected async commitChunk(run: JobRun, write: (tx: ProductSinkTransaction) => Promise<ChunkCounts>): Promise<ChunkCounts> {
+    const committed = await inStage('Lookbook', () =>
+      this.sink.transaction(async (tx) => {
+        const chunk = await write(tx);
+        const progress = run.progress.with(chunk);
+        const now = new Date();
+        await tx.recordJobProgress(run.jobId, run.lease, progress.snapshot(now), now);
+        run.inDoubt = progress;
+        return { chunk, progress };
+      }),
+    );
+    run.progress = committed.progress;
+    run.inDoubt = undefined;
+    return committed.chunk;
   }
 
   /**
@@ -161,6 +185,7 @@ export abstract class JobRunner {
     const kind = this.kind.toLowerCase();
     const recorded = await retryUntilDone(
       async () => {
+        if (run.inDoubt) await this.settleInDoubt(run);
         const now = new Date();
         const finished = await this.jobs.finish(run.jobId, run.lease, { ...outcome, ...run.progress.snapshot(now) }, now);
         if (!finished) this.logger.warn(`${this.kind} job ${run.jobId} was already ended elsewhere; its outcome here (${outcome.errorMessage ?? outcome.status}) is not recorded`);
@@ -173,6 +198,18 @@ export abstract class JobRunner {
       },
     );
     if (!recorded) this.logger.error(`Gave up recording the end of ${kind} job ${run.jobId}; the stale rule will fail it`);
+  }
+
+  /**
+   * The last chunk's COMMIT went out and no answer came back: the job row, committed with every
+   * chunk, says whether it landed. Counting it when it did keeps the job's counters in step with
+   * the rows and the cursor (the next job starts after that chunk).
+   */
+  private async settleInDoubt(run: JobRun): Promise<void> {
+    const stored = await this.jobs.findById(run.jobId);
+    const counters = (metrics: ImportJobMetrics) => ({ ...metrics, elapsed_ms: 0 });
+    if (stored && isDeepStrictEqual(counters(stored.metrics), counters(run.inDoubt!.metrics))) run.progress = run.inDoubt!;
+    run.inDoubt = undefined;
   }
 }
 

@@ -12,7 +12,7 @@ import { inStage } from './stage-error';
  * Runs one refresh job: walks every Lookbook product that came from the shop, in source_id order,
  * and brings each chunk in line with what the shop sells now (see planRefresh). Each chunk's rows are
  * locked, decided and written in one short Lookbook transaction after the shop was read, which
- * commits only while the run still holds its job; the cursor is never touched, so a refresh that dies is simply run again.
+ * commits with the job's counters only while the run still holds its job; the cursor is never touched, so a refresh that dies is simply run again.
  */
 @Injectable()
 export class RefreshJobRunner extends JobRunner {
@@ -35,9 +35,7 @@ export class RefreshJobRunner extends JobRunner {
     while (!this.stopRequested) {
       const chunk = await this.refreshChunk(run, afterSourceId);
       if (!chunk) break;
-      run.progress.add(chunk);
       afterSourceId = chunk.lastSourceId!;
-      await this.saveProgress(run);
     }
     // Last, so a product that lost its row in this refresh to the one holding its SKU now, or
     // waited on a row this refresh renamed, is written by this same refresh.
@@ -56,8 +54,7 @@ export class RefreshJobRunner extends JobRunner {
     const sourceIds = [...new Set(read.map((r) => r.source_id))];
     const eligible = await inStage('Magento', () => this.source.filterEligible(sourceIds));
     const page = await inStage('Magento', () => this.source.fetchProducts(eligible));
-    const counts = await inStage('Lookbook', () => this.sink.transaction((tx) => this.writeChunk(tx, run, read, eligible, page)));
-    return { ...counts, lastSourceId: sourceIds[sourceIds.length - 1] };
+    return this.commitChunk(run, (tx) => this.writeChunk(tx, run, read, eligible, page));
   }
 
   private async writeChunk(tx: ProductSinkTransaction, run: JobRun, read: ImportedRow[], eligible: number[], page: CatalogPage): Promise<ChunkCounts> {
@@ -71,8 +68,6 @@ export class RefreshJobRunner extends JobRunner {
     const written = await tx.updateRows(plan.updates);
     const refused = [...plan.lost, ...written.rejected];
     await this.settleOwed(tx, run, [...sourceIds], refused, plan.displaced);
-    // Last, so the job row is locked only for the moment before commit (see ImportJobRunner).
-    await tx.confirmLease(run.jobId, run.lease);
     return {
       processed: read.length,
       updated: written.updated,
@@ -80,7 +75,7 @@ export class RefreshJobRunner extends JobRunner {
       withdrawn: plan.withdrawn,
       skipped: plan.skipped,
       errors: refused,
-      lastSourceId: null,
+      lastSourceId: Math.max(...sourceIds),
       notices: page.notices,
     };
   }

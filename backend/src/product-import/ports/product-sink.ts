@@ -1,3 +1,4 @@
+import { ImportJobError, ImportJobMetrics } from '../domain/import-job';
 import { ImportedCounts, ImportedRow, RowUpdate, RowUpdateResult } from '../domain/imported-row';
 import { ProductRecord, RejectedProduct, UpsertResult } from '../domain/product-record';
 import { SkuClaim } from '../domain/sku-claims';
@@ -36,11 +37,12 @@ export interface ProductSinkTransaction {
    */
   advanceCursor(sourceId: number): Promise<void>;
   /**
-   * Throws JobLeaseLostError unless job `jobId` is still running under `lease`, so the transaction
-   * rolls back instead of committing for a job another process has taken over. Holds the job row
-   * until the transaction ends, so the stale rule cannot fail the job between check and commit.
+   * Stores the job's counters (and heartbeat) if job `jobId` still runs under `lease`, else throws
+   * JobLeaseLostError so the transaction rolls back instead of committing for a job another process
+   * has taken over. Holds the job row until the transaction ends, so the stale rule cannot fail the
+   * job between this check and the commit.
    */
-  confirmLease(jobId: string, lease: string): Promise<void>;
+  recordJobProgress(jobId: string, lease: string, progress: { metrics: ImportJobMetrics; errors: ImportJobError[] }, now: Date): Promise<void>;
 }
 
 /**

@@ -86,18 +86,31 @@ export class InMemoryLookbook extends ProductSink {
     super();
   }
 
+  /**
+   * Set to cut the connection as the next COMMIT goes out: 'landed' commits it all the same,
+   * 'lost' does not; either way the caller hears only that the connection was lost.
+   */
+  cutAtNextCommit: 'landed' | 'lost' | null = null;
+
   async transaction<T>(work: (tx: ProductSinkTransaction) => Promise<T>): Promise<T> {
     const rows = new Map(this.rows);
     const ids = new Map(this.ids);
     const meta = new Map(this.meta);
     const owed = new Map(this.owed);
     const cursors: number[] = [];
-    const result = await work(this.view(rows, ids, meta, owed, cursors));
-    this.rows = rows;
-    this.ids = ids;
-    this.meta = meta;
-    this.owed = owed;
-    this.cursorHistory.push(...cursors);
+    const jobWrites: Array<() => Promise<unknown>> = [];
+    const result = await work(this.view(rows, ids, meta, owed, cursors, jobWrites));
+    const cut = this.cutAtNextCommit;
+    this.cutAtNextCommit = null;
+    if (cut !== 'lost') {
+      this.rows = rows;
+      this.ids = ids;
+      this.meta = meta;
+      this.owed = owed;
+      this.cursorHistory.push(...cursors);
+      for (const write of jobWrites) await write();
+    }
+    if (cut) throw Object.assign(new Error('Connection lost: the server closed the connection.'), { code: 'PROTOCOL_CONNECTION_LOST' });
     return result;
   }
 
@@ -108,7 +121,14 @@ export class InMemoryLookbook extends ProductSink {
   }
 
 
-  private view(rows: Map<string, ProductRecord>, ids: Map<string, number>, meta: Map<string, string>, owed: Map<number, { sku: string; message: string }>, cursors: number[]): ProductSinkTransaction {
+  private view(
+    rows: Map<string, ProductRecord>,
+    ids: Map<string, number>,
+    meta: Map<string, string>,
+    owed: Map<number, { sku: string; message: string }>,
+    cursors: number[],
+    jobWrites: Array<() => Promise<unknown>>,
+  ): ProductSinkTransaction {
     const skuOf = (rowId: number) => [...ids].find(([, id]) => id === rowId)![0];
     // Case aside, as Magento compares SKUs (the database's collation in production).
     const key = (sku: string) => sku.toLowerCase();
@@ -189,8 +209,10 @@ export class InMemoryLookbook extends ProductSink {
         meta.set(CURSOR_META_KEY, String(Math.max(sourceId, Number(meta.get(CURSOR_META_KEY) ?? 0))));
         cursors.push(Number(meta.get(CURSOR_META_KEY)));
       },
-      confirmLease: async (jobId, lease) => {
-        if (this.jobs && !this.jobs.isRunningUnder(jobId, lease)) throw new JobLeaseLostError(jobId);
+      recordJobProgress: async (jobId, lease, { metrics, errors }, now) => {
+        if (!this.jobs) return;
+        if (!this.jobs.isRunningUnder(jobId, lease)) throw new JobLeaseLostError(jobId);
+        jobWrites.push(() => this.jobs!.saveProgress(jobId, lease, metrics, errors, now));
       },
     };
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, QueryRunner } from 'typeorm';
 import { JobAlreadyRunningError } from '../../domain/import-errors';
 import { ImportJob, ImportJobError, ImportJobMetrics, ImportJobParams, JobMode, emptyMetrics } from '../../domain/import-job';
 import { ImportJobStore } from '../../ports/import-job-store';
@@ -68,12 +68,8 @@ export class ImportJobRepository extends ImportJobStore {
     return affected(result);
   }
 
-  async saveProgress(id: string, lease: string, metrics: ImportJobMetrics, errors: ImportJobError[], now: Date): Promise<boolean> {
-    const result = await this.dataSource.query(
-      `UPDATE product_import_jobs SET metrics = ?, errors = ?, heartbeat_at = ? WHERE id = ? AND status = 'running' AND lease = ?`,
-      [JSON.stringify(metrics), JSON.stringify(errors), now, id, lease],
-    );
-    return affected(result);
+  saveProgress(id: string, lease: string, metrics: ImportJobMetrics, errors: ImportJobError[], now: Date): Promise<boolean> {
+    return saveJobProgress(this.dataSource, id, lease, { metrics, errors }, now);
   }
 
   async heartbeat(id: string, now: Date): Promise<void> {
@@ -108,6 +104,24 @@ export class ImportJobRepository extends ImportJobStore {
     );
     return stale.map((s) => s.id);
   }
+}
+
+/**
+ * Stores a running job's counters and heartbeat under its lease; false when the job no longer runs
+ * under it. Within a transaction, the job row stays locked until it ends.
+ */
+export async function saveJobProgress(
+  db: DataSource | QueryRunner,
+  id: string,
+  lease: string,
+  { metrics, errors }: { metrics: ImportJobMetrics; errors: ImportJobError[] },
+  now: Date,
+): Promise<boolean> {
+  const result = await db.query(
+    `UPDATE product_import_jobs SET metrics = ?, errors = ?, heartbeat_at = ? WHERE id = ? AND status = 'running' AND lease = ?`,
+    [JSON.stringify(metrics), JSON.stringify(errors), now, id, lease],
+  );
+  return affected(result);
 }
 
 /** Rows an UPDATE matched (mysql2 reports changed and matched rows alike as affectedRows). */

@@ -2,10 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryRunner } from 'typeorm';
 import { JobLeaseLostError } from '../../domain/import-errors';
+import { ImportJobError, ImportJobMetrics } from '../../domain/import-job';
 import { ImportedCounts, ImportedRow, RowUpdate, RowUpdateResult } from '../../domain/imported-row';
 import { ProductRecord, RejectedProduct, UpsertResult } from '../../domain/product-record';
 import { SkuClaim } from '../../domain/sku-claims';
 import { CURSOR_META_KEY, ProductSink, ProductSinkTransaction } from '../../ports/product-sink';
+import { saveJobProgress } from './import-job.repository';
 import { ImportedRows } from './imported-rows';
 import { OwedProducts } from './owed-products';
 import { readSkuClaims } from './sku-claims-query';
@@ -141,13 +143,8 @@ class LookbookTransaction implements ProductSinkTransaction {
     );
   }
 
-  async confirmLease(jobId: string, lease: string): Promise<void> {
-    // A locking read: the row stays locked until commit, so the stale rule's UPDATE waits for it.
-    const rows: unknown[] = await this.runner.query(
-      `SELECT 1 FROM product_import_jobs WHERE id = ? AND status = 'running' AND lease = ? FOR UPDATE`,
-      [jobId, lease],
-    );
-    if (rows.length === 0) throw new JobLeaseLostError(jobId);
+  async recordJobProgress(jobId: string, lease: string, progress: { metrics: ImportJobMetrics; errors: ImportJobError[] }, now: Date): Promise<void> {
+    if (!(await saveJobProgress(this.runner, jobId, lease, progress, now))) throw new JobLeaseLostError(jobId);
   }
 }
 
