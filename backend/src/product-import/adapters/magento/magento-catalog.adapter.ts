@@ -10,8 +10,9 @@ import { CategoryTree, selectCategoryPaths, selectCategoryTree } from './categor
 import { EligibilityScope, eligibleIdsQuery } from './eligibility-sql';
 import { PageData, ProductMapper, SourceRow, isCountedChild, parseOptionIds } from './product-mapper';
 import { ProductRef, selectChildLinks, selectInWebsite, selectOptionLabels, selectProductRows, selectScopedValues } from './page-queries';
-import { selectDates, selectGallery, selectHexSwatches, selectRulePrices, selectTierPrices, selectUrlRewrites } from './shopper-queries';
-import { ShopperData } from './shopper-view';
+import { GalleryImage, selectDates, selectGallery, selectHexSwatches, selectRulePrices, selectTierPrices, selectUrlRewrites } from './shopper-queries';
+import { ShopperData, roleFile } from './shopper-view';
+import { ChildPhotos, photoGroups } from './child-photos';
 import { todayIn } from './storefront';
 import { resolveShopProfile } from './shop-inspection';
 import { ShopProfile } from './shop-profile';
@@ -162,6 +163,13 @@ export class MagentoCatalogAdapter extends CatalogSource {
     const colours = [...labels].filter(([, label]) => label.attributeId === colourId).map(([optionId]) => optionId);
     // Only the children a configurable counts lend it prices and photos: the others are not read for them.
     const counted = sellable.filter((child) => isCountedChild(child.entityId, meta, { values, inWebsite, stock }));
+    const countedIds = new Set(counted.map((child) => child.entityId));
+    const baseImage = (child: number) => roleFile(meta, values, child, 'image');
+    const colourValue = (child: number) => (colourId === undefined ? null : (values.get(child)?.get(colourId) ?? null));
+    const photos = new ChildPhotos(
+      photoGroups(childrenOf, (child) => countedIds.has(child), colourValue, (child) => baseImage(child) !== null),
+      (child, images) => images.some((image) => image.file === baseImage(child)),
+    );
     return {
       values,
       optionIdsOf,
@@ -170,18 +178,19 @@ export class MagentoCatalogAdapter extends CatalogSource {
       inWebsite,
       labels,
       categories: await selectCategoryPaths(runner, profile, categories, ids),
-      shopper: await this.loadShopperData(runner, profile, { products, counted }, colours),
+      shopper: await this.loadShopperData(runner, profile, { products, counted, photos }, colours),
     };
   }
 
   /**
    * Photos, offers and swatches of the page's products and the children they count (which lend
-   * them prices and photos); rewrites of the products alone (a child's page is never linked).
+   * them prices, and photos: see ChildPhotos); rewrites of the products alone (a child's page is
+   * never linked).
    */
   private async loadShopperData(
     runner: QueryRunner,
     profile: ShopProfile,
-    { products, counted }: { products: ProductRef[]; counted: ProductRef[] },
+    { products, counted, photos }: { products: ProductRef[]; counted: ProductRef[]; photos: ChildPhotos },
     colours: number[],
   ): Promise<ShopperData> {
     const { storefront, attributes } = profile;
@@ -194,10 +203,24 @@ export class MagentoCatalogAdapter extends CatalogSource {
       dates: await selectDates(runner, profile, priced, dateIds),
       tierPrices: await selectTierPrices(runner, profile, priced),
       rulePrices: await selectRulePrices(runner, profile, priced.map((p) => p.entityId), today),
-      gallery: await selectGallery(runner, profile, priced),
+      gallery: await this.selectPhotos(runner, profile, products, counted, photos),
       urlRewrites: await selectUrlRewrites(runner, profile, products.map((p) => p.entityId)),
       swatches: await selectHexSwatches(runner, profile, colours),
     };
+  }
+
+  /**
+   * The products' galleries and those of the children that may lend them a photo: one statement,
+   * and one more when some child's base image turned out hidden.
+   */
+  private async selectPhotos(runner: QueryRunner, profile: ShopProfile, products: ProductRef[], counted: ProductRef[], photos: ChildPhotos): Promise<Map<number, GalleryImage[]>> {
+    const refOf = new Map(counted.map((child) => [child.entityId, child]));
+    const refs = (children: number[]) => children.map((child) => refOf.get(child)!);
+    const gallery = await selectGallery(runner, profile, [...products, ...refs(photos.next(new Map()))]);
+    for (let more = photos.next(gallery); more.length > 0; more = photos.next(gallery)) {
+      for (const [child, images] of await selectGallery(runner, profile, refs(more))) gallery.set(child, images);
+    }
+    return gallery;
   }
 
   private async readOnly<T>(work: (runner: QueryRunner) => Promise<T>): Promise<T> {

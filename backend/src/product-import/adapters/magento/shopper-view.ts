@@ -85,8 +85,7 @@ export class ShopperView {
   }
 
   private roleFile(id: number, role: ImageRole): string | null {
-    const file = this.raw(id, role)?.trim();
-    return file && file !== NO_IMAGE ? file : null;
+    return roleFile(this.meta, this.values, id, role);
   }
 
   private date(id: number, code: string): string | null {
@@ -98,6 +97,13 @@ export class ShopperView {
     const attribute = this.meta.byCode.get(code);
     return attribute ? (this.values.get(id)?.get(attribute.id) ?? null) : null;
   }
+}
+
+/** The file a product names for an image role (its base image, its thumbnail…); null for none. */
+export function roleFile(meta: MagentoMetadata, values: ScopedValues, id: number, role: ImageRole): string | null {
+  const attribute = meta.byCode.get(role);
+  const file = attribute ? values.get(id)?.get(attribute.id)?.trim() : undefined;
+  return file && file !== NO_IMAGE ? file : null;
 }
 
 /** Media base + catalog/product + the file, which Magento stores as "/m/b/mb01-blue-0.jpg". */
