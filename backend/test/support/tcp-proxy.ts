@@ -2,8 +2,10 @@ import { once } from 'node:events';
 import { Server, Socket, connect, createServer } from 'node:net';
 import { freePort } from './backend-process';
 
-/** A COMMIT as a client sends it: the packet's length (3 bytes), sequence 0, COM_QUERY, the text. */
-const COMMIT = Buffer.concat([Buffer.from([7, 0, 0, 0, 0x03]), Buffer.from('COMMIT')]);
+/** A statement's packet as a client sends it: its length (3 bytes), sequence 0, COM_QUERY, the text. */
+const queryPacket = (text: string) => Buffer.concat([Buffer.from([text.length + 1, 0, 0, 0, 0x03]), Buffer.from(text)]);
+const COMMIT = queryPacket('COMMIT');
+const ROLLBACK = queryPacket('ROLLBACK');
 
 /**
  * A loopback TCP relay in front of the database server, so a test can make one database
@@ -78,6 +80,7 @@ export class TcpProxy {
         upstream.write(data);
         if (this.trap && data.includes(this.trap.fragment)) fragmentSent = true;
         else if (data.equals(COMMIT)) [answerLost, fragmentSent] = [fragmentSent && !!this.trap, false];
+        else if (data.equals(ROLLBACK)) fragmentSent = false;
       });
       upstream.on('data', (data) => {
         if (!answerLost) return void client.write(data);
