@@ -1,4 +1,7 @@
+import type { MagentoMetadata } from './magento-metadata';
+import type { ScopedValues } from './page-queries';
 import type { GalleryImage } from './shopper-queries';
+import { roleFile } from './shopper-view';
 
 /**
  * Which children's galleries a page reads. A child lends a configurable its photo only as the
@@ -43,6 +46,17 @@ export class ChildPhotos {
     next.forEach((child) => this.read.add(child));
     return [...next];
   }
+}
+
+/** The children a page's configurables may borrow their photos from, by the values read for the page. */
+export function childPhotos(meta: MagentoMetadata, values: ScopedValues, childrenOf: Map<number, number[]>, counted: Set<number>): ChildPhotos {
+  const colourId = meta.byCode.get('color')?.id;
+  const baseImage = (child: number) => roleFile(meta, values, child, 'image');
+  const colourValue = (child: number) => (colourId === undefined ? null : (values.get(child)?.get(colourId) ?? null));
+  return new ChildPhotos(
+    photoGroups(childrenOf, (child) => counted.has(child), colourValue, (child) => baseImage(child) !== null),
+    (child, images) => images.some((image) => image.file === baseImage(child)),
+  );
 }
 
 /**

@@ -11,8 +11,8 @@ import { EligibilityScope, eligibleIdsQuery } from './eligibility-sql';
 import { PageData, ProductMapper, SourceRow, isCountedChild, parseOptionIds } from './product-mapper';
 import { ProductRef, selectChildLinks, selectInWebsite, selectOptionLabels, selectProductRows, selectScopedValues } from './page-queries';
 import { GalleryImage, selectDates, selectGallery, selectHexSwatches, selectRulePrices, selectTierPrices, selectUrlRewrites } from './shopper-queries';
-import { ShopperData, roleFile } from './shopper-view';
-import { ChildPhotos, photoGroups } from './child-photos';
+import { ShopperData } from './shopper-view';
+import { ChildPhotos, childPhotos } from './child-photos';
 import { todayIn } from './storefront';
 import { resolveShopProfile } from './shop-inspection';
 import { ShopProfile } from './shop-profile';
@@ -163,13 +163,7 @@ export class MagentoCatalogAdapter extends CatalogSource {
     const colours = [...labels].filter(([, label]) => label.attributeId === colourId).map(([optionId]) => optionId);
     // Only the children a configurable counts lend it prices and photos: the others are not read for them.
     const counted = sellable.filter((child) => isCountedChild(child.entityId, meta, { values, inWebsite, stock }));
-    const countedIds = new Set(counted.map((child) => child.entityId));
-    const baseImage = (child: number) => roleFile(meta, values, child, 'image');
-    const colourValue = (child: number) => (colourId === undefined ? null : (values.get(child)?.get(colourId) ?? null));
-    const photos = new ChildPhotos(
-      photoGroups(childrenOf, (child) => countedIds.has(child), colourValue, (child) => baseImage(child) !== null),
-      (child, images) => images.some((image) => image.file === baseImage(child)),
-    );
+    const photos = childPhotos(meta, values, childrenOf, new Set(counted.map((child) => child.entityId)));
     return {
       values,
       optionIdsOf,
