@@ -75,7 +75,9 @@ export function photoGroups(
     for (const child of children) {
       if (!isCounted(child) || !namesBaseImage(child)) continue;
       const colour = colourOf(child);
-      byColour.set(colour, [...(byColour.get(colour) ?? []), child]);
+      const group = byColour.get(colour) ?? [];
+      byColour.set(colour, group);
+      group.push(child);
     }
     groups.push(...byColour.values());
   }
