@@ -4,12 +4,13 @@ import { ImportFixture, startJob, waitForEnd } from './support/import-fixture';
 import { TcpProxy } from './support/tcp-proxy';
 
 /**
- * The Lookbook database commits a chunk but its answer never reaches the backend (the network fails
- * right then): the backend cannot tell a lost chunk from a committed one, and must not guess. The
- * job row is committed with the chunk, so once the database is back the job records its failure
- * counting exactly the chunks that landed.
+ * The Lookbook database does what the backend asked but its answer never reaches the backend (the
+ * network fails right then): the backend cannot tell a lost write from a landed one, and must not
+ * guess. A chunk: the job row is committed with it, so once the database is back the job records its
+ * failure counting exactly the chunks that landed. Taking the job: it is failed under its lease all
+ * the same, with its real reason, rather than left queued for the stale rule's "no heartbeat".
  */
-describe('A chunk whose COMMIT lands while its answer is lost (real backend process)', () => {
+describe('Answers from the Lookbook database that the backend never hears (real backend process)', () => {
   let fx: ImportFixture;
   let lookbook: TcpProxy;
   let backend: BackendProcess;
@@ -25,9 +26,9 @@ describe('A chunk whose COMMIT lands while its answer is lost (real backend proc
     await fx?.close();
   });
 
-  it('fails the job counting that chunk: its counters, the rows and the cursor agree', async () => {
-    // The first chunk's transaction: it moves the cursor.
-    const answerLost = lookbook.loseCommitAnswerAfter('INSERT INTO product_import_meta');
+  it('a chunk whose COMMIT landed fails the job counting that chunk: its counters, the rows and the cursor agree', async () => {
+    // The first chunk's transaction: the one that moves the cursor (not the shop's currency, stored beside it).
+    const answerLost = lookbook.loseCommitAnswerAfter("product_import_meta (`key`, value) VALUES ('last_successful_source_id'");
     const jobId = await startJob(backend, { limit: 100 });
     await answerLost;
     await sleep(500);
@@ -42,5 +43,23 @@ describe('A chunk whose COMMIT lands while its answer is lost (real backend proc
     const imported = await fx.importedIds();
     expect(imported).toEqual(fx.expectedIds(cursor!));
     expect(job.metrics).toMatchObject({ total_found: 100, processed: 20, inserted: imported.length, skipped: 20 - imported.length, last_processed_source_id: cursor });
+  });
+
+  it('a job taken unheard fails with its real reason, writing nothing, and the next job runs', async () => {
+    const [cursor, imported] = [await fx.cursor(), await fx.importedIds()];
+    const answerLost = lookbook.loseAnswerTo("SET status = 'running'");
+    const jobId = await startJob(backend, { limit: 100 });
+    await answerLost;
+    await sleep(500);
+    await lookbook.restore();
+
+    const job = await waitForEnd(backend, jobId, 10_000);
+    expect(job.status).toBe('failed');
+    expect(job.error_message).toMatch(/^Lookbook database unavailable: (connection lost|connection reset)$/);
+    expect(job.metrics).toMatchObject({ processed: 0, inserted: 0, last_processed_source_id: null });
+    expect(await fx.cursor()).toBe(cursor);
+    expect(await fx.importedIds()).toEqual(imported);
+    const next = await waitForEnd(backend, await startJob(backend, { limit: 20 }));
+    expect(next.status).toBe('completed');
   });
 });

@@ -15,8 +15,8 @@ const ROLLBACK = queryPacket('ROLLBACK');
 export class TcpProxy {
   private server?: Server;
   private readonly sockets = new Set<Socket>();
-  /** The transactions whose COMMIT answer the relay is to lose: see loseCommitAnswerAfter. */
-  private trap?: { fragment: Buffer; sprung: () => void };
+  /** The answer the relay is to lose: see loseAnswerTo and loseCommitAnswerAfter. */
+  private trap?: { fragment: Buffer; atCommit: boolean; sprung: () => void };
 
   private constructor(
     private readonly target: { host: string; port: number },
@@ -57,7 +57,12 @@ export class TcpProxy {
    * the relay back.
    */
   loseCommitAnswerAfter(fragment: string): Promise<void> {
-    return new Promise((sprung) => (this.trap = { fragment: Buffer.from(fragment), sprung }));
+    return new Promise((sprung) => (this.trap = { fragment: Buffer.from(fragment), atCommit: true, sprung }));
+  }
+
+  /** As loseCommitAnswerAfter, for the answer to the next statement containing `fragment` itself (one run outside a transaction). */
+  loseAnswerTo(fragment: string): Promise<void> {
+    return new Promise((sprung) => (this.trap = { fragment: Buffer.from(fragment), atCommit: false, sprung }));
   }
 
   /** Accepts and relays connections again, on the same port. */
@@ -78,7 +83,8 @@ export class TcpProxy {
       let answerLost = false;
       client.on('data', (data) => {
         upstream.write(data);
-        if (this.trap && data.includes(this.trap.fragment)) fragmentSent = true;
+        const trap = this.trap;
+        if (trap && data.includes(trap.fragment)) [answerLost, fragmentSent] = [!trap.atCommit, trap.atCommit];
         else if (data.equals(COMMIT)) [answerLost, fragmentSent] = [fragmentSent && !!this.trap, false];
         else if (data.equals(ROLLBACK)) fragmentSent = false;
       });

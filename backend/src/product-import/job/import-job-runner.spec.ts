@@ -244,6 +244,36 @@ describe('ImportJobRunner', () => {
     expect(Date.now() - started).toBeLessThan(600 + 1_500);
   });
 
+  it('fails with its real reason when the Lookbook is out of reach as it starts, once the database is back', async () => {
+    const { lookbook, jobs, runJob } = setup();
+    jobs.unreachable = true;
+    setTimeout(() => (jobs.unreachable = false), 300);
+
+    const job = await runJob();
+
+    expect(job).toMatchObject({ status: 'failed', error_message: 'Lookbook database unavailable: connection refused', metrics: { processed: 0 } });
+    expect(job.started_at).not.toBeNull();
+    expect(lookbook.rows.size).toBe(0);
+    expect(lookbook.meta.get(CURSOR)).toBeUndefined();
+  });
+
+  it('fails under its lease a job it took while the answer was lost, reading nothing from the shop', async () => {
+    const { catalog, lookbook, jobs, runJob } = setup();
+    const markRunning = jobs.markRunning.bind(jobs);
+    jobs.markRunning = async (...args) => {
+      jobs.markRunning = markRunning; // the database is back for the next attempt
+      await markRunning(...args);
+      throw Object.assign(new Error('Connection lost: the server closed the connection.'), { code: 'PROTOCOL_CONNECTION_LOST' });
+    };
+    const reads = jest.spyOn(catalog, 'fetchProducts');
+
+    const job = await runJob();
+
+    expect(job).toMatchObject({ status: 'failed', error_message: 'Lookbook database unavailable: connection lost', metrics: { processed: 0 } });
+    expect(reads).not.toHaveBeenCalled();
+    expect(lookbook.rows.size).toBe(0);
+  });
+
   it.each([
     ['landed', 'counted', 6, '6'],
     ['lost', 'not counted', 3, '3'],

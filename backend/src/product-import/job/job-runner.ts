@@ -20,6 +20,11 @@ export const SHUTDOWN_MESSAGE = 'Interrupted by shutdown';
 export interface JobRun {
   jobId: string;
   lease: string;
+  /**
+   * Whether the run has heard the answer to taking the job. Not when the Lookbook failed meanwhile:
+   * the job may still be queued, or already running under the lease with the answer lost.
+   */
+  taken: boolean;
   progress: JobProgress;
   /** Source ids the Lookbook owes (refused earlier), as this run knows them: read at its start, kept up to date by its chunks. */
   owed: Set<number>;
@@ -66,16 +71,14 @@ export abstract class JobRunner {
   }
 
   async run(jobId: string): Promise<void> {
-    const job = await this.jobs.findById(jobId);
-    if (!job || job.status !== 'queued') return;
-    const lease = randomUUID();
     const startedAt = new Date();
-    if (!(await this.jobs.markRunning(jobId, lease, startedAt))) return;
-    const run: JobRun = { jobId, lease, progress: new JobProgress(startedAt), owed: new Set(), refused: new Set(), retried: new Set() };
-    // Every line about a job names it, so one job's lines can be picked out of a shared log.
-    this.logger.log(`${this.kind} job ${jobId} started: ${this.describe(job)}`);
+    const run: JobRun = { jobId, lease: randomUUID(), taken: false, progress: new JobProgress(startedAt), owed: new Set(), refused: new Set(), retried: new Set() };
     let outcome: JobOutcome;
     try {
+      const job = await inStage('Lookbook', () => this.take(run, startedAt));
+      if (!job) return;
+      // Every line about a job names it, so one job's lines can be picked out of a shared log.
+      this.logger.log(`${this.kind} job ${jobId} started: ${this.describe(job)}`);
       await this.work(job, run);
       outcome = this.stopRequested ? { status: 'failed', errorMessage: SHUTDOWN_MESSAGE } : { status: 'completed', errorMessage: null };
       const counts = describeCounts(run.progress);
@@ -94,6 +97,14 @@ export abstract class JobRunner {
       outcome = { status: 'failed', errorMessage: message };
     }
     await this.recordOutcome(run, outcome);
+  }
+
+  /** The queued job, now running under the run's lease; null when it is no longer queued. */
+  private async take(run: JobRun, startedAt: Date): Promise<ImportJob | null> {
+    const job = await this.jobs.findById(run.jobId);
+    if (!job || job.status !== 'queued') return null;
+    run.taken = await this.jobs.markRunning(run.jobId, run.lease, startedAt);
+    return run.taken ? job : null;
   }
 
   /** What the job was asked to do, for its first log line. */
@@ -187,6 +198,11 @@ export abstract class JobRunner {
       async () => {
         if (run.inDoubt) await this.settleInDoubt(run);
         const now = new Date();
+        if (!run.taken) {
+          // Taken now if still queued; if it is already the run's (the answer was lost), or ended elsewhere, finish tells.
+          await this.jobs.markRunning(run.jobId, run.lease, now);
+          run.taken = true;
+        }
         const finished = await this.jobs.finish(run.jobId, run.lease, { ...outcome, ...run.progress.snapshot(now) }, now);
         if (!finished) this.logger.warn(`${this.kind} job ${run.jobId} was already ended elsewhere; its outcome here (${outcome.errorMessage ?? outcome.status}) is not recorded`);
       },

@@ -229,6 +229,7 @@ export class InMemoryJobs extends ImportJobStore {
     this.jobs.set(id, { id, status: 'queued', params, metrics: emptyMetrics(), errors: [], created_at: now, started_at: null, finished_at: null, heartbeat_at: now, error_message: null });
   }
   async findById(id: string) {
+    this.failIfUnreachable();
     return this.jobs.get(id) ?? null;
   }
   async findActive() {
@@ -237,7 +238,7 @@ export class InMemoryJobs extends ImportJobStore {
   async findLastFinished(mode?: JobMode) {
     return [...this.jobs.values()].filter((j) => j.finished_at && (!mode || j.params.mode === mode)).at(-1) ?? null;
   }
-  /** Set to make every write of job state fail, as an unreachable database would. */
+  /** Set to make every read and write of a job by its runner fail, as an unreachable database would. */
   unreachable = false;
   private readonly leases = new Map<string, string>();
 
@@ -245,6 +246,7 @@ export class InMemoryJobs extends ImportJobStore {
     return this.jobs.get(id)?.status === 'running' && this.leases.get(id) === lease;
   }
   async markRunning(id: string, lease: string, now: Date) {
+    this.failIfUnreachable();
     if (this.jobs.get(id)?.status !== 'queued') return false;
     this.leases.set(id, lease);
     this.update(id, { status: 'running', started_at: now });
