@@ -6,20 +6,21 @@ import { GetImportJobQuery } from './get-import-job.query';
 import { RecentReads } from './recent-reads';
 
 /**
- * How long one database read of a job answers every poll of it. Fifty admins polling the same job
- * then cost the Lookbook database a handful of reads a second instead of one per poll.
+ * How long one database read of a job answers every poll of it: a poll shows progress at most this
+ * old. Fifty admins polling the same job then cost the Lookbook database a handful of reads a second
+ * instead of one per poll.
  */
 const JOB_READ_SHARED_FOR_MS = 200;
 /**
- * While the next read is under way, polls are answered with the last one if it is no older than
- * this, so under steady polling no poll waits for the database (busy with the job itself). A poll
- * shows progress at most this old: inside the UI's one-second polling interval.
+ * Past this, a poll starts the next read while it is answered with the current one: under steady
+ * polling the next read is done by the time the window closes, so no poll waits for the database
+ * (which is busy with the job itself).
  */
-const JOB_READ_SERVED_FOR_MS = 1_000;
+const JOB_READ_AHEAD_AFTER_MS = 100;
 
 @QueryHandler(GetImportJobQuery)
 export class GetImportJobHandler implements IQueryHandler<GetImportJobQuery> {
-  private readonly recentReads = new RecentReads<ImportJob | null>(JOB_READ_SHARED_FOR_MS, { staleForMs: JOB_READ_SERVED_FOR_MS });
+  private readonly recentReads = new RecentReads<ImportJob | null>(JOB_READ_SHARED_FOR_MS, { readAheadAfterMs: JOB_READ_AHEAD_AFTER_MS });
 
   constructor(private readonly jobs: ImportJobStore) {}
 

@@ -2,7 +2,7 @@ import { RecentReads } from './recent-reads';
 
 describe('RecentReads', () => {
   let now = 0;
-  const reads = (staleForMs?: number) => new RecentReads<string>(200, { staleForMs, now: () => now });
+  const reads = (readAheadAfterMs?: number) => new RecentReads<string>(200, { readAheadAfterMs, now: () => now });
   beforeEach(() => (now = 1_000));
 
   it('answers callers within the window from one read', async () => {
@@ -33,36 +33,45 @@ describe('RecentReads', () => {
     expect(await sut.get('a', async () => 'job v1')).toBe('job v1');
   });
 
-  it('answers with the last completed read while a newer one is under way, when that one started within the stale window', async () => {
-    const sut = reads(1_000);
+  it('past the read-ahead point starts the next read, answering with the current value meanwhile, and the next one once done', async () => {
+    const sut = reads(100);
     await sut.get('a', async () => 'job v1');
-    now += 500;
+    now += 150;
     let finish!: (value: string) => void;
-    const slow = jest.fn(() => new Promise<string>((resolve) => (finish = resolve)));
+    const next = jest.fn(() => new Promise<string>((resolve) => (finish = resolve)));
 
-    expect(await sut.get('a', slow)).toBe('job v1');
-    expect(slow).toHaveBeenCalledTimes(1);
+    expect(await sut.get('a', next)).toBe('job v1');
+    expect(await sut.get('a', next)).toBe('job v1');
+    expect(next).toHaveBeenCalledTimes(1);
     finish('job v2');
     await Promise.resolve();
-    now += 200;
+    now += 100; // the first read's window has closed; the second's is open
     expect(await sut.get('a', async () => 'job v3')).toBe('job v2');
   });
 
-  it('waits for the new read once the last completed one started longer ago than the stale window', async () => {
-    const sut = reads(1_000);
+  it('when the window closes with the read ahead still under way, callers wait for it rather than read again', async () => {
+    const sut = reads(100);
     await sut.get('a', async () => 'job v1');
-    now += 1_000;
+    now += 150;
+    let finish!: (value: string) => void;
+    void sut.get('a', () => new Promise<string>((resolve) => (finish = resolve)));
+    now += 60;
+    const again = jest.fn(async () => 'job v3');
 
-    expect(await sut.get('a', async () => 'job v2')).toBe('job v2');
+    const answer = sut.get('a', again);
+    finish('job v2');
+
+    expect(await answer).toBe('job v2');
+    expect(again).not.toHaveBeenCalled();
   });
 
-  it('hides a failed read behind the last value only until that value goes stale', async () => {
-    const sut = reads(1_000);
+  it('after a failed read ahead, the current value is served only until its window closes', async () => {
+    const sut = reads(100);
     await sut.get('a', async () => 'job v1');
-    now += 300;
+    now += 150;
     expect(await sut.get('a', async () => Promise.reject(new Error('connection lost')))).toBe('job v1');
     await Promise.resolve();
-    now += 700;
+    now += 50;
 
     await expect(sut.get('a', async () => Promise.reject(new Error('connection lost')))).rejects.toThrow('connection lost');
   });
