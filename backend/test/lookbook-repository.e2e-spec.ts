@@ -24,6 +24,14 @@ describe('LookbookRepository', () => {
     await dbs.drop();
   });
 
+  it("works in strict sessions only, whatever the server's own sql_mode: a value is refused, never truncated or coerced", async () => {
+    const modes: Array<{ mode: string }> = await lookbook.query('SELECT @@SESSION.sql_mode AS mode');
+    const inTransaction = await sut.transaction(async () => (await lookbook.query('SELECT @@SESSION.sql_mode AS mode'))[0].mode);
+
+    expect(modes[0].mode.split(',')).toEqual(expect.arrayContaining(['STRICT_ALL_TABLES', 'NO_ZERO_DATE', 'ERROR_FOR_DIVISION_BY_ZERO']));
+    expect(inTransaction.split(',')).toContain('STRICT_ALL_TABLES');
+  });
+
   it('inserts new SKUs with every mapped column', async () => {
     const tee = product(1, {
       sku: 'TEE-1', price: '19.990000', size_range: 'S, M', color: 'Rot', category: 'Men > Tops', attributes: { gender: 'Herren', climate: ['Cold'] },

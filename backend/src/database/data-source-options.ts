@@ -1,6 +1,7 @@
 import { DataSourceOptions } from 'typeorm';
 import { join } from 'node:path';
 import { MysqlConnectionConfig } from '../config/app-config';
+import { NamedDataSource } from './named-data-source';
 
 export const MAGENTO_DATA_SOURCE = 'magento';
 
@@ -9,6 +10,16 @@ export const MAGENTO_DATA_SOURCE = 'magento';
  * a cache for 16,000 of them by default: half a megabyte of heap per pooled connection.
  */
 const TEXT_QUERIES_ONLY = { maxPreparedStatements: 1 };
+
+/** Strict mode: the Lookbook database refuses a value it would otherwise truncate or coerce, whatever the server's own sql_mode. */
+const STRICT_MODE = "SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'";
+
+/** The Lookbook's data source as the app opens it: its errors named, every session strict. */
+export function lookbookDataSource(options: DataSourceOptions): NamedDataSource {
+  const dataSource = new NamedDataSource('Lookbook', options);
+  dataSource.everySession(STRICT_MODE);
+  return dataSource;
+}
 
 /** The Lookbook database: the app's own, written by the importer; schema owned by migrations. */
 export function lookbookDataSourceOptions(db: MysqlConnectionConfig): DataSourceOptions {

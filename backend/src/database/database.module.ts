@@ -1,7 +1,7 @@
 import { Inject, Module } from '@nestjs/common';
 import { InjectDataSource, TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { MAGENTO_DATA_SOURCE, lookbookDataSourceOptions, magentoDataSourceOptions } from './data-source-options';
+import { MAGENTO_DATA_SOURCE, lookbookDataSource, lookbookDataSourceOptions, magentoDataSourceOptions } from './data-source-options';
 import { NamedDataSource } from './named-data-source';
 
 /**
@@ -22,7 +22,7 @@ import { NamedDataSource } from './named-data-source';
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({ ...lookbookDataSourceOptions(config.lookbookDb), retryAttempts: 2, retryDelay: 500 }),
-      dataSourceFactory: async (options) => new NamedDataSource('Lookbook', options!),
+      dataSourceFactory: async (options) => lookbookDataSource(options!),
     }),
     TypeOrmModule.forRootAsync({
       name: MAGENTO_DATA_SOURCE,

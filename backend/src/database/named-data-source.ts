@@ -25,8 +25,10 @@ export class NamedDataSource extends DataSource {
   private connecting?: Promise<void>;
   private statementTimeoutMs?: number;
   private server?: 'mariadb' | 'mysql';
-  /** Connections whose session already carries the statement bounds. */
-  private readonly sessionsBounded = new WeakSet<DriverConnection>();
+  /** Statements every session runs once, before its first query: see `everySession`. */
+  private readonly sessionSetup: string[] = [];
+  /** Connections whose session is already set up (settings, statement bounds). */
+  private readonly sessionsSetUp = new WeakSet<DriverConnection>();
   /** Connections a query runner holds right now, so shutdown can cut them off. */
   private readonly inUse = new Set<DriverConnection>();
 
@@ -61,6 +63,14 @@ export class NamedDataSource extends DataSource {
   }
 
   /**
+   * Runs `sql` (a SET SESSION) once in every session, when it is first handed out: a session keeps
+   * it, so no query pays a round trip for it again. Call before the first query.
+   */
+  everySession(sql: string): void {
+    this.sessionSetup.push(sql);
+  }
+
+  /**
    * Cuts off every statement in flight by closing its connection: the caller sees the query fail at
    * once, whatever the server is doing (a statement waiting on a lock ignores a polite quit).
    */
@@ -85,7 +95,7 @@ export class NamedDataSource extends DataSource {
         if (held !== connection) {
           held = connection;
           this.inUse.add(connection);
-          await this.applySessionBounds(connection);
+          await this.setUpSession(connection);
         }
         return connection;
       });
@@ -98,16 +108,21 @@ export class NamedDataSource extends DataSource {
     return runner;
   }
 
+  private async setUpSession(connection: DriverConnection): Promise<void> {
+    if (this.sessionsSetUp.has(connection)) return;
+    const run = (sql: string) => new Promise<void>((resolve, reject) => connection.query(sql, (error) => (error ? reject(error) : resolve())));
+    for (const sql of this.sessionSetup) await run(sql);
+    if (this.statementTimeoutMs !== undefined) await this.applySessionBounds(this.statementTimeoutMs, run);
+    this.sessionsSetUp.add(connection);
+  }
+
   /**
    * MariaDB names the read bound max_statement_time (seconds); MySQL, max_execution_time
    * (milliseconds). The first session tells which server this is.
    */
-  private async applySessionBounds(connection: DriverConnection): Promise<void> {
-    if (this.statementTimeoutMs === undefined || this.sessionsBounded.has(connection)) return;
-    const ms = this.statementTimeoutMs;
+  private async applySessionBounds(ms: number, run: (sql: string) => Promise<void>): Promise<void> {
     // lock_wait_timeout counts whole seconds, at least 1.
     const lockWait = `lock_wait_timeout = ${Math.max(1, Math.ceil(ms / 1000))}`;
-    const run = (sql: string) => new Promise<void>((resolve, reject) => connection.query(sql, (error) => (error ? reject(error) : resolve())));
     if (this.server !== 'mysql') {
       try {
         await run(`SET SESSION max_statement_time = ${ms / 1000}, ${lockWait}`);
@@ -118,7 +133,6 @@ export class NamedDataSource extends DataSource {
       }
     }
     if (this.server === 'mysql') await run(`SET SESSION max_execution_time = ${ms}, ${lockWait}`);
-    this.sessionsBounded.add(connection);
   }
 
   /** A read inside withStatementBound carries that tighter bound itself. */

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/app.setup';
 import { APP_CONFIG, AppConfig, loadAppConfig, parseMysqlUrl } from '../../src/config/app-config';
-import { lookbookDataSourceOptions, magentoDataSourceOptions } from '../../src/database/data-source-options';
+import { lookbookDataSource, lookbookDataSourceOptions, magentoDataSourceOptions } from '../../src/database/data-source-options';
 import { migrateLookbook } from '../../src/database/migrate';
 import { fileLogger } from './logs-to-file';
 import { TestDatabases } from './test-databases';
@@ -27,7 +27,7 @@ export async function startTestApp(dbs: TestDatabases, env: Record<string, strin
 }
 
 export async function openDataSources(dbs: TestDatabases) {
-  const lookbook = new DataSource(lookbookDataSourceOptions(parseMysqlUrl('LOOKBOOK_DB_URL', dbs.lookbookUrl)));
+  const lookbook = lookbookDataSource(lookbookDataSourceOptions(parseMysqlUrl('LOOKBOOK_DB_URL', dbs.lookbookUrl)));
   const magento = new DataSource(magentoDataSourceOptions(parseMysqlUrl('MYSQL_SHOP_URL', dbs.magentoUrl)));
   await Promise.all([lookbook.initialize(), magento.initialize()]);
   return { lookbook, magento, close: () => Promise.all([lookbook.destroy(), magento.destroy()]) };

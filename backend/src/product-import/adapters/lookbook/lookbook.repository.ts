@@ -13,15 +13,6 @@ import { OwedProducts } from './owed-products';
 import { readSkuClaims } from './sku-claims-query';
 import { ProductWriter } from './product-writer';
 
-/** Strict mode makes the server refuse a value it would otherwise truncate or coerce. */
-const STRICT_MODE = "SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'";
-
-/**
- * The pool's connections already in strict mode: a session keeps it, so each connection is set
- * once rather than every chunk (a round trip each). A connection the pool opens anew is a new object.
- */
-const strictConnections = new WeakSet<object>();
-
 /**
  * The Lookbook database side of an import. `transaction` hands out one connection in one
  * transaction, so a chunk's rows and the cursor that points past them commit together.
@@ -34,12 +25,8 @@ export class LookbookRepository extends ProductSink {
 
   async transaction<T>(work: (tx: ProductSinkTransaction) => Promise<T>): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
-    const connection: object = await runner.connect();
+    await runner.connect();
     try {
-      if (!strictConnections.has(connection)) {
-        await runner.query(STRICT_MODE);
-        strictConnections.add(connection);
-      }
       await runner.startTransaction();
       const result = await work(new LookbookTransaction(runner));
       await runner.commitTransaction();
