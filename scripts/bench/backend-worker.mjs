@@ -27,6 +27,7 @@ const { MAGENTO_DATA_SOURCE } = dist('database/data-source-options.js');
 const { ImportJobRunner } = dist('product-import/job/import-job-runner.js');
 const { RefreshJobRunner } = dist('product-import/job/refresh-job-runner.js');
 const { ImportJobStore } = dist('product-import/ports/import-job-store.js');
+const { CURSOR_META_KEY, ProductSink } = dist('product-import/ports/product-sink.js');
 
 let app;
 let jobsRun = 0;
@@ -60,8 +61,10 @@ const methods = {
    * handler does), then run by ImportJobRunner (RefreshJobRunner for a refresh). Runs in the foreground so its end is known exactly;
    * the supervisor's heartbeat (one UPDATE every 2 s) is the only thing left out.
    */
-  async runJob({ params }) {
+  async runJob({ params, cursorAt }) {
     const jobs = app.get(ImportJobStore);
+    // Where a resume job is to start, placed as an earlier job would have left it; not counted.
+    if (cursorAt !== undefined) await app.get(ProductSink).setMeta(CURSOR_META_KEY, String(cursorAt));
     const runner = app.get(params.mode === 'refresh' ? RefreshJobRunner : ImportJobRunner);
     const jobId = randomUUID();
     const queries = newTally();

@@ -68,9 +68,12 @@ export async function startBackend(env) {
   return {
     ...started,
     baseUrl: `http://127.0.0.1:${started.port}`,
-    /** Runs one job to its end; resolves to { job, queries, jobsRun } and rejects unless it completed. */
-    async runJob(params) {
-      const result = await call('runJob', { params });
+    /**
+     * Runs one job to its end; resolves to { job, queries, jobsRun } and rejects unless it completed.
+     * `cursorAt` first places the resume cursor there.
+     */
+    async runJob(params, { cursorAt } = {}) {
+      const result = await call('runJob', { params, cursorAt });
       if (result.job?.status !== 'completed') {
         throw new Error(`import job ${result.job?.id} ${result.job?.status}: ${result.job?.error_message ?? 'no message'}`);
       }

@@ -150,13 +150,15 @@ export async function reimportUntil(backend, { startIds, jobSize, untilJobsRun, 
 
 /**
  * A job at the start of the cursor against one near its end, alternately, `rounds` times. The first
- * round inserts into an empty Lookbook; the later ones re-import unchanged rows.
+ * round inserts into an empty Lookbook; the later ones re-import unchanged rows. Resume jobs, as the
+ * admin runs them, with the cursor placed before each: their statements compare with the demo
+ * catalog's jobs one for one (a job given a start id has no cursor to read: one statement fewer).
  */
 export async function startVersusEnd(backend, { jobSize, endAfterId, rounds }) {
   const runs = { start: [], end: [] };
   for (let round = 0; round < rounds; round++) {
     for (const [where, afterId] of [['start', 0], ['end', endAfterId]]) {
-      const result = await backend.runJob({ limit: jobSize, resumeFromLast: false, startAfterId: afterId });
+      const result = await backend.runJob({ limit: jobSize, resumeFromLast: true, startAfterId: null }, { cursorAt: afterId });
       const figures = jobFigures(afterId, result);
       delete figures.queryKinds;
       runs[where].push(figures);
