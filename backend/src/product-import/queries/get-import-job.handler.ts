@@ -16,7 +16,7 @@ const JOB_READ_SHARED_FOR_MS = 200;
  * polling the next read is done by the time the window closes, so no poll waits for the database
  * (which is busy with the job itself).
  */
-const JOB_READ_AHEAD_AFTER_MS = 100;
+const JOB_READ_AHEAD_AFTER_MS = 50;
 
 @QueryHandler(GetImportJobQuery)
 export class GetImportJobHandler implements IQueryHandler<GetImportJobQuery> {
