@@ -26,17 +26,23 @@ describe('Answers from the Lookbook database that the backend never hears (real 
     await fx?.close();
   });
 
-  it('a chunk whose COMMIT landed fails the job counting that chunk: its counters, the rows and the cursor agree', async () => {
-    // The first chunk's transaction: the one that moves the cursor (not the shop's currency, stored beside it).
-    const answerLost = lookbook.loseCommitAnswerAfter("product_import_meta (`key`, value) VALUES ('last_successful_source_id'");
+  /** Starts a job, lets the relay lose the answer `trap` sets it to lose, then brings the relay back: the job ends failed, for that. */
+  async function jobFailedByLostAnswer(trap: () => Promise<void>) {
+    const answerLost = trap();
     const jobId = await startJob(backend, { limit: 100 });
     await answerLost;
     await sleep(500);
     await lookbook.restore();
-
     const job = await waitForEnd(backend, jobId, 10_000);
     expect(job.status).toBe('failed');
     expect(job.error_message).toMatch(/^Lookbook database unavailable: (connection lost|connection reset)$/);
+    return job;
+  }
+
+  it('a chunk whose COMMIT landed fails the job counting that chunk: its counters, the rows and the cursor agree', async () => {
+    // The first chunk's transaction: the one that moves the cursor (not the shop's currency, stored beside it).
+    const job = await jobFailedByLostAnswer(() => lookbook.loseCommitAnswerAfter("product_import_meta (`key`, value) VALUES ('last_successful_source_id'"));
+
     const cursor = await fx.cursor();
     const chunk = fx.eligible.slice(0, 20);
     expect(cursor).toBe(chunk.at(-1));
@@ -47,15 +53,8 @@ describe('Answers from the Lookbook database that the backend never hears (real 
 
   it('a job taken unheard fails with its real reason, writing nothing, and the next job runs', async () => {
     const [cursor, imported] = [await fx.cursor(), await fx.importedIds()];
-    const answerLost = lookbook.loseAnswerTo("SET status = 'running'");
-    const jobId = await startJob(backend, { limit: 100 });
-    await answerLost;
-    await sleep(500);
-    await lookbook.restore();
+    const job = await jobFailedByLostAnswer(() => lookbook.loseAnswerTo("SET status = 'running'"));
 
-    const job = await waitForEnd(backend, jobId, 10_000);
-    expect(job.status).toBe('failed');
-    expect(job.error_message).toMatch(/^Lookbook database unavailable: (connection lost|connection reset)$/);
     expect(job.metrics).toMatchObject({ processed: 0, inserted: 0, last_processed_source_id: null });
     expect(await fx.cursor()).toBe(cursor);
     expect(await fx.importedIds()).toEqual(imported);
