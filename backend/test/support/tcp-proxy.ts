@@ -85,7 +85,7 @@ export class TcpProxy {
         upstream.write(data);
         const trap = this.trap;
         if (trap && data.includes(trap.fragment)) [answerLost, fragmentSent] = [!trap.atCommit, trap.atCommit];
-        else if (data.equals(COMMIT)) [answerLost, fragmentSent] = [fragmentSent && !!this.trap, false];
+        else if (data.equals(COMMIT)) [answerLost, fragmentSent] = [fragmentSent && !!trap, false];
         else if (data.equals(ROLLBACK)) fragmentSent = false;
       });
       upstream.on('data', (data) => {
