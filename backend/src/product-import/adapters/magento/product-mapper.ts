@@ -86,7 +86,10 @@ export class ProductMapper {
     const childrenOf = new Map<number, number[]>();
     for (const child of counted) {
       const [optionId] = this.ownOptions(colour, this.optionIds(child, 'color'));
-      if (optionId !== undefined) childrenOf.set(optionId, [...(childrenOf.get(optionId) ?? []), child]);
+      if (optionId === undefined) continue;
+      const group = childrenOf.get(optionId);
+      if (group) group.push(child);
+      else childrenOf.set(optionId, [child]);
     }
     const size = this.meta.byCode.get('size');
     return shopOrder([...childrenOf.keys()], this.page.labels).map((optionId) => {
