@@ -4,27 +4,9 @@
 
 const SCALE = 6;
 
-/**
- * Texts already parsed: a page repeats few prices and quantities (a configurable's children share
- * theirs), and parsing one into a BigInt was a tenth of a job's mapping. Bounded: emptied when full.
- */
-const parsed = new Map<string, bigint>();
-const PARSED_MAX = 4_096;
-
 export function toUnits(value: string | number | null | undefined): bigint {
   if (value === null || value === undefined || value === '') return 0n;
-  const text = String(value);
-  let units = parsed.get(text);
-  if (units === undefined) {
-    units = parseUnits(text);
-    if (parsed.size >= PARSED_MAX) parsed.clear();
-    parsed.set(text, units);
-  }
-  return units;
-}
-
-function parseUnits(text: string): bigint {
-  const [whole, fraction = ''] = text.trim().split('.');
+  const [whole, fraction = ''] = String(value).trim().split('.');
   const negative = whole.startsWith('-');
   const digits = `${whole.replace('-', '') || '0'}${fraction.padEnd(SCALE, '0').slice(0, SCALE)}`;
   const units = BigInt(digits);
