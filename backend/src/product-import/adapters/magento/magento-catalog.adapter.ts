@@ -9,7 +9,7 @@ import { mapInTurns } from '../event-loop-turns';
 import { CategoryTree, selectCategoryPaths, selectCategoryTree } from './category-queries';
 import { EligibilityScope, eligibleIdsQuery } from './eligibility-sql';
 import { PageData, ProductMapper, SourceRow, isCountedChild, parseOptionIds } from './product-mapper';
-import { ProductRef, selectChildLinks, selectInWebsite, selectOptionLabels, selectProductRows, selectScopedValues } from './page-queries';
+import { ProductRef, selectChildLinks, selectOptionLabels, selectProductRows, selectScopedValues } from './page-queries';
 import { GalleryImage, selectDates, selectGallery, selectHexSwatches, selectRulePrices, selectTierPrices, selectUrlRewrites } from './shopper-queries';
 import { ShopperData } from './shopper-view';
 import { ChildPhotos, childPhotos } from './child-photos';
@@ -124,11 +124,14 @@ export class MagentoCatalogAdapter extends CatalogSource {
     const parents = rows.filter((r) => r.type_id === 'configurable').map((r) => ({ entityId: r.entity_id, linkId: r.link_id }));
     const links = await selectChildLinks(runner, profile, parents);
     const children = [...new Map(links.map((l) => [l.child.entityId, l.child])).values()];
-    const childIds = children.map((c) => c.entityId);
     // A configurable's stock is that of the children it counts: its own is never read.
     const ownStockIds = rows.filter((r) => r.type_id !== 'configurable').map((r) => r.entity_id);
-    const stock = await selectStock(runner, profile, [...ownStockIds, ...childIds]);
-    const inWebsite = await selectInWebsite(runner, profile, childIds);
+    const stock = await selectStock(runner, profile, ownStockIds);
+    const inWebsite = new Set<number>();
+    for (const link of links) {
+      if (link.inWebsite) inWebsite.add(link.child.entityId);
+      if (link.stock) stock.set(link.child.entityId, link.stock);
+    }
     // A child out of the website or out of stock is never counted, so none of its values is read
     // (a third of a sample-store-like catalog's children: their rows were most of a page's reads).
     const sellable = children.filter((child) => inWebsite.has(child.entityId) && (stock.get(child.entityId)?.sellable ?? false));

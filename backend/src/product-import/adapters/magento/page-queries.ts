@@ -2,7 +2,9 @@ import { QueryRunner } from 'typeorm';
 import { TurnBudget } from '../event-loop-turns';
 import type { AttributeMeta } from './magento-metadata';
 import type { SourceRow } from './product-mapper';
+import { SqlBuilder } from './eligibility-sql';
 import { ShopProfile, liveProductVersion, table } from './shop-profile';
+import { StockLevel, stockColumns, stockLevelOf } from './stock-queries';
 import { storefrontText } from './storefront-text';
 
 // Set-based queries for a whole page of products at once: one per function (the values: one per ~2,000 rows).
@@ -139,39 +141,40 @@ export async function selectProductRows(runner: QueryRunner, profile: ShopProfil
 export interface ChildLink {
   parentId: number;
   child: ProductRef;
-  childSku: string | null;
+  /** Whether the child is assigned to the store's website. */
+  inWebsite: boolean;
+  /** Its stock (see selectStock); null when it has no stock item (legacy stock). */
+  stock: StockLevel | null;
 }
 
 /**
- * The children of the given configurable products (their live versions). Super links hang on the
- * parent's link id (row_id on Commerce) and name the child by entity_id.
+ * The children of the given configurable products (their live versions), each with what decides
+ * whether its values are worth reading: its website assignment and its stock, by the same rules as
+ * selectStock. Super links hang on the parent's link id (row_id on Commerce) and name the child by
+ * entity_id. One statement: a sample-store-like page has some 3,000 children, and their website and
+ * stock as rows of their own were two more results of that size to parse.
  */
 export async function selectChildLinks(runner: QueryRunner, profile: ShopProfile, parents: ProductRef[]): Promise<ChildLink[]> {
   if (parents.length === 0) return [];
   const parentOf = new Map(parents.map((p) => [p.linkId, p.entityId]));
-  const rows: Array<{ parent_link: number; entity_id: number; link_id: number; sku: string | null }> = await runner.query(
-    `SELECT l.parent_id AS parent_link, c.entity_id, c.${profile.productLink} AS link_id, c.sku
-       FROM ${table(profile, 'catalog_product_super_link')} l
-       JOIN ${table(profile, 'catalog_product_entity')} c ON c.entity_id = l.product_id AND ${liveProductVersion(profile, 'c')}
-      WHERE l.parent_id IN (?)
-      ORDER BY l.parent_id, c.entity_id`,
-    [[...parentOf.keys()]],
-  );
+  const sql = new SqlBuilder();
+  const stock = stockColumns(profile, sql, 'c');
+  const text = `SELECT l.parent_id AS parent_link, c.entity_id, c.${profile.productLink} AS link_id,
+                       w.product_id IS NOT NULL AS in_website, ${stock.columns}
+                  FROM ${table(profile, 'catalog_product_super_link')} l
+                  JOIN ${table(profile, 'catalog_product_entity')} c ON c.entity_id = l.product_id AND ${liveProductVersion(profile, 'c')}
+                  LEFT JOIN ${table(profile, 'catalog_product_website')} w ON w.product_id = c.entity_id AND w.website_id = ${sql.bind(profile.website.id)}
+                  ${stock.join}
+                 WHERE l.parent_id IN (${sql.bind([...parentOf.keys()])})
+                 ORDER BY l.parent_id, c.entity_id`;
+  const rows: Array<{ parent_link: number; entity_id: number; link_id: number; in_website: number | string; stock_qty: string | null; stock_flag: number | string | null }> =
+    await runner.query(text, sql.params);
   return rows.map((r) => ({
     parentId: parentOf.get(Number(r.parent_link))!,
     child: { entityId: Number(r.entity_id), linkId: Number(r.link_id) },
-    childSku: r.sku,
+    inWebsite: Number(r.in_website) === 1,
+    stock: stockLevelOf(profile, r),
   }));
-}
-
-/** Which of the products are assigned to the store's website. */
-export async function selectInWebsite(runner: QueryRunner, profile: ShopProfile, entityIds: number[]): Promise<Set<number>> {
-  if (entityIds.length === 0) return new Set();
-  const rows: Array<{ product_id: number }> = await runner.query(
-    `SELECT product_id FROM ${table(profile, 'catalog_product_website')} WHERE website_id = ? AND product_id IN (?)`,
-    [profile.website.id, entityIds],
-  );
-  return new Set(rows.map((row) => Number(row.product_id)));
 }
 
 export interface OptionLabel {

@@ -10,6 +10,24 @@ export interface StockLevel {
   sellable: boolean;
 }
 
+/** The stock columns of the product row aliased `product` (see childStockLevel), and the join they need. */
+export function stockColumns(profile: ShopProfile, sql: SqlBuilder, product: string): { columns: string; join: string } {
+  if (profile.stock.source === 'legacy') {
+    return {
+      columns: 'si.qty AS stock_qty, si.is_in_stock AS stock_flag',
+      join: `LEFT JOIN ${table(profile, 'cataloginventory_stock_item')} si ON si.product_id = ${product}.entity_id AND si.stock_id = 1`,
+    };
+  }
+  return { columns: `${salableQty(profile, sql, product)} AS stock_qty, 1 AS stock_flag`, join: '' };
+}
+
+/** A row's stock columns as a stock level, by the same rules as selectStock; null without a stock item (legacy). */
+export function stockLevelOf(profile: ShopProfile, row: { stock_qty: string | null; stock_flag: number | string | null }): StockLevel | null {
+  if (row.stock_flag === null) return null;
+  const qty = toUnits(row.stock_qty);
+  return { qty, sellable: (profile.stock.source !== 'legacy' || Number(row.stock_flag) === 1) && qty > 0n };
+}
+
 /**
  * Stock per product (keyed by entity id), by the same rules as eligibility: legacy reads the
  * default stock item; multi-source inventory computes the salable quantity in the website's stock
