@@ -1,7 +1,9 @@
 // Starts the backend worker (backend-worker.mjs) in a child process and calls it over IPC.
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
+import { BACKEND_NODE_FLAGS } from '../../backend/node-flags.mjs';
 
+// The worker runs with the backend's own flags; --expose-gc lets it collect before reading memory.
 const WORKER = join(import.meta.dirname, 'backend-worker.mjs');
 
 export const BENCH_TOKEN = 'bench-admin-token-0123456789abcdef0123456789';
@@ -33,7 +35,7 @@ export function benchEnv({ magentoUrl, lookbookUrl, chunkSize, shape = {} }) {
 
 export async function startBackend(env) {
   const child = fork(WORKER, [], {
-    execArgv: ['--expose-gc'],
+    execArgv: ['--expose-gc', ...BACKEND_NODE_FLAGS],
     // Only what the worker needs: the bench's own environment holds the developer's .env by now.
     env: { PATH: process.env.PATH, BENCH_BACKEND_DIST: process.env.BENCH_BACKEND_DIST ?? '', ...env, NODE_ENV: 'production' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

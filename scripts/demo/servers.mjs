@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { BACKEND_NODE_FLAGS } from '../../backend/node-flags.mjs';
 import { seconds } from '../setup/timed-step.mjs';
 import { startMediaServer } from './media-server.mjs';
 
@@ -24,7 +25,7 @@ export async function startServers({ started, log }) {
   const env = { ...process.env, HOST: host, PORT: backendPort, FRONTEND_PORT: frontendPort, MAGENTO_MEDIA_BASE_URL: media.url };
 
   const servers = [
-    startServer('backend', process.execPath, ['backend/dist/src/main.js'], root, env),
+    startServer('backend', process.execPath, [...BACKEND_NODE_FLAGS, 'backend/dist/src/main.js'], root, env),
     startServer('frontend', process.execPath, ['server.mjs'], join(root, 'frontend'), env),
   ];
   let stopping = false;

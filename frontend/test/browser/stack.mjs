@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import mysql from 'mysql2/promise';
+import { BACKEND_NODE_FLAGS } from '../../../backend/node-flags.mjs';
 import { loadEnv } from '../../../scripts/db/env.mjs';
 import { startMediaServer } from '../../../scripts/demo/media-server.mjs';
 
@@ -67,7 +68,7 @@ export async function startStack({ products, seed, backendEnv = {} }) {
       ...backendEnv,
     };
     const startBackend = async (env, { healthy = true } = {}) => {
-      const backend = startProcess('backend', process.execPath, ['backend/dist/src/main.js'], root, { ...backendSettings, ...env });
+      const backend = startProcess('backend', process.execPath, [...BACKEND_NODE_FLAGS, 'backend/dist/src/main.js'], root, { ...backendSettings, ...env });
       stack.processes[0] = backend;
       await waitForHttp(`${backendUrl}/api/health`, {}, backend, { healthy });
     };
