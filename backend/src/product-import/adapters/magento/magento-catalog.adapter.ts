@@ -48,7 +48,11 @@ export class MagentoCatalogAdapter extends CatalogSource {
 
   /** A job's products: its first call resolves the shop's shape afresh, so each job reads the shop as it is now. */
   async selectEligibleIds({ afterId, limit, continuing = false }: EligibleIdsQuery): Promise<number[]> {
-    return this.eligibleIds(await this.shopProfile({ fresh: !continuing }), { afterId, limit });
+    const profile = await this.shopProfile({ fresh: !continuing });
+    // The job's first page needs the store's category tree: read on a connection of its own while
+    // the products are chosen, rather than after.
+    void this.categoryTree(profile);
+    return this.eligibleIds(profile, { afterId, limit });
   }
 
   async filterEligible(sourceIds: number[]): Promise<number[]> {
