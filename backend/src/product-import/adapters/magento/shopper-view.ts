@@ -64,9 +64,18 @@ export class ShopperView {
     return (images.find((image) => image.roles.includes('image')) ?? images[0])?.url ?? null;
   }
 
-  /** The base image's URL when the product has one that is shown (how a child lends its photo). */
+  /**
+   * The base image's URL when the product has one that is shown (how a child lends its photo): the
+   * file its base image role names, when that file is among its shown images. Looked up directly: a
+   * configurable asks it of its children, whose other images are never imported.
+   */
   baseImageUrl(id: number): string | null {
-    if (!this.baseImages.has(id)) this.baseImages.set(id, this.images(id).find((image) => image.roles.includes('image'))?.url ?? null);
+    if (!this.baseImages.has(id)) {
+      const mediaBase = this.data.storefront.mediaBase;
+      const file = this.roleFile(id, 'image');
+      const shown = mediaBase !== null && file !== null && (this.data.gallery.get(id) ?? []).some((image) => image.file === file);
+      this.baseImages.set(id, shown ? imageUrl(mediaBase, file) : null);
+    }
     return this.baseImages.get(id)!;
   }
 
