@@ -10,7 +10,7 @@ export interface StockLevel {
   sellable: boolean;
 }
 
-/** The stock columns of the product row aliased `product` (see childStockLevel), and the join they need. */
+/** The stock columns of the product row aliased `product` (see stockLevelOf), and the join they need. */
 export function stockColumns(profile: ShopProfile, sql: SqlBuilder, product: string): { columns: string; join: string } {
   if (profile.stock.source === 'legacy') {
     return {
@@ -21,7 +21,7 @@ export function stockColumns(profile: ShopProfile, sql: SqlBuilder, product: str
   return { columns: `${salableQty(profile, sql, product)} AS stock_qty, 1 AS stock_flag`, join: '' };
 }
 
-/** A row's stock columns as a stock level, by the same rules as selectStock; null without a stock item (legacy). */
+/** A row's stock columns as a stock level (the rules of selectStock); null without a stock item (legacy). */
 export function stockLevelOf(profile: ShopProfile, row: { stock_qty: string | null; stock_flag: number | string | null }): StockLevel | null {
   if (row.stock_flag === null) return null;
   const qty = toUnits(row.stock_qty);
@@ -42,10 +42,7 @@ export async function selectStock(runner: QueryRunner, profile: ShopProfile, ent
         WHERE stock_id = 1 AND product_id IN (?)`,
       [entityIds],
     );
-    for (const row of rows) {
-      const qty = toUnits(row.qty);
-      stock.set(Number(row.product_id), { qty, sellable: Number(row.is_in_stock) === 1 && qty > 0n });
-    }
+    for (const row of rows) stock.set(Number(row.product_id), stockLevelOf(profile, { stock_qty: row.qty, stock_flag: row.is_in_stock ?? 0 })!);
     return stock;
   }
   const sql = new SqlBuilder();
@@ -53,9 +50,6 @@ export async function selectStock(runner: QueryRunner, profile: ShopProfile, ent
                   FROM ${table(profile, 'catalog_product_entity')} p
                  WHERE p.entity_id IN (${sql.bind(entityIds)}) AND ${liveProductVersion(profile, 'p')}`;
   const rows: Array<{ entity_id: number; salable: string | null }> = await runner.query(text, sql.params);
-  for (const row of rows) {
-    const qty = toUnits(row.salable);
-    stock.set(Number(row.entity_id), { qty, sellable: qty > 0n });
-  }
+  for (const row of rows) stock.set(Number(row.entity_id), stockLevelOf(profile, { stock_qty: row.salable, stock_flag: 1 })!);
   return stock;
 }
