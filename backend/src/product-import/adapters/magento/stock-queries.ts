@@ -10,7 +10,10 @@ export interface StockLevel {
   sellable: boolean;
 }
 
-/** The stock columns of the product row aliased `product` (see stockLevelOf), and the join they need. */
+/**
+ * The stock columns of the product row aliased `product` (read by stockLevelOf), and the join they
+ * need: legacy, its default stock item; multi-source inventory, its salable quantity (salableQty).
+ */
 export function stockColumns(profile: ShopProfile, sql: SqlBuilder, product: string): { columns: string; join: string } {
   if (profile.stock.source === 'legacy') {
     return {
@@ -21,7 +24,7 @@ export function stockColumns(profile: ShopProfile, sql: SqlBuilder, product: str
   return { columns: `${salableQty(profile, sql, product)} AS stock_qty, 1 AS stock_flag`, join: '' };
 }
 
-/** A row's stock columns as a stock level (the rules of selectStock); null without a stock item (legacy). */
+/** A row's stock columns as a stock level; null without a stock item (legacy). */
 export function stockLevelOf(profile: ShopProfile, row: { stock_qty: string | null; stock_flag: number | string | null }): StockLevel | null {
   if (row.stock_flag === null) return null;
   const qty = toUnits(row.stock_qty);
@@ -36,20 +39,16 @@ export function stockLevelOf(profile: ShopProfile, row: { stock_qty: string | nu
 export async function selectStock(runner: QueryRunner, profile: ShopProfile, entityIds: number[]): Promise<Map<number, StockLevel>> {
   const stock = new Map<number, StockLevel>();
   if (entityIds.length === 0) return stock;
-  if (profile.stock.source === 'legacy') {
-    const rows: Array<{ product_id: number; qty: string | null; is_in_stock: number }> = await runner.query(
-      `SELECT product_id, qty, is_in_stock FROM ${table(profile, 'cataloginventory_stock_item')}
-        WHERE stock_id = 1 AND product_id IN (?)`,
-      [entityIds],
-    );
-    for (const row of rows) stock.set(Number(row.product_id), stockLevelOf(profile, { stock_qty: row.qty, stock_flag: row.is_in_stock ?? 0 })!);
-    return stock;
-  }
   const sql = new SqlBuilder();
-  const text = `SELECT p.entity_id, ${salableQty(profile, sql, 'p')} AS salable
+  const { columns, join } = stockColumns(profile, sql, 'p');
+  const text = `SELECT p.entity_id, ${columns}
                   FROM ${table(profile, 'catalog_product_entity')} p
+                  ${join}
                  WHERE p.entity_id IN (${sql.bind(entityIds)}) AND ${liveProductVersion(profile, 'p')}`;
-  const rows: Array<{ entity_id: number; salable: string | null }> = await runner.query(text, sql.params);
-  for (const row of rows) stock.set(Number(row.entity_id), stockLevelOf(profile, { stock_qty: row.salable, stock_flag: 1 })!);
+  const rows: Array<{ entity_id: number; stock_qty: string | null; stock_flag: number | string | null }> = await runner.query(text, sql.params);
+  for (const row of rows) {
+    const level = stockLevelOf(profile, row);
+    if (level) stock.set(Number(row.entity_id), level);
+  }
   return stock;
 }
