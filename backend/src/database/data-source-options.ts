@@ -11,6 +11,14 @@ export const MAGENTO_DATA_SOURCE = 'magento';
  */
 const TEXT_QUERIES_ONLY = { maxPreparedStatements: 1 };
 
+/**
+ * mysql2 captures a stack trace on every query by default, to show where a failed one was called
+ * from: a job sends ~150 statements, and the capture was a few milliseconds of its main thread.
+ * A failed statement still names itself (code, SQL state, message), and every caller labels its
+ * stage (see inStage).
+ */
+const NO_CALL_SITE_TRACES = { trace: false };
+
 /** Strict mode: the Lookbook database refuses a value it would otherwise truncate or coerce, whatever the server's own sql_mode. */
 const STRICT_MODE = "SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'";
 
@@ -30,7 +38,7 @@ export function lookbookDataSourceOptions(db: MysqlConnectionConfig): DataSource
     migrationsRun: false,
     migrations: [join(__dirname, '../../migrations/*.{ts,js}')],
     migrationsTableName: 'lookbook_migrations',
-    extra: { connectionLimit: 10, ...TEXT_QUERIES_ONLY },
+    extra: { connectionLimit: 10, ...TEXT_QUERIES_ONLY, ...NO_CALL_SITE_TRACES },
   };
 }
 
@@ -40,7 +48,7 @@ export function magentoDataSourceOptions(db: MysqlConnectionConfig): DataSourceO
     type: 'mysql',
     ...connection(db),
     synchronize: false,
-    extra: { connectionLimit: 5, ...TEXT_QUERIES_ONLY },
+    extra: { connectionLimit: 5, ...TEXT_QUERIES_ONLY, ...NO_CALL_SITE_TRACES },
   };
 }
 
