@@ -91,6 +91,9 @@ export class ProductWriter {
 
 function insertStatement(rows: RowContent[], now: Date): { sql: string; params: unknown[] } {
   const placeholders = rows.map(() => `(${INSERTED.map(() => '?').join(', ')})`).join(',\n');
-  const params = rows.flatMap(({ values, hash }) => [...values, hash, now, now]);
+  // The time as the driver writes a date (UTC, to the millisecond), worked out once rather than for
+  // each of the two columns of each row.
+  const at = now.toISOString().slice(0, 23).replace('T', ' ');
+  const params = rows.flatMap(({ values, hash }) => [...values, hash, at, at]);
   return { sql: `INSERT INTO products (${INSERTED.join(', ')}) VALUES ${placeholders}`, params };
 }

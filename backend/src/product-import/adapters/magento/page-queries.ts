@@ -56,11 +56,13 @@ export async function selectScopedValues(runner: QueryRunner, profile: ShopProfi
       statement.sql,
       statement.params,
     );
-    for (const row of rows) {
-      if (budget.spent) await budget.nextTurn();
+    for (let i = 0; i < rows.length; i++) {
+      // Asking the clock every 256 rows rather than every row: ~70,000 rows a job on a configurable-heavy catalog.
+      if (i % 256 === 0 && budget.spent) await budget.nextTurn();
+      const row = rows[i];
       const entityId = entityOf.get(Number(row.link_id))!;
-      const attributes = values.get(entityId) ?? new Map<number, string | null>();
-      values.set(entityId, attributes);
+      let attributes = values.get(entityId);
+      if (!attributes) values.set(entityId, (attributes = new Map()));
       // The store view's own row wins over the admin (store 0) row, even when its value is NULL.
       if (Number(row.store_id) === storeId || !attributes.has(Number(row.attribute_id))) {
         attributes.set(Number(row.attribute_id), row.value);
