@@ -10,6 +10,8 @@ import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
 const TICK_MS = 1;
+const SPACE = 0x20;
+const ZERO = 0x30;
 const round = (ms) => (ms === null ? null : Math.round(ms * 10) / 10);
 
 /**
@@ -26,9 +28,19 @@ export function watchEventLoop() {
   const sample = () => {
     const at = performance.now();
     if (!split) return { at, runMs: 0, waitMs: 0 };
-    // Nanoseconds on a CPU, nanoseconds runnable but waiting for one, time slices.
-    const [run, wait] = buffer.toString('latin1', 0, readSync(fd, buffer, 0, buffer.length, 0)).split(' ');
-    return { at, runMs: Number(run) / 1e6, waitMs: Number(wait) / 1e6 };
+    // Nanoseconds on a CPU, nanoseconds runnable but waiting for one, time slices: read off the
+    // bytes, as this runs every millisecond of the thread it measures.
+    const length = readSync(fd, buffer, 0, buffer.length, 0);
+    let field = 0;
+    let run = 0;
+    let wait = 0;
+    for (let i = 0; i < length && field < 2; i++) {
+      const byte = buffer[i];
+      if (byte === SPACE) field++;
+      else if (field === 0) run = run * 10 + (byte - ZERO);
+      else wait = wait * 10 + (byte - ZERO);
+    }
+    return { at, runMs: run / 1e6, waitMs: wait / 1e6 };
   };
   let last = sample();
   let longest = { ms: 0, onCpuMs: null, waitingMs: null, from: last.at, to: last.at };
