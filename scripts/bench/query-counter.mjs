@@ -70,10 +70,9 @@ function kindOf(sql) {
   return kind;
 }
 
-/** "SELECT catalog_product_entity_int", "INSERT products", "COMMIT": enough to tell statements apart. */
-export function statementKind(sql) {
-  // The verb and first table come early: a chunk's INSERT runs to ~100 kB, not scanned on every call.
-  const text = String(sql).slice(0, 400).replace(/\s+/g, ' ').trim();
+/** "SELECT catalog_product_entity_int", "INSERT products", "COMMIT" of a statement's head (see kindOf): enough to tell statements apart. */
+export function statementKind(head) {
+  const text = head.replace(/\s+/g, ' ').trim();
   const verb = text.split(' ')[0].toUpperCase();
   const table = /\b(?:FROM|INTO|UPDATE)\s+`?(\w+)`?/i.exec(text)?.[1];
   if (verb === 'SELECT' && /^SELECT COUNT\(\*\) AS n FROM \(/i.test(text)) return 'SELECT COUNT(eligible)';
