@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { getHeapSpaceStatistics } from 'node:v8';
 import { watchEventLoop } from './loop-watch.mjs';
 import { attachCounter, countQueries, newTally } from './query-counter.mjs';
+import { tenths } from './stats.mjs';
 
 const require = createRequire(import.meta.url);
 // BENCH_BACKEND_DIST (--backend-dist) measures another build, e.g. a candidate change, on the same data.
@@ -84,11 +85,11 @@ const methods = {
     collections.disconnect();
     const majorGcMs = gcs.filter((entry) => entry.detail?.kind === perf.NODE_PERFORMANCE_GC_MAJOR).map((entry) => entry.duration);
     const gcInLongest = gcs.reduce((ms, entry) => ms + Math.max(0, Math.min(to, entry.startTime + entry.duration) - Math.max(from, entry.startTime)), 0);
-    const loopDelay = { ...longest, gcMs: Math.round(gcInLongest * 10) / 10 };
+    const loopDelay = { ...longest, gcMs: tenths(gcInLongest) };
     jobsRun += 1;
     const job = await jobs.findById(jobId);
     return {
-      job, queries, jobsRun, loopDelay, majorGcMaxMs: Math.round(Math.max(0, ...majorGcMs) * 10) / 10,
+      job, queries, jobsRun, loopDelay, majorGcMaxMs: tenths(Math.max(0, ...majorGcMs)),
       connectionsOpened: connectionsOpened - connectionsBefore,
     };
   },

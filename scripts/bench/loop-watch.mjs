@@ -8,11 +8,12 @@
 // interval can be mostly waiting.
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { tenths } from './stats.mjs';
 
 const TICK_MS = 1;
 const SPACE = 0x20;
 const ZERO = 0x30;
-const round = (ms) => (ms === null ? null : Math.round(ms * 10) / 10);
+const round = (ms) => (ms === null ? null : tenths(ms));
 
 /**
  * Starts watching; stop() returns the longest interval as { ms, onCpuMs, waitingMs } (the split

@@ -4,7 +4,7 @@
 // requests no set of browser tabs would send.
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { percentile } from './stats.mjs';
+import { percentile, tenths } from './stats.mjs';
 
 const REQUEST_TIMEOUT_MS = 10_000;
 
@@ -45,15 +45,14 @@ export async function pacedPolls({ baseUrl, seconds, pollers, intervalMs, path, 
 
   const elapsedSeconds = (performance.now() - startedAt) / 1000;
   const requests = counts.ok2xx + counts.non2xx + counts.errors + counts.timeouts;
-  const round = (ms) => Math.round(ms * 10) / 10;
-  const ms = (p) => round(percentile(latencies, p));
+  const ms = (p) => tenths(percentile(latencies, p));
   return {
     connections: pollers,
     seconds: elapsedSeconds,
     requests,
     requestsPerSecond: requests / elapsedSeconds,
     latencyMs: { p50: ms(50), p90: ms(90), p99: ms(99), max: ms(100) },
-    pollerLateMs: { p99: round(percentile(lateness, 99)), max: round(percentile(lateness, 100)) },
+    pollerLateMs: { p99: tenths(percentile(lateness, 99)), max: tenths(percentile(lateness, 100)) },
     ...counts,
     errorReasons,
   };

@@ -7,7 +7,10 @@ export function median(values) {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-export const megabytes = (bytes) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+/** Milliseconds to a tenth, as the report prints them. */
+export const tenths = (ms) => Math.round(ms * 10) / 10;
+
+export const megabytes = (bytes) => tenths(bytes / 1024 / 1024);
 
 /** The p-th percentile (0–100) by nearest rank; p = 100 is the maximum. */
 export function percentile(values, p) {
