@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { MagentoCatalogBuilder } from '../../scripts/magento/catalog-builder';
 import { AppConfig } from '../src/config/app-config';
 import { magentoDataSourceOptions } from '../src/database/data-source-options';
+import { idsIn } from '../src/product-import/adapters/magento/id-runs';
 import { MagentoCatalogAdapter } from '../src/product-import/adapters/magento/magento-catalog.adapter';
 import { ProductRecord } from '../src/product-import/domain/product-record';
 import { TestDatabases, createTestDatabases } from './support/test-databases';
@@ -86,6 +87,16 @@ describe('MagentoCatalogAdapter', () => {
     expect(returned).toEqual(eligible.sort((a, b) => a - b));
     expect(page.products.map((p) => p.source_id)).toEqual([...page.products.map((p) => p.source_id)].sort((a, b) => a - b));
     expect(page.lastSourceId).toBe(Math.max(...eligible));
+  });
+
+  it('reads exactly the ids asked for when they come in runs with gaps (a page of children)', async () => {
+    const all: number[] = (await dataSource.query('SELECT entity_id FROM catalog_product_entity ORDER BY entity_id')).map((r: { entity_id: number }) => Number(r.entity_id));
+    // A run with gaps, a consecutive run, and a lone id far from the others.
+    const asked = [all[0], all[2], all[5], all[6], all[7], 9_000_000];
+    const { sql, params } = idsIn('entity_id', asked);
+    expect(sql).toContain('BETWEEN');
+    const rows: Array<{ entity_id: number }> = await dataSource.query(`SELECT entity_id FROM catalog_product_entity WHERE ${sql} ORDER BY entity_id`, params);
+    expect(rows.map((r) => Number(r.entity_id))).toEqual([all[0], all[2], all[5], all[6], all[7]]);
   });
 
   it('maps a configurable from its counted children, store-view values and shop metadata', async () => {

@@ -5,6 +5,7 @@ import type { SourceRow } from './product-mapper';
 import { SqlBuilder } from './eligibility-sql';
 import { ShopProfile, liveProductVersion, table } from './shop-profile';
 import { StockLevel, stockColumns, stockLevelOf } from './stock-queries';
+import { idsIn } from './id-runs';
 import { storefrontText } from './storefront-text';
 
 // Set-based queries for a whole page of products at once: one per function (the values: one per ~2,000 rows).
@@ -102,30 +103,31 @@ function splitByProducts({ products, attributes }: ValueRequest): ValueRequest[]
 
 function unionOfValueSelects(profile: ShopProfile, requests: ValueRequest[]): { sql: string; params: unknown[] } {
   const { storeId, productLink: link } = profile;
-  const reads = requests.flatMap(({ products, attributes }) => {
-    const linkIds = products.map((p) => p.linkId);
+  const reads = requests.filter(({ products }) => products.length > 0).flatMap(({ products, attributes }) => {
+    const linked = idsIn(link, products.map((p) => p.linkId));
     return Object.entries(VALUE_TABLES).map(([backendType, valueTable]) => ({
       backendType,
       valueTable,
-      linkIds,
+      linked,
       attributeIds: [...new Set(attributes.filter((a) => a?.backendType === backendType).map((a) => a!.id))],
     }));
-  }).filter((read) => read.linkIds.length > 0 && read.attributeIds.length > 0);
+  }).filter((read) => read.attributeIds.length > 0);
   // A union's column takes one type from all its SELECTs: with the varchar or text table among
   // them every value reads as text, but the int and decimal tables alone would read a status of 1
   // as "1.000000", so such a statement casts its values to text itself.
   const value = reads.every((read) => read.backendType === 'int' || read.backendType === 'decimal') ? 'CAST(value AS CHAR)' : 'value';
-  // "+ 0" keeps the optimizer on the entity_id (row_id) prefix of the unique key: with all three
-  // IN lists it builds one index range per id × attribute × store (~4,000 a page), which costs
-  // more than reading the rows (measured 7.6 ms → 2.2 ms per query on a page of 1,000).
+  // "+ 0" keeps the optimizer on the entity_id (row_id) prefix of the unique key, one range per run
+  // of ids (see idsIn): with all three IN lists it builds one index range per id × attribute ×
+  // store (~4,000 a page), which costs more than reading the rows (measured 7.6 ms → 2.2 ms per
+  // query on a page of 1,000).
   const sql = reads
     .map(
-      ({ valueTable }) => `SELECT ${link} AS link_id, attribute_id, store_id, ${value} AS value
+      ({ valueTable, linked }) => `SELECT ${link} AS link_id, attribute_id, store_id, ${value} AS value
            FROM ${table(profile, valueTable)}
-          WHERE ${link} IN (?) AND attribute_id + 0 IN (?) AND store_id + 0 IN (0, ?)`,
+          WHERE ${linked.sql} AND attribute_id + 0 IN (?) AND store_id + 0 IN (0, ?)`,
     )
     .join('\n UNION ALL\n');
-  return { sql, params: reads.flatMap((read) => [read.linkIds, read.attributeIds, storeId]) };
+  return { sql, params: reads.flatMap((read) => [...read.linked.params, read.attributeIds, storeId]) };
 }
 
 /** The products' own rows (their live version on Commerce), in entity_id order. */

@@ -1,6 +1,7 @@
 import { QueryRunner } from 'typeorm';
 import type { ProductRef } from './page-queries';
 import { ShopProfile, hasTables, table } from './shop-profile';
+import { idsIn } from './id-runs';
 
 // Set-based reads of what the shopper sees for a whole page at once (photos, prices that lower the
 // regular price, URL rewrites, swatches): one query per function, none when the shop lacks its table.
@@ -69,11 +70,12 @@ export async function selectTierPrices(runner: QueryRunner, profile: ShopProfile
   const tiers = new Map<number, TierPrice[]>();
   if (products.length === 0 || !hasTables(profile, 'catalog_product_entity_tier_price')) return tiers;
   const link = profile.productLink;
+  const linked = idsIn(link, products.map((p) => p.linkId));
   const rows: Array<{ link_id: number; value: string | null; percentage_value: string | null }> = await runner.query(
     `SELECT ${link} AS link_id, value, percentage_value
        FROM ${table(profile, 'catalog_product_entity_tier_price')}
-      WHERE ${link} IN (?) AND qty <= 1 AND (all_groups = 1 OR customer_group_id = 0) AND website_id IN (0, ?)`,
-    [products.map((p) => p.linkId), profile.website.id],
+      WHERE ${linked.sql} AND qty <= 1 AND (all_groups = 1 OR customer_group_id = 0) AND website_id IN (0, ?)`,
+    [...linked.params, profile.website.id],
   );
   const entityOf = new Map(products.map((p) => [p.linkId, p.entityId]));
   for (const row of rows) {
@@ -88,12 +90,13 @@ export async function selectTierPrices(runner: QueryRunner, profile: ShopProfile
 /** Entity id → the catalog price rules' price for a guest in the store's website on the date. */
 export async function selectRulePrices(runner: QueryRunner, profile: ShopProfile, entityIds: number[], date: string): Promise<Map<number, string>> {
   if (entityIds.length === 0 || !hasTables(profile, 'catalogrule_product_price')) return new Map();
+  const products = idsIn('product_id', entityIds);
   const rows: Array<{ product_id: number; rule_price: string }> = await runner.query(
     `SELECT product_id, MIN(rule_price) AS rule_price
        FROM ${table(profile, 'catalogrule_product_price')}
-      WHERE product_id IN (?) AND rule_date = ? AND customer_group_id = 0 AND website_id = ?
+      WHERE ${products.sql} AND rule_date = ? AND customer_group_id = 0 AND website_id = ?
       GROUP BY product_id`,
-    [entityIds, date, profile.website.id],
+    [...products.params, date, profile.website.id],
   );
   return new Map(rows.map((row) => [Number(row.product_id), row.rule_price]));
 }
@@ -138,19 +141,20 @@ export async function selectHexSwatches(runner: QueryRunner, profile: ShopProfil
 
 /**
  * Entity id → attribute id → the date part ("YYYY-MM-DD") of a datetime value, the store view's over
- * the admin's. "+ 0" as for the other value tables (see page-queries): one index range per id, not
- * per id × attribute × store.
+ * the admin's. "+ 0" as for the other value tables (see page-queries): one index range per run of
+ * ids (see idsIn), not per id × attribute × store.
  */
 export async function selectDates(runner: QueryRunner, profile: ShopProfile, products: ProductRef[], attributeIds: number[]): Promise<Map<number, Map<number, string | null>>> {
   const dates = new Map<number, Map<number, string | null>>();
   if (products.length === 0 || attributeIds.length === 0 || !hasTables(profile, 'catalog_product_entity_datetime')) return dates;
   const link = profile.productLink;
+  const linked = idsIn(link, products.map((p) => p.linkId));
   const rows: Array<{ link_id: number; attribute_id: number; store_id: number; day: string | null }> = await runner.query(
     `SELECT ${link} AS link_id, attribute_id, store_id, DATE_FORMAT(value, '%Y-%m-%d') AS day
        FROM ${table(profile, 'catalog_product_entity_datetime')}
-      WHERE ${link} IN (?) AND attribute_id + 0 IN (?) AND store_id + 0 IN (0, ?)
+      WHERE ${linked.sql} AND attribute_id + 0 IN (?) AND store_id + 0 IN (0, ?)
       ORDER BY store_id = ?`,
-    [products.map((p) => p.linkId), attributeIds, profile.storeId, profile.storeId],
+    [...linked.params, attributeIds, profile.storeId, profile.storeId],
   );
   const entityOf = new Map(products.map((p) => [p.linkId, p.entityId]));
   for (const row of rows) {
