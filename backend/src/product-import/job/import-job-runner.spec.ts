@@ -316,7 +316,7 @@ describe('ImportJobRunner', () => {
     expect(events).toEqual(['select 3 after 0', 'select 6 after 3, continuing', 'read 1', 'wrote 3', 'read 4', 'wrote 6', 'read 7', 'wrote 9']);
   });
 
-  it('warms up at boot by reading up to 2,000 products after the cursor, then from the start, writing nothing; a job started meanwhile waits for it, then reads ahead like any later job', async () => {
+  it('warms up at boot by reading up to 4,000 products after the cursor, then from the start, writing nothing; a job started meanwhile waits for it, then reads ahead like any later job', async () => {
     const products = Array.from({ length: 12 }, (_, i) => product(i + 1));
     const { catalog, lookbook, sut, runJob } = setup(products);
     lookbook.meta.set(CURSOR, '3');
@@ -328,7 +328,7 @@ describe('ImportJobRunner', () => {
 
     expect(job.status).toBe('completed');
     expect(events).toEqual([
-      'select 2000 after 3, continuing', 'select 1991 after 0, continuing', 'read 4', 'read 7', 'read 10', 'read 1', // the warm-up
+      'select 4000 after 3, continuing', 'select 3991 after 0, continuing', 'read 4', 'read 7', 'read 10', 'read 1', // the warm-up
       'select 3 after 3', 'read 4', 'select 6 after 6, continuing', 'read 7', 'read 10', 'wrote 6', 'wrote 9', 'wrote 12',
     ]);
   });

@@ -27,12 +27,14 @@ const FIRST_JOB_READ_AHEAD_CHUNKS = 0;
  * Products the warm-up at boot reads and rehearses: enough calls of the per-row code (reading,
  * grouping, mapping, hashing, building statements) for V8 to optimize it. Measured on 2 cores and
  * the attribute-heavy catalog, with 500 the two jobs after it still ran at ~1.4x and ~1.2x a warm
- * job's time (the backend's CPU 510 and 390 ms against 230); with 2,000 the second already runs
- * like the later ones; the first too, at ~1.05-1.1x on the configurable-heavy catalog, once the shop's
- * attribute definitions had a hidden class of their own (see ShopAttribute). It costs the
- * shop about two 1,000-product jobs' reads, once per boot.
+ * job's time (the backend's CPU 510 and 390 ms against 230); with 2,000 the second already ran
+ * like the later ones, the first at 1.1-1.3x (up to 1.5x on Adobe Commerce + MSI, its backend's CPU
+ * 330 ms against 180-230). With 4,000, four fresh processes each, side by side with 2,000: the first
+ * job at 0.99-1.01x a warm one against 1.11-1.31x on the configurable-heavy catalog, 1.00-1.16x
+ * against 1.14-1.32x on Commerce + MSI. It costs the shop about four 1,000-product jobs' reads
+ * once per boot (2.1 s against 1.2 s there), which a job started meanwhile waits for.
  */
-const WARM_UP_PRODUCTS = 2_000;
+const WARM_UP_PRODUCTS = 4_000;
 /**
  * Runs one import job: retries the products the Lookbook owes, selects the eligible products after
  * the cursor, then imports them in chunks.
