@@ -234,6 +234,20 @@ describe('MagentoCatalogAdapter', () => {
     expect(products.map((p) => p.sku)).not.toContain('NOPRICE');
   });
 
+  it("chooses a job's products by the shop as it is when the job starts, not as the job before found it", async () => {
+    const sut = adapter();
+    const before = await sut.selectEligibleIds({ afterId: 0, limit: 1000 });
+    await conn.query('UPDATE store SET website_id = 2 WHERE store_id = 1');
+    try {
+      // Only the hoodie and its children are sold on the second website.
+      expect(await sut.selectEligibleIds({ afterId: 0, limit: 1000 })).toEqual([ids.chaz]);
+    } finally {
+      await conn.query('UPDATE store SET website_id = 1 WHERE store_id = 1');
+    }
+    expect(before).toContain(ids.tee);
+    expect(await sut.selectEligibleIds({ afterId: 0, limit: 1000 })).toEqual(before);
+  });
+
   it('pages by source_id without gaps or repeats, and returns nothing past the last id', async () => {
     const all = await fetchAll();
     const seen: number[] = [];

@@ -7,7 +7,7 @@ import { CatalogPage, ProductRecord, SkippedProduct } from '../../domain/product
 import { CatalogSource, EligibleIdsQuery } from '../../ports/catalog-source';
 import { mapInTurns } from '../event-loop-turns';
 import { CategoryTree, selectCategoryPaths, selectCategoryTree } from './category-queries';
-import { EligibilityScope, eligibleIdsQuery } from './eligibility-sql';
+import { eligibleIdsQuery } from './eligibility-sql';
 import { PageData, ProductMapper, SourceRow, isCountedChild, parseOptionIds } from './product-mapper';
 import { ProductRef, selectChildLinks, selectOptionLabels, selectProductRows, selectScopedValues } from './page-queries';
 import { GalleryImage, selectDates, selectGallery, selectHexSwatches, selectRulePrices, selectTierPrices, selectUrlRewrites } from './shopper-queries';
@@ -36,6 +36,8 @@ const PROFILE_REUSE_MS = 60_000;
 @Injectable()
 export class MagentoCatalogAdapter extends CatalogSource {
   private profile?: { value: Promise<ShopProfile>; resolvedAt: number };
+  /** The shop's shape last resolved, kept to run a job's first statement early (see selectEligibleIds). */
+  private knownProfile?: ShopProfile;
   /** Keyed by the profile it was read with, so a job's fresh profile reads a fresh tree. */
   private readonly categoryTrees = new WeakMap<ShopProfile, Promise<CategoryTree>>();
 
@@ -46,18 +48,29 @@ export class MagentoCatalogAdapter extends CatalogSource {
     super();
   }
 
-  /** A job's products: its first call resolves the shop's shape afresh, so each job reads the shop as it is now. */
+  /**
+   * A job's products: its first call resolves the shop's shape afresh, so each job reads the shop
+   * as it is now. Meanwhile the same statement runs on the shape known from before: when the fresh
+   * shape writes the statement unchanged, that answer is the one asked for, and choosing the job's
+   * first products did not wait for the ~10 statements of resolving it.
+   */
   async selectEligibleIds({ afterId, limit, continuing = false }: EligibleIdsQuery): Promise<number[]> {
+    const scope = { afterId, limit };
+    const known = continuing ? undefined : this.knownProfile;
+    const early = known && eligibleIdsQuery(known, scope);
+    // A failure here is not the job's: the statement runs again on the fresh shape, which reports it.
+    const earlyIds = early && this.selectIds(early).catch(() => undefined);
     const profile = await this.shopProfile({ fresh: !continuing });
     // The job's first page needs the store's category tree: read on a connection of its own while
     // the products are chosen, rather than after.
     void this.categoryTree(profile);
-    return this.eligibleIds(profile, { afterId, limit });
+    const statement = eligibleIdsQuery(profile, scope);
+    return (early && sameStatement(early, statement) && (await earlyIds)) || this.selectIds(statement);
   }
 
   async filterEligible(sourceIds: number[]): Promise<number[]> {
     if (sourceIds.length === 0) return [];
-    return this.eligibleIds(await this.shopProfile(), { among: sourceIds });
+    return this.selectIds(eligibleIdsQuery(await this.shopProfile(), { among: sourceIds }));
   }
 
   async fetchProducts(sourceIds: number[]): Promise<CatalogPage> {
@@ -91,9 +104,8 @@ export class MagentoCatalogAdapter extends CatalogSource {
     });
   }
 
-  private eligibleIds(profile: ShopProfile, scope: EligibilityScope): Promise<number[]> {
+  private selectIds({ sql, params }: { sql: string; params: unknown[] }): Promise<number[]> {
     return this.readOnly(async (runner) => {
-      const { sql, params } = eligibleIdsQuery(profile, scope);
       const rows: Array<{ entity_id: number }> = await runner.query(sql, params);
       return rows.map((row) => Number(row.entity_id));
     });
@@ -105,9 +117,12 @@ export class MagentoCatalogAdapter extends CatalogSource {
     if (!fresh && this.profile && now - this.profile.resolvedAt < PROFILE_REUSE_MS) return this.profile.value;
     const entry = { value: this.readOnly((runner) => resolveShopProfile(runner, this.config.magento)), resolvedAt: now };
     this.profile = entry;
-    entry.value.catch(() => {
-      if (this.profile === entry) this.profile = undefined;
-    });
+    entry.value.then(
+      (profile) => (this.knownProfile = profile),
+      () => {
+        if (this.profile === entry) this.profile = undefined;
+      },
+    );
     return entry.value;
   }
 
@@ -239,6 +254,10 @@ export class MagentoCatalogAdapter extends CatalogSource {
       await runner.release();
     }
   }
+}
+
+function sameStatement(a: { sql: string; params: unknown[] }, b: { sql: string; params: unknown[] }): boolean {
+  return a.sql === b.sql && JSON.stringify(a.params) === JSON.stringify(b.params);
 }
 
 /**
