@@ -294,16 +294,19 @@ describe('ImportJobRunner', () => {
     expect(lookbook.rows.size).toBe(processed);
   });
 
-  it('reads the first chunk while it selects the rest, then up to two chunks ahead of the one it writes', async () => {
-    const products = Array.from({ length: 12 }, (_, i) => product(i + 1));
+  it('reads the first chunk while it selects the rest, then up to three chunks ahead of the one it writes', async () => {
+    const products = Array.from({ length: 18 }, (_, i) => product(i + 1));
     const { catalog, lookbook, runJob } = setup(products);
     await runJob({ limit: 3 }); // the process's first job
     const events = recordEvents({ catalog, lookbook });
 
-    const job = await runJob({ limit: 9 });
+    const job = await runJob({ limit: 15 });
 
     expect(job.status).toBe('completed');
-    expect(events).toEqual(['select 3 after 3', 'read 4', 'select 6 after 6, continuing', 'read 7', 'read 10', 'wrote 6', 'wrote 9', 'wrote 12']);
+    expect(events).toEqual([
+      'select 3 after 3', 'read 4', 'select 12 after 6, continuing', 'read 7', 'read 10',
+      'read 13', 'wrote 6', 'read 16', 'wrote 9', 'wrote 12', 'wrote 15', 'wrote 18',
+    ]);
   });
 
   it("reads each chunk only once the one before is written in the process's first job, before its code is optimized", async () => {
