@@ -29,11 +29,11 @@ function jobFigures(afterId, { job, queries, loopDelay, majorGcMaxMs, connection
 
 /**
  * Imports every eligible product with resume jobs of `jobSize`, as an admin clicking "import next"
- * would, until a job finds nothing left. `afterFirstJob` runs once, after the first job.
+ * would, until a job finds nothing left.
  * As for the admin, the dialog opens first (GET /state): on a backend just started, that waits for
  * the count it makes at boot, which the first job would otherwise share the cores with.
  */
-export async function importEverything(backend, { jobSize, afterFirstJob }) {
+export async function importEverything(backend, { jobSize }) {
   await openDialog(backend);
   const jobs = [];
   let cursor = 0;
@@ -42,7 +42,6 @@ export async function importEverything(backend, { jobSize, afterFirstJob }) {
     if (result.job.metrics.processed === 0) break;
     jobs.push(jobFigures(cursor, result));
     cursor = result.job.metrics.last_processed_source_id;
-    if (jobs.length === 1) await afterFirstJob?.();
     if (result.job.metrics.processed < jobSize) break;
   }
   return { jobs, total: totals(jobs), queryKinds: sumKinds(jobs) };
@@ -136,14 +135,14 @@ function sumKinds(jobs) {
  */
 export async function reimportUntil(backend, { startIds, jobSize, untilJobsRun, sampleEvery }) {
   const jobs = [];
-  // The process's memory every `sampleEvery` jobs (after a forced GC): where growth shows first.
+  // The process's memory after its first job and every `sampleEvery` jobs (after a forced GC): where growth shows first.
   const curve = [];
   for (let i = 0, jobsRun = 0; jobsRun < untilJobsRun; i++) {
     const afterId = startIds[i % startIds.length];
     const result = await backend.runJob({ limit: jobSize, resumeFromLast: false, startAfterId: afterId });
     jobsRun = result.jobsRun;
     jobs.push(jobFigures(afterId, result));
-    if (sampleEvery && jobsRun % sampleEvery === 0 && jobsRun < untilJobsRun) curve.push(await backend.memory());
+    if (jobsRun === 1 || (sampleEvery && jobsRun % sampleEvery === 0 && jobsRun < untilJobsRun)) curve.push(await backend.memory());
   }
   return { jobs: jobs.length, medianElapsedMs: median(jobs.map((j) => j.elapsedMs)), medianQueries: median(jobs.map((j) => j.queries.total)), curve };
 }
