@@ -319,6 +319,25 @@ describe('ImportJobRunner', () => {
     expect(events).toEqual(['select 3 after 0', 'select 6 after 3, continuing', 'read 1', 'wrote 3', 'read 4', 'wrote 6', 'read 7', 'wrote 9']);
   });
 
+  it('reads the warm-up up to three chunks at a time, as a job reads', async () => {
+    const { catalog, sut } = setup(Array.from({ length: 15 }, (_, i) => product(i + 1)));
+    const fetch = catalog.fetchProducts.bind(catalog);
+    let reading = 0;
+    const readingAtEachStart: number[] = [];
+    catalog.fetchProducts = async (ids) => {
+      readingAtEachStart.push(++reading);
+      await new Promise((resolve) => setImmediate(resolve)); // a read takes a while
+      const page = await fetch(ids);
+      reading--;
+      return page;
+    };
+
+    await sut.warmUp();
+
+    expect(readingAtEachStart).toHaveLength(5);
+    expect(Math.max(...readingAtEachStart)).toBe(3);
+  });
+
   it('warms up at boot by reading up to 4,000 products after the cursor, then from the start, writing nothing; a job started meanwhile waits for it, then reads ahead like any later job', async () => {
     const products = Array.from({ length: 12 }, (_, i) => product(i + 1));
     const { catalog, lookbook, sut, runJob } = setup(products);

@@ -84,7 +84,11 @@ export class ImportJobRunner extends JobRunner implements OnApplicationBootstrap
     // With the cursor at the catalog's end, the first products rehearse the same code.
     const first = next.length < WARM_UP_PRODUCTS && cursor > 0 ? await this.source.selectEligibleIds({ afterId: 0, limit: WARM_UP_PRODUCTS - next.length, continuing: true }) : [];
     const ids = [...new Set([...next, ...first])];
-    for (const chunk of inChunks(ids, chunkSize)) this.sink.rehearseUpsert((await this.source.fetchProducts(chunk)).products);
+    // Read as a job reads them, several chunks at a time: reading one at a time, a fresh process's
+    // first job still ran 1.03-1.28x a warm one (six fresh processes each), against 1.02-1.15x.
+    const reads = new ReadAhead(READ_AHEAD_CHUNKS, (chunk: number[]) => this.source.fetchProducts(chunk));
+    for (const chunk of inChunks(ids, chunkSize)) reads.add(chunk);
+    for (let page = await reads.next(); page; page = await reads.next()) this.sink.rehearseUpsert(page.products);
     this.importedBefore = true;
   }
 
