@@ -200,7 +200,7 @@ async function measureMainCatalog({ openSourceLegacy }) {
   }
   await backend.close();
   // Memory is read after forced collections, and a forced collection throws away the code V8 has
-  // optimized: the job after one ran 1.2-1.5x the one after that. So the memory phase has a backend
+  // optimized: the job after one ran 1.1-1.6x (median 1.25x) the one after that. So the memory phase has a backend
   // of its own, and no job another phase times follows a forced collection.
   backend = await startMainBackend();
   await measureMemory(figures);
