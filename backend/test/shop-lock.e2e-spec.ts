@@ -125,6 +125,8 @@ describe('The shop product table locked by another session (real backend process
 
   it('exits within 10 s of SIGTERM while a job waits on the lock, even with a bound longer than that', async () => {
     const patient = await fx.start({ MAGENTO_QUERY_TIMEOUT_MS: '60000' });
+    // A job waits for the warm-up at boot: once one has ended, the next one's own reads meet the lock.
+    await waitForEnd(patient, await startJob(patient, { limit: 1 }), 10_000);
     await lockProducts();
     const jobId = await startJob(patient, { limit: 10 });
     await waitFor('the job to wait on the lock', () => fx.connectionsRunning(fx.magentoDb, 'SELECT'), (ids) => ids.length > 0, { timeoutMs: 5_000 });

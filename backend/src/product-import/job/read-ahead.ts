@@ -19,16 +19,18 @@ export class ReadAhead<In, Out> {
     this.startReads();
   }
 
-  /** The oldest chunk's page, or null when every chunk added so far has been taken. */
+  /**
+   * The oldest chunk's page, or null when every chunk added so far has been taken. A read that
+   * failed ends the reading: no chunk is read after it (on shutdown, the statements in flight are
+   * cut off once, and a read started after that would wait out the shop's whole bound).
+   */
   async next(): Promise<Out | null> {
     if (this.reading.length === 0 && this.waiting.length > 0) this.startRead();
     const oldest = this.reading.shift();
     if (!oldest) return null;
-    try {
-      return await oldest;
-    } finally {
-      this.startReads();
-    }
+    const page = await oldest;
+    this.startReads();
+    return page;
   }
 
   private startReads(): void {

@@ -58,14 +58,15 @@ export class MagentoCatalogAdapter extends CatalogSource {
     const scope = { afterId, limit };
     const known = continuing ? undefined : this.knownProfile;
     const early = known && eligibleIdsQuery(known, scope);
-    // A failure here is not the job's: the statement runs again on the fresh shape, which reports it.
-    const earlyIds = early && this.selectIds(early).catch(() => undefined);
+    const earlyIds = early && this.selectIds(early);
+    // Its answer, or its failure, is the job's only when the fresh shape writes the same statement.
+    earlyIds?.catch(() => undefined);
     const profile = await this.shopProfile({ fresh: !continuing });
     // The job's first page needs the store's category tree: read on a connection of its own while
     // the products are chosen, rather than after.
     void this.categoryTree(profile);
     const statement = eligibleIdsQuery(profile, scope);
-    return (early && sameStatement(early, statement) && (await earlyIds)) || this.selectIds(statement);
+    return early && sameStatement(early, statement) ? earlyIds! : this.selectIds(statement);
   }
 
   async filterEligible(sourceIds: number[]): Promise<number[]> {
